@@ -1,0 +1,160 @@
+package dev.crawl.cli;
+
+import dev.crawl.engine.Mode;
+import dev.crawl.input.InputException;
+import dev.crawl.input.InputSource;
+import dev.crawl.report.RunSummary;
+import dev.crawl.run.RunPlan;
+import dev.crawl.run.Runner;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(
+    name = "crawl",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    sortOptions = false,
+    usageHelpAutoWidth = true,
+    description = {
+      "Download every URL listed, concurrently, save each file under the output directory, and "
+          + "report how long it took.",
+      "",
+      "Inputs are list files (one URL per line; blank lines and # comments skipped), '-' for "
+          + "standard input, or URLs. Reports go to OUTPUT/.crawl/ (results.jsonl, results.csv, "
+          + "summary.json).",
+      ""
+    },
+    footer = {
+      "",
+      "Exit status: 0 every URL saved; 1 some URLs failed or were invalid; 2 bad usage or "
+          + "unreadable input; 130 interrupted.",
+      "Examples:",
+      "  crawl -m async -c 50 -o out urls.txt",
+      "  curl -s http://127.0.0.1:8080/urls.txt | crawl --jsonl -o out - | jq .path",
+      "  crawl compare -m sync,async,virtual -c 32 urls.txt"
+    })
+public final class CrawlCommand implements Callable<Integer> {
+  private final Io io;
+
+  @Option(
+      names = {"-m", "--mode"},
+      paramLabel = "MODE",
+      description = "sync, threads, processes, async or virtual (default: ${DEFAULT-VALUE}).",
+      defaultValue = "async")
+  Mode mode;
+
+  @Option(
+      names = {"-c", "--concurrency"},
+      paramLabel = "N",
+      description = "Downloads in flight at once (default: ${DEFAULT-VALUE}); sync ignores it.",
+      defaultValue = "16")
+  int concurrency;
+
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "DIR",
+      description = "Save files under DIR as host[_port]/path (default: current directory).",
+      defaultValue = ".")
+  Path output;
+
+  @Option(
+      names = "--report-dir",
+      paramLabel = "DIR",
+      description = "Write reports to DIR instead of OUTPUT/.crawl.")
+  Path reportDir;
+
+  @Option(
+      names = "--jsonl",
+      description = "Print one JSON object per URL on stdout as it finishes, and nothing else.")
+  boolean jsonl;
+
+  @Option(
+      names = {"-q", "--quiet"},
+      description = "No summary on stderr; warnings about bad input lines still appear.")
+  boolean quiet;
+
+  @Option(
+      names = {"-v", "--verbose"},
+      description = "Show details, stack traces included, when something goes wrong.")
+  boolean verbose;
+
+  @Mixin FetchOptions fetch;
+
+  @Parameters(paramLabel = "FILE | - | URL", description = "URL lists, '-' for stdin, or URLs.")
+  List<String> inputs = List.of();
+
+  public CrawlCommand(Io io) {
+    this.io = io;
+  }
+
+  @Override
+  public Integer call() throws IOException, InterruptedException {
+    if (inputs.isEmpty()) {
+      throw new ExitException(
+          ExitException.USAGE,
+          "no input: give URL list files, '-' for standard input, or URLs (see crawl --help)");
+    }
+    RunPlan plan =
+        new RunPlan(
+            mode,
+            checkedConcurrency(concurrency),
+            inputs.stream().map(InputSource::of).toList(),
+            output,
+            reportDir,
+            jsonl,
+            fetch.settings());
+    Runner.Outcome outcome;
+    try {
+      outcome = new Runner(io.in(), io.out(), io.err()).run(plan);
+    } catch (InputException e) {
+      throw new ExitException(ExitException.USAGE, e.getMessage(), e);
+    }
+    RunSummary s = outcome.summary();
+    if (!quiet) {
+      printSummary(s);
+    }
+    if (outcome.inputFailure() != null) {
+      throw new ExitException(ExitException.USAGE, outcome.inputFailure().getMessage());
+    }
+    return s.counts().failed() + s.counts().invalid() > 0 ? ExitException.FAILURES : 0;
+  }
+
+  static int checkedConcurrency(int n) {
+    if (n < 1 || n > 10_000) {
+      throw new ExitException(ExitException.USAGE, "--concurrency must be between 1 and 10000, got " + n);
+    }
+    return n;
+  }
+
+  private void printSummary(RunSummary s) {
+    var c = s.counts();
+    io.err()
+        .printf(
+            Locale.US,
+            "crawl: saved %d of %d URLs (%d failed, %d invalid, %d duplicate), %.1f MB in %.2f s"
+                + " — %.1f files/s, %.2f MB/s [%s, concurrency %d]%n",
+            c.saved(),
+            c.total(),
+            c.failed(),
+            c.invalid(),
+            c.duplicate(),
+            s.bytes() / 1e6,
+            s.wallSeconds(),
+            s.filesPerSecond(),
+            s.megabytesPerSecond(),
+            s.mode(),
+            s.concurrency());
+    if (c.failed() > 0) {
+      io.err().printf("crawl: failures are listed with reasons in %s/results.jsonl%n", s.reportDir());
+    } else {
+      io.err().printf("crawl: reports in %s%n", s.reportDir());
+    }
+  }
+}

@@ -1,0 +1,113 @@
+package dev.crawl.cli;
+
+import dev.crawl.fetch.FetchSettings;
+import java.time.Duration;
+import picocli.CommandLine.Option;
+
+/** The download options every command that fetches shares. */
+final class FetchOptions {
+  private static final FetchSettings D = FetchSettings.defaults();
+
+  @Option(
+      names = "--connect-timeout",
+      paramLabel = "TIME",
+      converter = Converters.DurationConverter.class,
+      description = "Give up connecting after TIME (default: ${DEFAULT-VALUE}).",
+      defaultValue = "10s")
+  Duration connectTimeout;
+
+  @Option(
+      names = "--response-timeout",
+      paramLabel = "TIME",
+      converter = Converters.DurationConverter.class,
+      description = "Give up waiting for response headers after TIME (default: ${DEFAULT-VALUE}).",
+      defaultValue = "30s")
+  Duration responseTimeout;
+
+  @Option(
+      names = "--idle-timeout",
+      paramLabel = "TIME",
+      converter = Converters.DurationConverter.class,
+      description = "Give up when a body sends nothing for TIME (default: ${DEFAULT-VALUE}).",
+      defaultValue = "30s")
+  Duration idleTimeout;
+
+  @Option(
+      names = "--max-time",
+      paramLabel = "TIME",
+      converter = Converters.DurationConverter.class,
+      description = "Give up an attempt that takes longer than TIME in all; 0 = no limit (default: ${DEFAULT-VALUE}).",
+      defaultValue = "0")
+  Duration totalTimeout;
+
+  @Option(
+      names = "--retries",
+      paramLabel = "N",
+      description =
+          "Retry connection errors, timeouts, 408, 429 and 5xx up to N times (default: ${DEFAULT-VALUE}).",
+      defaultValue = "2")
+  int retries;
+
+  @Option(
+      names = "--retry-delay",
+      paramLabel = "TIME",
+      converter = Converters.DurationConverter.class,
+      description = "First backoff, doubled per retry; Retry-After wins when sent (default: ${DEFAULT-VALUE}).",
+      defaultValue = "250ms")
+  Duration retryDelay;
+
+  @Option(
+      names = "--max-retry-wait",
+      paramLabel = "TIME",
+      converter = Converters.DurationConverter.class,
+      description = "Longest wait before a retry, Retry-After included (default: ${DEFAULT-VALUE}).",
+      defaultValue = "30s")
+  Duration maxRetryWait;
+
+  @Option(
+      names = "--max-redirects",
+      paramLabel = "N",
+      description = "Follow at most N redirects (default: ${DEFAULT-VALUE}).",
+      defaultValue = "10")
+  int maxRedirects;
+
+  @Option(
+      names = "--max-size",
+      paramLabel = "SIZE",
+      converter = Converters.SizeConverter.class,
+      description = "Abort bodies larger than SIZE, e.g. 50M; 0 = no limit (default: ${DEFAULT-VALUE}).",
+      defaultValue = "0")
+  long maxBytes;
+
+  @Option(
+      names = "--per-host",
+      paramLabel = "N",
+      description = "At most N downloads in flight per host; 0 = only --concurrency limits (default: ${DEFAULT-VALUE}).",
+      defaultValue = "0")
+  int perHost;
+
+  @Option(
+      names = {"-A", "--user-agent"},
+      paramLabel = "TEXT",
+      description = "User-Agent header (default: crawl/VERSION).")
+  String userAgent;
+
+  FetchSettings settings() {
+    if (retries < 0 || maxRedirects < 0 || perHost < 0 || maxBytes < 0) {
+      throw new ExitException(
+          ExitException.USAGE, "--retries, --max-redirects, --per-host and --max-size cannot be negative");
+    }
+    return new FetchSettings(
+        connectTimeout,
+        responseTimeout,
+        idleTimeout,
+        totalTimeout,
+        retries,
+        retryDelay,
+        maxRetryWait,
+        maxRedirects,
+        maxBytes,
+        perHost,
+        userAgent == null ? D.userAgent() : userAgent);
+  }
+}

@@ -1,0 +1,35 @@
+package dev.crawl.engine;
+
+import dev.crawl.frontier.Frontier;
+import dev.crawl.frontier.Task;
+
+/**
+ * One event loop: downloads are futures composed on the client's executor, at most N in flight
+ * ({@code asyncio} + {@code Semaphore(N)}). No thread parks per download; only the feeder waits for
+ * a free slot.
+ */
+public final class AsyncEngine implements Engine {
+  private final EngineContext context;
+
+  AsyncEngine(EngineContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public EngineStats run(Frontier frontier, ResultSink sink) throws InterruptedException {
+    Dispatch dispatch = new Dispatch(context, sink);
+    Slots slots = new Slots(context.concurrency());
+    while (true) {
+      int slot = slots.take();
+      Task task = frontier.next();
+      if (task == null) {
+        slots.give(slot);
+        break;
+      }
+      dispatch.start(task, "slot-" + slot).whenComplete((r, e) -> slots.give(slot));
+    }
+    slots.awaitAll();
+    return dispatch.stats(
+        context.concurrency() + " in-flight futures fed from the main thread; no thread per download");
+  }
+}

@@ -1,0 +1,47 @@
+package dev.crawl.engine;
+
+import dev.crawl.fetch.FetchResult;
+import dev.crawl.frontier.Task;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+
+/** Starts one in-process download, counts it in flight and hands its result to the sink. */
+final class Dispatch {
+  private final EngineContext context;
+  private final ResultSink sink;
+  private final InFlight inFlight = new InFlight();
+
+  Dispatch(EngineContext context, ResultSink sink) {
+    this.context = context;
+    this.sink = sink;
+  }
+
+  CompletableFuture<FetchResult> start(Task task, String lane) {
+    inFlight.enter();
+    return context
+        .fetcher()
+        .fetch(task, lane)
+        .whenComplete(
+            (result, error) -> {
+              inFlight.exit();
+              sink.accept(result);
+            });
+  }
+
+  /** Runs one download and parks the calling thread until it is done, as blocking code does. */
+  void runBlocking(Task task, String lane) throws InterruptedException {
+    CompletableFuture<FetchResult> f = start(task, lane);
+    try {
+      f.get();
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("a download failed outside the fetch path", e.getCause());
+    } catch (InterruptedException e) {
+      f.cancel(true);
+      throw e;
+    }
+  }
+
+  EngineStats stats(String scheduling) {
+    return new EngineStats(inFlight.peak(), 0, 0, scheduling);
+  }
+}

@@ -1,0 +1,66 @@
+package dev.crawl.engine;
+
+import dev.crawl.frontier.Frontier;
+import dev.crawl.frontier.Task;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * N worker JVMs, each running one download at a time: {@code ProcessPoolExecutor(N)}. The parent
+ * owns the frontier and the report; workers run the same fetch code and write the files. Each lane
+ * is driven by a virtual thread in the parent, which only waits on a pipe.
+ */
+public final class ProcessPoolEngine implements Engine {
+  private final EngineContext context;
+
+  ProcessPoolEngine(EngineContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public EngineStats run(Frontier frontier, ResultSink sink) throws InterruptedException {
+    int n = context.concurrency();
+    InFlight inFlight = new InFlight();
+    AtomicLong childCpu = new AtomicLong();
+    AtomicInteger processes = new AtomicInteger();
+    FirstError errors = new FirstError();
+    List<Thread> drivers = new ArrayList<>(n);
+    for (int i = 1; i <= n; i++) {
+      WorkerLane lane = new WorkerLane(context.workers(), "worker-" + i, context.clock());
+      Runnable drive =
+          errors.guard(
+              () -> {
+                try {
+                  lane.warmUp();
+                  for (Task task; (task = frontier.next()) != null; ) {
+                    inFlight.enter();
+                    try {
+                      sink.accept(lane.run(task));
+                    } finally {
+                      inFlight.exit();
+                    }
+                  }
+                } finally {
+                  childCpu.addAndGet(lane.close());
+                  processes.addAndGet(lane.processesStarted());
+                }
+              });
+      drivers.add(Thread.ofVirtual().name("worker-" + i).start(drive));
+    }
+    try {
+      for (Thread t : drivers) {
+        t.join();
+      }
+    } finally {
+      drivers.forEach(Thread::interrupt);
+    }
+    errors.rethrow();
+    return new EngineStats(
+        inFlight.peak(),
+        processes.get(),
+        childCpu.get(),
+        n + " worker JVMs (worker-N), one download each at a time, fed over stdin/stdout");
+  }
+}

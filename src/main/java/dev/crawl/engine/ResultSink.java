@@ -1,0 +1,9 @@
+package dev.crawl.engine;
+
+import dev.crawl.fetch.FetchResult;
+
+/** Receives each finished download; called from many threads at once. */
+@FunctionalInterface
+public interface ResultSink {
+  void accept(FetchResult result);
+}

@@ -1,0 +1,87 @@
+package dev.crawl.engine;
+
+import dev.crawl.fetch.FetchResult;
+import dev.crawl.fetch.FetchTimings;
+import dev.crawl.fetch.RunClock;
+import dev.crawl.frontier.Task;
+import java.io.IOException;
+
+/**
+ * One lane of the process pool: keeps a worker alive, runs tasks on it one at a time, and replaces
+ * it if it dies. A task whose worker died is tried once more on a fresh worker, then failed.
+ */
+final class WorkerLane {
+  static final int TRIES_PER_TASK = 2;
+
+  private final WorkerSpec spec;
+  private final String name;
+  private final RunClock clock;
+  private WorkerProcess worker;
+  private long cpuOfEnded;
+  private int started;
+
+  WorkerLane(WorkerSpec spec, String name, RunClock clock) {
+    this.spec = spec;
+    this.name = name;
+    this.clock = clock;
+  }
+
+  /** Starts the worker ahead of the first task, so pool start-up overlaps. */
+  void warmUp() {
+    try {
+      ensureWorker();
+    } catch (IOException e) {
+      // reported with the first task that needs this lane
+    }
+  }
+
+  FetchResult run(Task task) {
+    String lastProblem = "";
+    long sent = clock.now();
+    for (int attempt = 1; attempt <= TRIES_PER_TASK; attempt++) {
+      try {
+        ensureWorker();
+      } catch (IOException e) {
+        return failed(task, sent, "cannot start a worker process: " + e.getMessage());
+      }
+      try {
+        WorkerMessages.Reply reply = worker.call(WorkerMessages.Request.of(task));
+        return reply.toResult(task, sent, clock.now(), name);
+      } catch (WorkerProcess.DiedException e) {
+        lastProblem = e.getMessage();
+        retire();
+      }
+    }
+    return failed(task, sent, lastProblem + " while fetching (tried " + TRIES_PER_TASK + " workers)");
+  }
+
+  int processesStarted() {
+    return started;
+  }
+
+  /** Ends the worker and returns the CPU time all of this lane's workers used. */
+  long close() {
+    retire();
+    return cpuOfEnded;
+  }
+
+  private void ensureWorker() throws IOException {
+    if (worker == null) {
+      worker = WorkerProcess.start(spec);
+      started++;
+    }
+  }
+
+  private void retire() {
+    if (worker != null) {
+      cpuOfEnded += worker.cpuNanos();
+      worker.close();
+      worker = null;
+    }
+  }
+
+  private FetchResult failed(Task task, long sent, String reason) {
+    FetchTimings t = new FetchTimings(task.queuedNanos(), sent, -1, clock.now(), name);
+    return new FetchResult.Failed(task, task.url(), 0, name + ": " + reason, 0, t);
+  }
+}

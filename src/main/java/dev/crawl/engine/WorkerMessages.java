@@ -1,0 +1,72 @@
+package dev.crawl.engine;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.crawl.fetch.FetchResult;
+import dev.crawl.fetch.FetchTimings;
+import dev.crawl.frontier.Task;
+import java.net.URI;
+
+/** The wire format between the parent and its worker processes: one JSON object per line. */
+final class WorkerMessages {
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  /** A task sent to a worker. */
+  record Request(long id, String url, String origin) {
+    static Request of(Task t) {
+      return new Request(t.id(), t.url().toString(), t.origin());
+    }
+
+    Task task(long queued) {
+      return new Task(id, URI.create(url), origin, queued);
+    }
+  }
+
+  /** A worker's answer; times are nanoseconds since the worker received the request. */
+  record Reply(
+      long id,
+      boolean saved,
+      String finalUrl,
+      int status,
+      long bytes,
+      String path,
+      String sha256,
+      String reason,
+      int attempts,
+      long firstByte) {
+
+    static Reply of(FetchResult r, long received) {
+      long fb = r.timings().firstByte() < 0 ? -1 : r.timings().firstByte() - received;
+      return switch (r) {
+        case FetchResult.Saved s ->
+            new Reply(s.task().id(), true, s.finalUrl().toString(), s.status(), s.bytes(), s.path(), s.sha256(), null, s.attempts(), fb);
+        case FetchResult.Failed f ->
+            new Reply(f.task().id(), false, String.valueOf(f.finalUrl()), f.status(), 0, null, null, f.reason(), f.attempts(), fb);
+      };
+    }
+
+    /** The result as the parent sees it: its own clock, its own lane name. */
+    FetchResult toResult(Task task, long sent, long finished, String lane) {
+      FetchTimings t =
+          new FetchTimings(task.queuedNanos(), sent, firstByte < 0 ? -1 : sent + firstByte, finished, lane);
+      URI fin = finalUrl == null ? task.url() : URI.create(finalUrl);
+      return saved
+          ? new FetchResult.Saved(task, fin, status, bytes, path, sha256, attempts, t)
+          : new FetchResult.Failed(task, fin, status, reason, attempts, t);
+    }
+  }
+
+  private WorkerMessages() {}
+
+  static String write(Object message) {
+    try {
+      return JSON.writeValueAsString(message);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static <T> T read(String line, Class<T> type) throws JsonProcessingException {
+    return JSON.readValue(line, type);
+  }
+}

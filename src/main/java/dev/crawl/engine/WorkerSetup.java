@@ -1,0 +1,52 @@
+package dev.crawl.engine;
+
+import dev.crawl.fetch.FetchSettings;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/** The first line a worker process reads: the parent's fetch settings and output directory. */
+public record WorkerSetup(
+    long connectMs,
+    long responseMs,
+    long idleMs,
+    long totalMs,
+    int retries,
+    long retryDelayMs,
+    long maxRetryWaitMs,
+    int maxRedirects,
+    long maxBytes,
+    int perHost,
+    String userAgent,
+    String outputDir) {
+
+  static WorkerSetup of(FetchSettings s, Path outputDir) {
+    return new WorkerSetup(
+        s.connectTimeout().toMillis(),
+        s.responseTimeout().toMillis(),
+        s.idleTimeout().toMillis(),
+        s.totalTimeout().toMillis(),
+        s.retries(),
+        s.retryDelay().toMillis(),
+        s.maxRetryWait().toMillis(),
+        s.maxRedirects(),
+        s.maxBytes(),
+        s.perHost(),
+        s.userAgent(),
+        outputDir.toAbsolutePath().toString());
+  }
+
+  FetchSettings settings() {
+    return new FetchSettings(
+        Duration.ofMillis(connectMs),
+        Duration.ofMillis(responseMs),
+        Duration.ofMillis(idleMs),
+        Duration.ofMillis(totalMs),
+        retries,
+        Duration.ofMillis(retryDelayMs),
+        Duration.ofMillis(maxRetryWaitMs),
+        maxRedirects,
+        maxBytes,
+        perHost,
+        userAgent);
+  }
+}

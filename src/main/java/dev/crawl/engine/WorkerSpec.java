@@ -1,0 +1,25 @@
+package dev.crawl.engine;
+
+import dev.crawl.fetch.FetchSettings;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** How to start a worker process: this JVM's java and class path, the hidden worker command. */
+public record WorkerSpec(List<String> command, WorkerSetup setup) {
+
+  public static WorkerSpec forThisJvm(FetchSettings settings, Path outputDir) {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    // workers are short-lived and I/O bound: start fast, stay small
+    cmd.addAll(List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k", "-Xmx256m"));
+    for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+      if (arg.startsWith("-XX:SharedArchiveFile=")) {
+        cmd.addAll(List.of(arg, "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
+      }
+    }
+    cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.crawl.cli.Main", "worker"));
+    return new WorkerSpec(List.copyOf(cmd), WorkerSetup.of(settings, outputDir));
+  }
+}

@@ -1,0 +1,209 @@
+package dev.crawl.fetch;
+
+import java.io.IOException;
+import java.net.http.HttpResponse.BodySubscriber;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Flow;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Streams a response body to a file (or discards it) while enforcing a size cap, an idle timeout
+ * and a total deadline. The JDK's request timeout stops at the response headers, so without this a
+ * server that stalls mid-body would hang the download forever.
+ */
+final class BodyReader implements BodySubscriber<BodyReader.Body> {
+
+  /** What was read: the file (null when discarded), how many bytes, and their SHA-256. */
+  record Body(Path file, long bytes, byte[] sha256) {}
+
+  /** Limits for one body. {@code deadlineNanos} is absolute on {@link System#nanoTime()}; 0 = none. */
+  record Limits(long maxBytes, long idleNanos, long deadlineNanos, String sizeHint) {}
+
+  private final Path file;
+  private final Limits limits;
+  private final ScheduledExecutorService timer;
+  private final CompletableFuture<Body> result = new CompletableFuture<>();
+  private final MessageDigest digest;
+  private FileChannel channel;
+  private Flow.Subscription subscription;
+  private ScheduledFuture<?> watchdog;
+  private long bytes;
+  private long lastActivity = System.nanoTime();
+  private boolean done;
+
+  private BodyReader(Path file, Limits limits, ScheduledExecutorService timer) {
+    this.file = file;
+    this.limits = limits;
+    this.timer = timer;
+    try {
+      this.digest = MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static BodyReader toFile(Path file, Limits limits, ScheduledExecutorService timer) {
+    return new BodyReader(file, limits, timer);
+  }
+
+  static BodyReader discarding(Limits limits, ScheduledExecutorService timer) {
+    return new BodyReader(null, limits, timer);
+  }
+
+  /** A reader that refuses the body outright, e.g. when Content-Length already exceeds the cap. */
+  static BodyReader failing(IOException reason, ScheduledExecutorService timer) {
+    BodyReader r = new BodyReader(null, new Limits(0, 0, 0, ""), timer);
+    r.fail(reason);
+    return r;
+  }
+
+  @Override
+  public CompletionStage<Body> getBody() {
+    return result;
+  }
+
+  @Override
+  public void onSubscribe(Flow.Subscription s) {
+    synchronized (this) {
+      subscription = s;
+      if (done) {
+        s.cancel();
+        return;
+      }
+      try {
+        if (file != null) {
+          channel = FileChannel.open(file, StandardOpenOption.WRITE);
+        }
+      } catch (IOException e) {
+        fail(new FetchException("cannot write " + file + ": " + e.getMessage(), false));
+        return;
+      }
+      armWatchdog(limits.idleNanos());
+    }
+    s.request(1);
+  }
+
+  @Override
+  public void onNext(List<ByteBuffer> buffers) {
+    synchronized (this) {
+      if (done) {
+        return;
+      }
+      lastActivity = System.nanoTime();
+      try {
+        for (ByteBuffer b : buffers) {
+          bytes += b.remaining();
+          if (limits.maxBytes() > 0 && bytes > limits.maxBytes()) {
+            fail(
+                new FetchException(
+                    "body exceeds --max-size " + limits.maxBytes() + " bytes" + limits.sizeHint(),
+                    false));
+            return;
+          }
+          digest.update(b.duplicate());
+          if (channel != null) {
+            while (b.hasRemaining()) {
+              channel.write(b);
+            }
+          }
+        }
+      } catch (IOException e) {
+        fail(new FetchException("cannot write " + file + ": " + e.getMessage(), false));
+        return;
+      }
+    }
+    subscription.request(1);
+  }
+
+  @Override
+  public synchronized void onError(Throwable t) {
+    fail(t);
+  }
+
+  @Override
+  public synchronized void onComplete() {
+    if (done) {
+      return;
+    }
+    done = true;
+    stopWatchdog();
+    try {
+      if (channel != null) {
+        channel.close();
+      }
+    } catch (IOException e) {
+      result.completeExceptionally(e);
+      return;
+    }
+    result.complete(new Body(file, bytes, digest.digest()));
+  }
+
+  private synchronized void fail(Throwable t) {
+    if (done) {
+      return;
+    }
+    done = true;
+    stopWatchdog();
+    if (subscription != null) {
+      subscription.cancel();
+    }
+    closeQuietly();
+    result.completeExceptionally(t);
+  }
+
+  private void closeQuietly() {
+    try {
+      if (channel != null) {
+        channel.close();
+      }
+    } catch (IOException ignored) {
+      // the temporary file is deleted by the caller anyway
+    }
+  }
+
+  private void armWatchdog(long delayNanos) {
+    if (limits.idleNanos() <= 0 && limits.deadlineNanos() == 0) {
+      return;
+    }
+    long delay = limits.idleNanos() > 0 ? delayNanos : Long.MAX_VALUE;
+    if (limits.deadlineNanos() != 0) {
+      delay = Math.min(delay, limits.deadlineNanos() - System.nanoTime());
+    }
+    watchdog = timer.schedule(this::check, Math.max(delay, 0), TimeUnit.NANOSECONDS);
+  }
+
+  private synchronized void check() {
+    if (done) {
+      return;
+    }
+    long now = System.nanoTime();
+    if (limits.deadlineNanos() != 0 && now - limits.deadlineNanos() >= 0) {
+      fail(new FetchException("timed out: the download took longer than --max-time", true));
+    } else if (limits.idleNanos() > 0 && now - lastActivity >= limits.idleNanos()) {
+      fail(
+          new FetchException(
+              "timed out: no data for "
+                  + TimeUnit.NANOSECONDS.toMillis(limits.idleNanos())
+                  + " ms while reading the body (--idle-timeout)",
+              true));
+    } else {
+      armWatchdog(lastActivity + limits.idleNanos() - now);
+    }
+  }
+
+  private void stopWatchdog() {
+    if (watchdog != null) {
+      watchdog.cancel(false);
+    }
+  }
+}

@@ -1,0 +1,293 @@
+package dev.crawl.fetch;
+
+import dev.crawl.frontier.Task;
+import dev.crawl.store.Pending;
+import java.io.EOFException;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandler;
+import java.net.http.HttpTimeoutException;
+import java.nio.channels.ClosedChannelException;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+/** The state of one task's download; timing lives here, never in a shared field. */
+final class Download {
+  private static final long DISCARD_LIMIT = 1 << 20;
+
+  private final Fetcher f;
+  private final Task task;
+  private final String lane;
+  private long started;
+  private volatile long firstByte = -1;
+  private volatile URI current;
+  private volatile int lastStatus;
+  private volatile Pending pending;
+  private int attempts;
+
+  Download(Fetcher fetcher, Task task, String lane) {
+    this.f = fetcher;
+    this.task = task;
+    this.lane = lane;
+    this.current = task.url();
+  }
+
+  CompletableFuture<FetchResult> start() {
+    started = f.clock.now();
+    return attempt()
+        .exceptionally(e -> failed("internal error: " + unwrap(e), 0))
+        .whenComplete((r, e) -> abortPending());
+  }
+
+  private CompletableFuture<FetchResult> attempt() {
+    attempts++;
+    return hop(task.url(), 0).handle(this::settle).thenCompose(Function.identity());
+  }
+
+  /** One request of a redirect chain. */
+  private CompletableFuture<HttpResponse<BodyReader.Body>> hop(URI url, int redirects) {
+    current = url;
+    return f.limiter
+        .acquire(url)
+        .thenCompose(release -> send(url).whenComplete((r, e) -> release.run()))
+        .thenCompose(
+            response -> {
+              lastStatus = response.statusCode();
+              String location = response.headers().firstValue("Location").orElse(null);
+              if (!isRedirect(response.statusCode()) || location == null) {
+                return CompletableFuture.completedFuture(response);
+              }
+              try {
+                return hop(redirectTarget(url, location, redirects), redirects + 1);
+              } catch (FetchException e) {
+                return CompletableFuture.failedFuture(e);
+              }
+            });
+  }
+
+  private URI redirectTarget(URI from, String location, int redirects) throws FetchException {
+    if (redirects >= f.settings.maxRedirects()) {
+      throw new FetchException(
+          "too many redirects (more than " + f.settings.maxRedirects() + ", --max-redirects)",
+          false);
+    }
+    URI next;
+    try {
+      next = from.resolve(new URI(location.trim()));
+    } catch (URISyntaxException | IllegalArgumentException e) {
+      throw new FetchException("redirect to an invalid location '" + location + "'", false);
+    }
+    String scheme = next.getScheme() == null ? "" : next.getScheme().toLowerCase(Locale.ROOT);
+    if (!scheme.equals("http") && !scheme.equals("https")) {
+      throw new FetchException("redirect to unsupported scheme '" + scheme + "' refused", false);
+    }
+    if (next.getHost() == null) {
+      throw new FetchException("redirect to a location without a host: " + location, false);
+    }
+    return next;
+  }
+
+  private CompletableFuture<HttpResponse<BodyReader.Body>> send(URI url) {
+    Duration responseTimeout = f.settings.responseTimeout();
+    Duration total = f.settings.totalTimeout();
+    if (!total.isZero() && total.compareTo(responseTimeout) < 0) {
+      responseTimeout = total;
+    }
+    HttpRequest request =
+        HttpRequest.newBuilder(url)
+            .GET()
+            .timeout(responseTimeout)
+            // plain http stays on HTTP/1.1: an h2c upgrade attempt costs a round trip for nothing
+            .version(
+                url.getScheme().equalsIgnoreCase("https")
+                    ? HttpClient.Version.HTTP_2
+                    : HttpClient.Version.HTTP_1_1)
+            .header("User-Agent", f.settings.userAgent())
+            .header("Accept-Encoding", "gzip, deflate")
+            .build();
+    long deadline = total.isZero() ? 0 : System.nanoTime() + total.toNanos();
+    return f.client.sendAsync(request, bodyHandler(deadline));
+  }
+
+  private BodyHandler<BodyReader.Body> bodyHandler(long deadline) {
+    return info -> {
+      firstByte = f.clock.now();
+      long max = f.settings.maxBytes();
+      long idle = f.settings.idleTimeout().toNanos();
+      String encoding = info.headers().firstValue("Content-Encoding").orElse(null);
+      long declared = info.headers().firstValueAsLong("Content-Length").orElse(-1);
+      if (info.statusCode() / 100 != 2) {
+        return BodyReader.discarding(new BodyReader.Limits(DISCARD_LIMIT, idle, deadline, ""), f.timer);
+      }
+      if (max > 0 && declared > max && ContentDecoder.isIdentity(encoding)) {
+        return BodyReader.failing(
+            new FetchException(
+                "body of " + declared + " bytes exceeds --max-size " + max + " bytes", false),
+            f.timer);
+      }
+      try {
+        abortPending();
+        Pending p = f.store.begin(task.url());
+        pending = p;
+        String hint = declared >= 0 ? " (Content-Length " + declared + ")" : "";
+        return BodyReader.toFile(p.newTemp(), new BodyReader.Limits(max, idle, deadline, hint), f.timer);
+      } catch (IOException | RuntimeException e) {
+        return BodyReader.failing(
+            new FetchException("cannot save " + task.url() + ": " + e.getMessage(), false), f.timer);
+      }
+    };
+  }
+
+  private CompletableFuture<FetchResult> settle(HttpResponse<BodyReader.Body> response, Throwable error) {
+    if (error != null) {
+      abortPending();
+      Throwable cause = unwrap(error);
+      if (isRetryable(cause) && attempts <= f.settings.retries()) {
+        return retryAfter(backoff());
+      }
+      return CompletableFuture.completedFuture(failed(reason(cause), statusFor(cause)));
+    }
+    int status = response.statusCode();
+    if (status / 100 == 2) {
+      return CompletableFuture.completedFuture(save(response));
+    }
+    abortPending();
+    if (isRetryableStatus(status) && attempts <= f.settings.retries()) {
+      return retryAfter(RetryAfter.delay(response.headers(), f.settings.maxRetryWait()).orElse(backoff()));
+    }
+    String why = "HTTP " + status + (isRedirect(status) ? " without a Location header" : "");
+    return CompletableFuture.completedFuture(failed(why, status));
+  }
+
+  private FetchResult save(HttpResponse<BodyReader.Body> response) {
+    BodyReader.Body body = response.body();
+    Pending p = pending;
+    String encoding = response.headers().firstValue("Content-Encoding").orElse(null);
+    try {
+      java.nio.file.Path finished = body.file();
+      long bytes = body.bytes();
+      byte[] sha = body.sha256();
+      if (!ContentDecoder.isIdentity(encoding)) {
+        java.nio.file.Path decoded = p.newTemp();
+        ContentDecoder.Decoded d =
+            ContentDecoder.decode(body.file(), decoded, encoding, f.settings.maxBytes());
+        finished = decoded;
+        bytes = d.bytes();
+        sha = d.sha256();
+      }
+      p.commit(finished);
+      pending = null;
+      return new FetchResult.Saved(
+          task,
+          current,
+          response.statusCode(),
+          bytes,
+          p.relativePath(),
+          HexFormat.of().formatHex(sha),
+          attempts,
+          timings());
+    } catch (IOException e) {
+      abortPending();
+      return failed(reason(e), response.statusCode());
+    }
+  }
+
+  private CompletableFuture<FetchResult> retryAfter(Duration wait) {
+    return CompletableFuture.supplyAsync(
+            this::attempt,
+            CompletableFuture.delayedExecutor(wait.toMillis(), TimeUnit.MILLISECONDS, f.executor))
+        .thenCompose(Function.identity());
+  }
+
+  /** Exponential backoff with jitter, so retries from many downloads do not arrive together. */
+  private Duration backoff() {
+    long base = f.settings.retryDelay().toMillis() << Math.min(attempts - 1, 16);
+    long jittered = (long) (base * ThreadLocalRandom.current().nextDouble(0.8, 1.2));
+    return Duration.ofMillis(Math.min(jittered, f.settings.maxRetryWait().toMillis()));
+  }
+
+  private FetchResult.Failed failed(String reason, int status) {
+    String tries = attempts > 1 ? " (after " + attempts + " attempts)" : "";
+    return new FetchResult.Failed(task, current, status, reason + tries, attempts, timings());
+  }
+
+  private FetchTimings timings() {
+    return new FetchTimings(task.queuedNanos(), started, firstByte, f.clock.now(), lane);
+  }
+
+  private void abortPending() {
+    Pending p = pending;
+    if (p != null) {
+      p.abort();
+      pending = null;
+    }
+  }
+
+  private int statusFor(Throwable cause) {
+    return cause instanceof FetchException ? lastStatus : 0;
+  }
+
+  static boolean isRedirect(int status) {
+    return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
+  }
+
+  static boolean isRetryableStatus(int status) {
+    return status == 408 || status == 429 || status == 500 || status == 502 || status == 503
+        || status == 504;
+  }
+
+  static boolean isRetryable(Throwable cause) {
+    if (cause instanceof FetchException fe) {
+      return fe.retryable();
+    }
+    return cause instanceof IOException;
+  }
+
+  static Throwable unwrap(Throwable e) {
+    while ((e instanceof CompletionException || e instanceof ExecutionException)
+        && e.getCause() != null) {
+      e = e.getCause();
+    }
+    return e;
+  }
+
+  /** One line a user can act on, for every way a download can go wrong. */
+  String reason(Throwable cause) {
+    String where = current.getHost() + (current.getPort() > 0 ? ":" + current.getPort() : "");
+    if (cause instanceof FetchException) {
+      return cause.getMessage();
+    }
+    if (cause instanceof HttpConnectTimeoutException) {
+      return "timed out connecting to " + where + " (--connect-timeout)";
+    }
+    if (cause instanceof HttpTimeoutException) {
+      return "timed out waiting for response headers (--response-timeout)";
+    }
+    if (cause instanceof ConnectException) {
+      return "cannot connect to " + where + ": connection refused";
+    }
+    if (cause instanceof EOFException || cause instanceof ClosedChannelException) {
+      return "connection closed before the response was complete";
+    }
+    String msg = cause.getMessage();
+    if (cause instanceof IOException) {
+      return msg == null || msg.isBlank()
+          ? "I/O error: " + cause.getClass().getSimpleName()
+          : "I/O error: " + msg;
+    }
+    return cause.getClass().getSimpleName() + (msg == null ? "" : ": " + msg);
+  }
+}

@@ -1,0 +1,48 @@
+package dev.crawl.fetch;
+
+import java.time.Duration;
+
+/**
+ * Every knob of one download, the same for all modes (the worker processes receive a copy).
+ *
+ * @param responseTimeout the wait for response headers (all the JDK's own timeout covers)
+ * @param idleTimeout the longest silence while reading a body
+ * @param totalTimeout the most one attempt may take, body included; zero for no limit
+ * @param retries how many times a connection error, timeout, 429 or 5xx is tried again
+ * @param retryDelay the first backoff, doubled for each further retry
+ * @param maxRetryWait the cap on any wait, Retry-After included
+ * @param maxBytes the largest body kept (after decoding); zero for no limit
+ * @param perHost downloads in flight to one host; zero for no limit beyond the concurrency
+ */
+public record FetchSettings(
+    Duration connectTimeout,
+    Duration responseTimeout,
+    Duration idleTimeout,
+    Duration totalTimeout,
+    int retries,
+    Duration retryDelay,
+    Duration maxRetryWait,
+    int maxRedirects,
+    long maxBytes,
+    int perHost,
+    String userAgent) {
+
+  public static final String VERSION = "0.1.0";
+  public static final String DEFAULT_USER_AGENT =
+      "crawl/" + VERSION + " (+https://github.com/crawl-dev/crawl)";
+
+  public static FetchSettings defaults() {
+    return new FetchSettings(
+        Duration.ofSeconds(10),
+        Duration.ofSeconds(30),
+        Duration.ofSeconds(30),
+        Duration.ZERO,
+        2,
+        Duration.ofMillis(250),
+        Duration.ofSeconds(30),
+        10,
+        0,
+        0,
+        DEFAULT_USER_AGENT);
+  }
+}

@@ -1,0 +1,37 @@
+package dev.crawl.fetch;
+
+import java.net.http.HttpHeaders;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+
+/** Reads a Retry-After header: delay-seconds or an HTTP date, capped so a server cannot stall us. */
+final class RetryAfter {
+  private RetryAfter() {}
+
+  static Optional<Duration> delay(HttpHeaders headers, Duration cap) {
+    return headers.firstValue("Retry-After").flatMap(RetryAfter::parse).map(d -> min(d, cap));
+  }
+
+  static Optional<Duration> parse(String value) {
+    String v = value.trim();
+    try {
+      long seconds = Long.parseLong(v);
+      return seconds < 0 ? Optional.empty() : Optional.of(Duration.ofSeconds(seconds));
+    } catch (NumberFormatException notSeconds) {
+      try {
+        ZonedDateTime when = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME);
+        Duration d = Duration.between(ZonedDateTime.now(when.getZone()), when);
+        return Optional.of(d.isNegative() ? Duration.ZERO : d);
+      } catch (DateTimeParseException notADate) {
+        return Optional.empty();
+      }
+    }
+  }
+
+  private static Duration min(Duration a, Duration b) {
+    return a.compareTo(b) <= 0 ? a : b;
+  }
+}

@@ -1,0 +1,10 @@
+package dev.crawl.frontier;
+
+import java.net.URI;
+
+/** Hears about input lines that never become tasks, so the report accounts for every line. */
+public interface InputListener {
+  void invalid(String origin, String text, String problem);
+
+  void duplicate(String origin, URI url);
+}

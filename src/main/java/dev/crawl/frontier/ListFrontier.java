@@ -1,0 +1,83 @@
+package dev.crawl.frontier;
+
+import dev.crawl.fetch.RunClock;
+import dev.crawl.input.InputException;
+import dev.crawl.input.InputLine;
+import dev.crawl.input.LineReader;
+import dev.crawl.input.SeenSet;
+import dev.crawl.input.UrlParser;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+
+/**
+ * A frontier fed by URL lists, read lazily: blank lines and '#' comments are skipped, invalid lines
+ * reported with their location, duplicates counted once.
+ */
+public final class ListFrontier implements Frontier, AutoCloseable {
+  private final LineReader lines;
+  private final InputListener listener;
+  private final PrintStream warnings;
+  private final RunClock clock;
+  private final SeenSet seen = new SeenSet();
+  private long nextId = 1;
+  private InputException failure;
+
+  public ListFrontier(LineReader lines, InputListener listener, PrintStream warnings, RunClock clock) {
+    this.lines = lines;
+    this.listener = listener;
+    this.warnings = warnings;
+    this.clock = clock;
+  }
+
+  @Override
+  public synchronized Task next() {
+    if (failure != null) {
+      return null;
+    }
+    try {
+      for (InputLine line; (line = lines.next()) != null; ) {
+        String text = line.text().strip();
+        if (text.isEmpty() || text.startsWith("#")) {
+          continue;
+        }
+        UrlParser.Parsed parsed = UrlParser.parse(text);
+        if (parsed.url() == null) {
+          warnings.println("crawl: " + line.origin() + ": " + parsed.problem() + " — skipped");
+          listener.invalid(line.origin(), abbreviate(text), parsed.problem());
+          continue;
+        }
+        if (!seen.add(parsed.url().toString())) {
+          listener.duplicate(line.origin(), parsed.url());
+          continue;
+        }
+        return new Task(nextId++, parsed.url(), line.origin(), clock.now());
+      }
+    } catch (InputException e) {
+      // stop handing out work; the runner reports the reason once the engine has drained
+      failure = e;
+    }
+    return null;
+  }
+
+  /** Why reading stopped early, if it did. */
+  public synchronized InputException failure() {
+    return failure;
+  }
+
+  public synchronized int uniqueUrls() {
+    return seen.size();
+  }
+
+  private static String abbreviate(String s) {
+    return s.length() > 200 ? s.substring(0, 197) + "..." : s;
+  }
+
+  @Override
+  public synchronized void close() {
+    try {
+      lines.close();
+    } catch (UncheckedIOException ignored) {
+      // nothing left to read
+    }
+  }
+}

@@ -1,0 +1,56 @@
+package dev.crawl.input;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * One command-line input: a list file, standard input ({@code -}), or a URL given directly.
+ *
+ * @param name how messages refer to it: the file name, {@code stdin}, or {@code args}
+ */
+public record InputSource(Kind kind, String name, String value) {
+  public enum Kind {
+    FILE,
+    STDIN,
+    URL
+  }
+
+  /** An argument with "://" is a URL (valid or not, the parser says); {@code -} is stdin. */
+  public static InputSource of(String arg) {
+    if (arg.equals("-")) {
+      return new InputSource(Kind.STDIN, "stdin", "-");
+    }
+    if (arg.contains("://") || arg.regionMatches(true, 0, "javascript:", 0, 11)) {
+      return new InputSource(Kind.URL, "args", arg);
+    }
+    return new InputSource(Kind.FILE, arg, arg);
+  }
+
+  /** Fails early, before any download starts, when a list file cannot be read. */
+  public void check() throws InputException {
+    if (kind != Kind.FILE) {
+      return;
+    }
+    Path p = Path.of(value);
+    if (!Files.exists(p)) {
+      throw new InputException("cannot read URL list '" + value + "': no such file");
+    }
+    if (Files.isDirectory(p)) {
+      throw new InputException(
+          "cannot read URL list '" + value + "': it is a directory; give a file, '-' or URLs");
+    }
+    if (!Files.isReadable(p)) {
+      throw new InputException("cannot read URL list '" + value + "': permission denied");
+    }
+  }
+
+  InputStream open(InputStream stdin) throws IOException {
+    return switch (kind) {
+      case FILE -> Files.newInputStream(Path.of(value));
+      case STDIN -> stdin;
+      case URL -> throw new IllegalStateException("a URL argument is not a stream");
+    };
+  }
+}

@@ -1,0 +1,129 @@
+package dev.crawl.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SequenceWriter;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import dev.crawl.engine.ResultSink;
+import dev.crawl.fetch.FetchResult;
+import dev.crawl.frontier.InputListener;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Streams one record per URL to {@code results.jsonl} and {@code results.csv} as it finishes (and
+ * to stdout with {@code --jsonl}), and keeps only running totals in memory.
+ */
+public final class RunRecorder implements ResultSink, InputListener, AutoCloseable {
+  public static final String JSONL = "results.jsonl";
+  public static final String CSV = "results.csv";
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final Writer jsonl;
+  private final SequenceWriter csv;
+  private final PrintStream stdout;
+  private final Histogram latencyMicros = new Histogram(3_600_000_000L, 3);
+  private final ContentDigest digest = new ContentDigest();
+  private long saved;
+  private long failed;
+  private long invalid;
+  private long duplicate;
+  private long bytes;
+  private long lastFinished;
+
+  /**
+   * @param stdout where {@code --jsonl} records go, or null
+   */
+  public RunRecorder(Path reportDir, PrintStream stdout) throws IOException {
+    Files.createDirectories(reportDir);
+    this.jsonl = Files.newBufferedWriter(reportDir.resolve(JSONL), StandardCharsets.UTF_8);
+    CsvMapper csvMapper = new CsvMapper();
+    CsvSchema schema = csvMapper.schemaFor(UrlRecord.class).withHeader();
+    BufferedWriter csvOut = Files.newBufferedWriter(reportDir.resolve(CSV), StandardCharsets.UTF_8);
+    this.csv = csvMapper.writer(schema).writeValues(csvOut);
+    this.stdout = stdout;
+  }
+
+  @Override
+  public synchronized void accept(FetchResult result) {
+    switch (result) {
+      case FetchResult.Saved s -> {
+        saved++;
+        bytes += s.bytes();
+        digest.add(s.path(), s.sha256());
+      }
+      case FetchResult.Failed f -> failed++;
+    }
+    latencyMicros.recordValue(Math.max(0, Math.min(result.timings().latency() / 1_000, 3_600_000_000L)));
+    lastFinished = Math.max(lastFinished, result.timings().finished());
+    write(UrlRecord.of(result));
+  }
+
+  @Override
+  public synchronized void invalid(String origin, String text, String problem) {
+    invalid++;
+    write(UrlRecord.invalid(origin, text, problem));
+  }
+
+  @Override
+  public synchronized void duplicate(String origin, URI url) {
+    duplicate++;
+    write(UrlRecord.duplicate(origin, url));
+  }
+
+  public synchronized RunTotals totals() {
+    Latency latency =
+        latencyMicros.getTotalCount() == 0
+            ? new Latency(0, 0, 0, 0, 0, 0)
+            : new Latency(
+                ms(latencyMicros.getValueAtPercentile(50)),
+                ms(latencyMicros.getValueAtPercentile(90)),
+                ms(latencyMicros.getValueAtPercentile(95)),
+                ms(latencyMicros.getValueAtPercentile(99)),
+                ms(latencyMicros.getMaxValue()),
+                Math.round(latencyMicros.getMean()) / 1000.0);
+    return new RunTotals(
+        new Counts(saved, failed, invalid, duplicate),
+        bytes,
+        latency,
+        digest.value(),
+        lastFinished / 1e9);
+  }
+
+  private void write(UrlRecord record) {
+    try {
+      String line = JSON.writeValueAsString(record);
+      jsonl.write(line);
+      jsonl.write('\n');
+      csv.write(record);
+      if (stdout != null) {
+        stdout.println(line);
+        stdout.flush();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the report: " + e.getMessage(), e);
+    }
+  }
+
+  private static double ms(long micros) {
+    return micros / 1000.0;
+  }
+
+  @Override
+  public synchronized void close() throws IOException {
+    try (jsonl;
+        csv) {
+      jsonl.flush();
+      csv.flush();
+    }
+  }
+}

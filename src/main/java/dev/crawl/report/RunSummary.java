@@ -1,0 +1,34 @@
+package dev.crawl.report;
+
+/**
+ * The summary of one run, written as {@code summary.json}.
+ *
+ * @param wallSeconds from the run's start to the last result, JVM start-up excluded
+ * @param cpuSeconds CPU time of this JVM during the run, plus its worker processes
+ * @param peakInFlight the most downloads observed running at once
+ * @param peakPlatformThreads the most live platform threads in this JVM during the run
+ * @param processes worker processes started ({@code processes} mode only)
+ * @param contentDigest fingerprint of the saved tree, equal across runs that saved the same files
+ */
+public record RunSummary(
+    String mode,
+    int concurrency,
+    int perHost,
+    String scheduling,
+    String executors,
+    Counts counts,
+    long bytes,
+    double wallSeconds,
+    double cpuSeconds,
+    double filesPerSecond,
+    double megabytesPerSecond,
+    Latency latencyMs,
+    int peakInFlight,
+    int peakPlatformThreads,
+    int processes,
+    String contentDigest,
+    String outputDir,
+    String reportDir,
+    String startedAt,
+    String java,
+    String exitReason) {}

@@ -1,0 +1,5 @@
+package dev.crawl.report;
+
+/** What the recorder gathered while a run streamed by. */
+public record RunTotals(
+    Counts counts, long bytes, Latency latency, String contentDigest, double lastFinishedSeconds) {}

@@ -1,0 +1,73 @@
+package dev.crawl.report;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.crawl.fetch.FetchResult;
+import dev.crawl.fetch.FetchTimings;
+import java.net.URI;
+
+/**
+ * One line of the per-URL report (JSON Lines and CSV), for every input line that named a URL.
+ * Times are milliseconds since the run started.
+ *
+ * @param outcome {@code saved}, {@code failed}, {@code invalid} or {@code duplicate}
+ * @param source where the URL came from, {@code file:line}
+ */
+@JsonPropertyOrder({
+  "outcome", "url", "finalUrl", "status", "bytes", "path", "sha256", "attempts", "error",
+  "queuedMs", "startedMs", "firstByteMs", "finishedMs", "lane", "source"
+})
+public record UrlRecord(
+    String outcome,
+    String url,
+    String finalUrl,
+    Integer status,
+    Long bytes,
+    String path,
+    String sha256,
+    Integer attempts,
+    String error,
+    Double queuedMs,
+    Double startedMs,
+    Double firstByteMs,
+    Double finishedMs,
+    String lane,
+    String source) {
+
+  public static UrlRecord of(FetchResult result) {
+    FetchTimings t = result.timings();
+    String url = result.task().url().toString();
+    String origin = result.task().origin();
+    return switch (result) {
+      case FetchResult.Saved s ->
+          new UrlRecord("saved", url, str(s.finalUrl()), s.status(), s.bytes(), s.path(), s.sha256(),
+              s.attempts(), null, ms(t.queued()), ms(t.started()), msOrNull(t.firstByte()),
+              ms(t.finished()), t.lane(), origin);
+      case FetchResult.Failed f ->
+          new UrlRecord("failed", url, str(f.finalUrl()), f.status() == 0 ? null : f.status(), null,
+              null, null, f.attempts(), f.reason(), ms(t.queued()), ms(t.started()),
+              msOrNull(t.firstByte()), ms(t.finished()), t.lane(), origin);
+    };
+  }
+
+  public static UrlRecord invalid(String origin, String text, String problem) {
+    return new UrlRecord("invalid", text, null, null, null, null, null, null, problem, null, null,
+        null, null, null, origin);
+  }
+
+  public static UrlRecord duplicate(String origin, URI url) {
+    return new UrlRecord("duplicate", url.toString(), null, null, null, null, null, null, null,
+        null, null, null, null, null, origin);
+  }
+
+  private static String str(URI u) {
+    return u == null ? null : u.toString();
+  }
+
+  private static Double ms(long nanos) {
+    return Math.round(nanos / 1_000.0) / 1_000.0;
+  }
+
+  private static Double msOrNull(long nanos) {
+    return nanos < 0 ? null : ms(nanos);
+  }
+}

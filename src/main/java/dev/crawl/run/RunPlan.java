@@ -1,0 +1,43 @@
+package dev.crawl.run;
+
+import dev.crawl.engine.Mode;
+import dev.crawl.fetch.FetchSettings;
+import dev.crawl.input.InputSource;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Everything one run needs, decided before it starts. Immutable, so two runs side by side (as in
+ * {@code compare}) share nothing.
+ *
+ * @param reportDir where results and summary go; by default {@code <outputDir>/.crawl}, a name no
+ *     downloaded file can take
+ */
+public record RunPlan(
+    Mode mode,
+    int concurrency,
+    List<InputSource> inputs,
+    Path outputDir,
+    Path reportDir,
+    boolean jsonl,
+    FetchSettings fetch) {
+
+  public static final String REPORT_DIR = ".crawl";
+
+  public RunPlan {
+    inputs = List.copyOf(inputs);
+    if (reportDir == null) {
+      reportDir = outputDir.resolve(REPORT_DIR);
+    }
+  }
+
+  /** The same job in another mode, saving into its own directory. */
+  public RunPlan forMode(Mode other, Path otherOutput) {
+    return new RunPlan(other, concurrency, inputs, otherOutput, null, jsonl, fetch);
+  }
+
+  /** Concurrency as the engine sees it: sync always runs one download at a time. */
+  public int effectiveConcurrency() {
+    return mode == Mode.SYNC ? 1 : concurrency;
+  }
+}

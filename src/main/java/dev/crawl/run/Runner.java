@@ -1,0 +1,115 @@
+package dev.crawl.run;
+
+import dev.crawl.engine.Engine;
+import dev.crawl.engine.EngineContext;
+import dev.crawl.engine.EngineStats;
+import dev.crawl.engine.Mode;
+import dev.crawl.engine.WorkerSpec;
+import dev.crawl.fetch.Fetcher;
+import dev.crawl.fetch.RunClock;
+import dev.crawl.frontier.ListFrontier;
+import dev.crawl.input.InputException;
+import dev.crawl.input.InputSource;
+import dev.crawl.input.LineReader;
+import dev.crawl.report.Reports;
+import dev.crawl.report.RunRecorder;
+import dev.crawl.report.RunSummary;
+import dev.crawl.report.RunTotals;
+import dev.crawl.store.Store;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.time.Instant;
+
+/** Runs one plan: input → frontier → engine → fetcher → store → report. */
+public final class Runner {
+  private final InputStream stdin;
+  private final PrintStream stdout;
+  private final PrintStream stderr;
+
+  public Runner(InputStream stdin, PrintStream stdout, PrintStream stderr) {
+    this.stdin = stdin;
+    this.stdout = stdout;
+    this.stderr = stderr;
+  }
+
+  /** The outcome: the summary, and why input reading stopped early, if it did. */
+  public record Outcome(RunSummary summary, InputException inputFailure) {}
+
+  public Outcome run(RunPlan plan) throws InputException, IOException, InterruptedException {
+    for (InputSource source : plan.inputs()) {
+      source.check();
+    }
+    Files.createDirectories(plan.outputDir());
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    threads.resetPeakThreadCount();
+    long cpuBefore = processCpuNanos();
+    Instant startedAt = Instant.now();
+    RunClock clock = new RunClock();
+    Store store = new Store(plan.outputDir());
+    EngineStats stats;
+    RunTotals totals;
+    InputException inputFailure;
+    try (RunRecorder recorder = new RunRecorder(plan.reportDir(), plan.jsonl() ? stdout : null);
+        ListFrontier frontier =
+            new ListFrontier(new LineReader(plan.inputs(), stdin), recorder, stderr, clock);
+        Fetcher fetcher = new Fetcher(plan.fetch(), store, clock)) {
+      WorkerSpec workers =
+          plan.mode() == Mode.PROCESSES
+              ? WorkerSpec.forThisJvm(plan.fetch(), plan.outputDir())
+              : null;
+      Engine engine =
+          plan.mode().create(new EngineContext(fetcher, plan.effectiveConcurrency(), workers, clock));
+      try {
+        stats = engine.run(frontier, recorder);
+      } finally {
+        store.abortAll();
+      }
+      totals = recorder.totals();
+      inputFailure = frontier.failure();
+    }
+    double wall = clock.now() / 1e9;
+    double cpu = (processCpuNanos() - cpuBefore + stats.childCpuNanos()) / 1e9;
+    RunSummary summary =
+        new RunSummary(
+            plan.mode().id(),
+            plan.effectiveConcurrency(),
+            plan.fetch().perHost(),
+            stats.scheduling(),
+            Fetcher.describeExecutors(),
+            totals.counts(),
+            totals.bytes(),
+            round(wall, 3),
+            round(cpu, 3),
+            round(wall > 0 ? totals.counts().saved() / wall : 0, 1),
+            round(wall > 0 ? totals.bytes() / 1e6 / wall : 0, 2),
+            totals.latency(),
+            stats.peakInFlight(),
+            threads.getPeakThreadCount(),
+            stats.processes(),
+            totals.contentDigest(),
+            plan.outputDir().toAbsolutePath().toString(),
+            plan.reportDir().toAbsolutePath().toString(),
+            startedAt.toString(),
+            Runtime.version().toString(),
+            inputFailure == null ? null : inputFailure.getMessage());
+    Reports.writeJson(plan.reportDir().resolve(Reports.SUMMARY), summary);
+    return new Outcome(summary, inputFailure);
+  }
+
+  private static long processCpuNanos() {
+    if (ManagementFactory.getOperatingSystemMXBean()
+        instanceof com.sun.management.OperatingSystemMXBean os) {
+      return os.getProcessCpuTime();
+    }
+    return 0;
+  }
+
+  static double round(double v, int places) {
+    double f = Math.pow(10, places);
+    return Math.round(v * f) / f;
+  }
+}

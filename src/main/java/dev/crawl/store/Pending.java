@@ -1,0 +1,72 @@
+package dev.crawl.store;
+
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A file being written: temporary files live in the target's own directory, so the final rename
+ * is atomic and a reader never sees a partial body under the final name.
+ */
+public final class Pending {
+  private final Store store;
+  private final String relative;
+  private final Path target;
+  private final List<Path> temps = new ArrayList<>();
+  private boolean closed;
+
+  Pending(Store store, String relative, Path target) {
+    this.store = store;
+    this.relative = relative;
+    this.target = target;
+  }
+
+  /** The path reports show, relative to the output directory. */
+  public String relativePath() {
+    return relative;
+  }
+
+  /** A new, empty temporary file beside the target, removed again unless committed. */
+  public synchronized Path newTemp() throws IOException {
+    if (closed) {
+      throw new IOException("download already finished");
+    }
+    String name = target.getFileName().toString();
+    String stem = name.length() > 40 ? name.substring(0, 40) : name;
+    Path temp = Files.createTempFile(target.getParent(), "." + stem + ".", ".part");
+    temps.add(temp);
+    return temp;
+  }
+
+  /** Moves the finished temporary file to the final name and removes the others. */
+  public synchronized void commit(Path temp) throws IOException {
+    if (closed) {
+      throw new IOException("download already finished");
+    }
+    try {
+      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+    }
+    temps.remove(temp);
+    abort();
+  }
+
+  /** Deletes every temporary file; safe to call more than once and from any thread. */
+  public synchronized void abort() {
+    for (Path t : temps) {
+      try {
+        Files.deleteIfExists(t);
+      } catch (IOException ignored) {
+        // best effort: the run's final check reports leftovers
+      }
+    }
+    temps.clear();
+    closed = true;
+    store.closed(this);
+  }
+}
