@@ -2,7 +2,6 @@ package dev.crawl.demo;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -13,7 +12,6 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
-import java.util.zip.GZIPOutputStream;
 
 /**
  * The latency server behind {@code crawl demo}, {@code crawl serve}, tests and benchmarks. Bound
@@ -26,6 +24,7 @@ public final class DemoServer implements AutoCloseable {
   private final SiteContent site;
   private final long delayMs;
   private final long jitterMs;
+  private final BodyCache bodies;
 
   private DemoServer(HttpServer server, ExecutorService executor, SiteContent site, long delayMs, long jitterMs) {
     this.server = server;
@@ -33,6 +32,7 @@ public final class DemoServer implements AutoCloseable {
     this.site = site;
     this.delayMs = delayMs;
     this.jitterMs = jitterMs;
+    this.bodies = new BodyCache(site, 512L << 20);
   }
 
   /** Starts serving; port 0 picks a free one. */
@@ -88,12 +88,12 @@ public final class DemoServer implements AutoCloseable {
         return;
       }
       Thread.sleep(SiteContent.delayMillis(i, delayMs, jitterMs));
-      byte[] body = site.body(i);
+      byte[] body = bodies.plain(i);
       String type = site.isText(i) ? "text/plain; charset=us-ascii" : "application/octet-stream";
       String accept = exchange.getRequestHeaders().getFirst("Accept-Encoding");
       if (site.isText(i) && accept != null && accept.contains("gzip")) {
         exchange.getResponseHeaders().set("Content-Encoding", "gzip");
-        body = gzip(body);
+        body = bodies.gzipped(i);
       }
       send(exchange, 200, type, body);
     } catch (InterruptedException e) {
@@ -118,14 +118,6 @@ public final class DemoServer implements AutoCloseable {
         out.write(body);
       }
     }
-  }
-
-  private static byte[] gzip(byte[] data) throws IOException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(data.length / 2);
-    try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
-      gz.write(data);
-    }
-    return out.toByteArray();
   }
 
   @Override

@@ -1,13 +1,11 @@
 package dev.crawl.demo;
 
+import dev.crawl.fetch.Crc;
 import dev.crawl.input.UrlParser;
 import dev.crawl.report.ContentDigest;
 import dev.crawl.store.PathMapper;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.SplittableRandom;
 
 /**
@@ -95,16 +93,8 @@ public final class SiteContent {
     ContentDigest digest = new ContentDigest();
     for (int i = 0; i < files; i++) {
       URI url = UrlParser.normalise(base.resolve(path(i)));
-      digest.add(PathMapper.relativePath(url), sha256(body(i)));
+      digest.add(PathMapper.relativePath(url), Crc.of(body(i)));
     }
     return digest.value();
-  }
-
-  static String sha256(byte[] data) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

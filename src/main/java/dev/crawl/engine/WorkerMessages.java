@@ -30,7 +30,7 @@ final class WorkerMessages {
       int status,
       long bytes,
       String path,
-      String sha256,
+      String crc32,
       String reason,
       int attempts,
       long firstByte) {
@@ -39,7 +39,7 @@ final class WorkerMessages {
       long fb = r.timings().firstByte() < 0 ? -1 : r.timings().firstByte() - received;
       return switch (r) {
         case FetchResult.Saved s ->
-            new Reply(s.task().id(), true, s.finalUrl().toString(), s.status(), s.bytes(), s.path(), s.sha256(), null, s.attempts(), fb);
+            new Reply(s.task().id(), true, s.finalUrl().toString(), s.status(), s.bytes(), s.path(), s.crc32(), null, s.attempts(), fb);
         case FetchResult.Failed f ->
             new Reply(f.task().id(), false, String.valueOf(f.finalUrl()), f.status(), 0, null, null, f.reason(), f.attempts(), fb);
       };
@@ -51,7 +51,7 @@ final class WorkerMessages {
           new FetchTimings(task.queuedNanos(), sent, firstByte < 0 ? -1 : sent + firstByte, finished, lane);
       URI fin = finalUrl == null ? task.url() : URI.create(finalUrl);
       return saved
-          ? new FetchResult.Saved(task, fin, status, bytes, path, sha256, attempts, t)
+          ? new FetchResult.Saved(task, fin, status, bytes, path, crc32, attempts, t)
           : new FetchResult.Failed(task, fin, status, reason, attempts, t);
     }
   }

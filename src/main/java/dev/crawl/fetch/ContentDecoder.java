@@ -6,10 +6,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestOutputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Locale;
+import java.util.zip.CRC32;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.Inflater;
 import java.util.zip.InflaterInputStream;
@@ -20,7 +18,7 @@ import java.util.zip.ZipException;
  * on a complete temporary file, so a corrupt body is caught before anything gets a final name.
  */
 final class ContentDecoder {
-  record Decoded(long bytes, byte[] sha256) {}
+  record Decoded(long bytes, long crc32) {}
 
   private ContentDecoder() {}
 
@@ -31,8 +29,8 @@ final class ContentDecoder {
   static Decoded decode(Path raw, Path out, String encoding, long maxBytes) throws IOException {
     String enc = encoding.trim().toLowerCase(Locale.ROOT);
     try (InputStream in = open(raw, enc);
-        OutputStream file = Files.newOutputStream(out);
-        DigestOutputStream sink = new DigestOutputStream(file, sha256())) {
+        OutputStream sink = Files.newOutputStream(out)) {
+      CRC32 crc = new CRC32();
       byte[] buf = new byte[64 * 1024];
       long total = 0;
       for (int n; (n = in.read(buf)) > 0; ) {
@@ -41,9 +39,10 @@ final class ContentDecoder {
           throw new FetchException(
               "decoded body exceeds --max-size " + maxBytes + " bytes (" + enc + ")", false);
         }
+        crc.update(buf, 0, n);
         sink.write(buf, 0, n);
       }
-      return new Decoded(total, sink.getMessageDigest().digest());
+      return new Decoded(total, crc.getValue());
     } catch (ZipException | EOFException e) {
       throw new FetchException("corrupt " + enc + " body: " + describe(e), false);
     }
@@ -72,13 +71,5 @@ final class ContentDecoder {
 
   private static String describe(IOException e) {
     return e instanceof EOFException ? "unexpected end of stream" : e.getMessage();
-  }
-
-  private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

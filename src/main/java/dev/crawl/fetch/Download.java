@@ -15,7 +15,6 @@ import java.net.http.HttpResponse.BodyHandler;
 import java.net.http.HttpTimeoutException;
 import java.nio.channels.ClosedChannelException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -62,7 +61,9 @@ final class Download {
     current = url;
     return f.limiter
         .acquire(url)
-        .thenCompose(release -> send(url).whenComplete((r, e) -> release.run()))
+        // sendAsync completes its dependents on the common ForkJoin pool; hop to our executor
+        // (whenCompleteAsync hops even when the exchange failed, thenApplyAsync would not)
+        .thenCompose(release -> send(url).whenCompleteAsync((r, e) -> release.run(), f.executor))
         .thenCompose(
             response -> {
               lastStatus = response.statusCode();
@@ -179,14 +180,14 @@ final class Download {
     try {
       java.nio.file.Path finished = body.file();
       long bytes = body.bytes();
-      byte[] sha = body.sha256();
+      long crc = body.crc32();
       if (!ContentDecoder.isIdentity(encoding)) {
         java.nio.file.Path decoded = p.newTemp();
         ContentDecoder.Decoded d =
             ContentDecoder.decode(body.file(), decoded, encoding, f.settings.maxBytes());
         finished = decoded;
         bytes = d.bytes();
-        sha = d.sha256();
+        crc = d.crc32();
       }
       p.commit(finished);
       pending = null;
@@ -196,7 +197,7 @@ final class Download {
           response.statusCode(),
           bytes,
           p.relativePath(),
-          HexFormat.of().formatHex(sha),
+          Crc.hex(crc),
           attempts,
           timings());
     } catch (IOException e) {

@@ -18,7 +18,7 @@ public sealed interface FetchResult permits FetchResult.Saved, FetchResult.Faile
    * The body is complete and sits under its final name.
    *
    * @param path the saved file, relative to the output directory, with '/' separators
-   * @param sha256 hex digest of the saved bytes (after content decoding)
+   * @param crc32 CRC-32 of the saved bytes (after content decoding), as eight hex digits
    */
   record Saved(
       Task task,
@@ -26,13 +26,13 @@ public sealed interface FetchResult permits FetchResult.Saved, FetchResult.Faile
       int status,
       long bytes,
       String path,
-      String sha256,
+      String crc32,
       int attempts,
       FetchTimings timings)
       implements FetchResult {
     @Override
     public Saved withTimings(FetchTimings t) {
-      return new Saved(task, finalUrl, status, bytes, path, sha256, attempts, t);
+      return new Saved(task, finalUrl, status, bytes, path, crc32, attempts, t);
     }
   }
 

@@ -20,7 +20,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * timer thread; nothing runs on the common ForkJoin pool.
  */
 public final class Fetcher implements AutoCloseable {
-  static final int CLIENT_THREADS = Math.max(2, Runtime.getRuntime().availableProcessors());
+  static final int CLIENT_THREADS =
+      Integer.getInteger("crawl.httpThreads", Math.max(2, Runtime.getRuntime().availableProcessors()));
 
   final FetchSettings settings;
   final Store store;

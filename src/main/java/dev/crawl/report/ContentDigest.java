@@ -16,8 +16,8 @@ public final class ContentDigest {
   private long low;
   private long files;
 
-  public synchronized void add(String path, String sha256) {
-    byte[] d = sha256().digest((path + '\0' + sha256).getBytes(StandardCharsets.UTF_8));
+  public synchronized void add(String path, String crc32) {
+    byte[] d = sha256().digest((path + '\0' + crc32).getBytes(StandardCharsets.UTF_8));
     ByteBuffer b = ByteBuffer.wrap(d);
     long h = b.getLong();
     long l = b.getLong();

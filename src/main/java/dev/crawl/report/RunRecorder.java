@@ -59,7 +59,7 @@ public final class RunRecorder implements ResultSink, InputListener, AutoCloseab
       case FetchResult.Saved s -> {
         saved++;
         bytes += s.bytes();
-        digest.add(s.path(), s.sha256());
+        digest.add(s.path(), s.crc32());
       }
       case FetchResult.Failed f -> failed++;
     }

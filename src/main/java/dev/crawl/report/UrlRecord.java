@@ -13,7 +13,7 @@ import java.net.URI;
  * @param source where the URL came from, {@code file:line}
  */
 @JsonPropertyOrder({
-  "outcome", "url", "finalUrl", "status", "bytes", "path", "sha256", "attempts", "error",
+  "outcome", "url", "finalUrl", "status", "bytes", "path", "crc32", "attempts", "error",
   "queuedMs", "startedMs", "firstByteMs", "finishedMs", "lane", "source"
 })
 public record UrlRecord(
@@ -23,7 +23,7 @@ public record UrlRecord(
     Integer status,
     Long bytes,
     String path,
-    String sha256,
+    String crc32,
     Integer attempts,
     String error,
     Double queuedMs,
@@ -39,7 +39,7 @@ public record UrlRecord(
     String origin = result.task().origin();
     return switch (result) {
       case FetchResult.Saved s ->
-          new UrlRecord("saved", url, str(s.finalUrl()), s.status(), s.bytes(), s.path(), s.sha256(),
+          new UrlRecord("saved", url, str(s.finalUrl()), s.status(), s.bytes(), s.path(), s.crc32(),
               s.attempts(), null, ms(t.queued()), ms(t.started()), msOrNull(t.firstByte()),
               ms(t.finished()), t.lane(), origin);
       case FetchResult.Failed f ->
