@@ -2,7 +2,7 @@ package dev.crawl.fetch;
 
 /** One monotonic clock per run: every timing in a report is nanoseconds since its origin. */
 public final class RunClock {
-  private final long origin;
+  private volatile long origin;
 
   public RunClock() {
     this(System.nanoTime());
@@ -10,6 +10,17 @@ public final class RunClock {
 
   public RunClock(long originNanos) {
     this.origin = originNanos;
+  }
+
+  /**
+   * Moves the origin to now and returns the time that had passed: a run starts its clock once the
+   * client is set up, so the wall time measures downloading, not construction.
+   */
+  public long restart() {
+    long now = System.nanoTime();
+    long before = now - origin;
+    origin = now;
+    return before;
   }
 
   public long now() {

@@ -3,7 +3,8 @@ package dev.crawl.report;
 /**
  * The summary of one run, written as {@code summary.json}.
  *
- * @param wallSeconds from the run's start to the last result, JVM start-up excluded
+ * @param setupSeconds building the HTTP client and report writers, before the clock starts
+ * @param wallSeconds from the first download's dispatch to the last result
  * @param cpuSeconds CPU time of this JVM during the run, plus its worker processes
  * @param peakInFlight the most downloads observed running at once
  * @param peakPlatformThreads the most live platform threads in this JVM during the run
@@ -18,6 +19,7 @@ public record RunSummary(
     String executors,
     Counts counts,
     long bytes,
+    double setupSeconds,
     double wallSeconds,
     double cpuSeconds,
     double filesPerSecond,

@@ -51,6 +51,7 @@ public final class Runner {
     RunClock clock = new RunClock();
     Store store = new Store(plan.outputDir());
     EngineStats stats;
+    long setupNanos;
     RunTotals totals;
     InputException inputFailure;
     try (RunRecorder recorder = new RunRecorder(plan.reportDir(), plan.jsonl() ? stdout : null);
@@ -63,6 +64,7 @@ public final class Runner {
               : null;
       Engine engine =
           plan.mode().create(new EngineContext(fetcher, plan.effectiveConcurrency(), workers, clock));
+      setupNanos = clock.restart();
       try {
         stats = engine.run(frontier, recorder);
       } finally {
@@ -82,6 +84,7 @@ public final class Runner {
             Fetcher.describeExecutors(),
             totals.counts(),
             totals.bytes(),
+            round(setupNanos / 1e9, 3),
             round(wall, 3),
             round(cpu, 3),
             round(wall > 0 ? totals.counts().saved() / wall : 0, 1),

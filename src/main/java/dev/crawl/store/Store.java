@@ -16,6 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Store {
   private final Path root;
   private final Set<Pending> open = ConcurrentHashMap.newKeySet();
+  // createDirectories costs a failing mkdir and an exception per call when the directory exists
+  private final Set<Path> madeDirectories = ConcurrentHashMap.newKeySet();
 
   public Store(Path root) {
     this.root = root.toAbsolutePath().normalize();
@@ -29,7 +31,10 @@ public final class Store {
   public Pending begin(URI url) throws IOException {
     String relative = PathMapper.relativePath(url);
     Path target = resolveInside(relative);
-    Files.createDirectories(target.getParent());
+    if (!madeDirectories.contains(target.getParent())) {
+      Files.createDirectories(target.getParent());
+      madeDirectories.add(target.getParent());
+    }
     Pending pending = new Pending(this, relative, target);
     open.add(pending);
     return pending;
