@@ -1,0 +1,281 @@
+package dev.crawl.engine;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.crawl.fetch.FetchSettings;
+import dev.crawl.report.UrlRecord;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every behaviour users rely on, run against one mode; each mode has a subclass of a few lines.
+ * WireMock listens on 127.0.0.1 only.
+ */
+abstract class EngineContractTest {
+  private static final int CONCURRENCY = 4;
+
+  @TempDir Path tmp;
+  private WireMockServer wm;
+  private final InFlightCounter inFlight = new InFlightCounter(150);
+
+  abstract Mode mode();
+
+  @BeforeEach
+  void startServer() {
+    wm =
+        new WireMockServer(
+            wireMockConfig()
+                .bindAddress("127.0.0.1")
+                .dynamicPort()
+                .gzipDisabled(true)
+                .containerThreads(64)
+                .extensions(inFlight));
+    wm.start();
+  }
+
+  @AfterEach
+  void stopServer() {
+    wm.stop();
+  }
+
+  @Test
+  void savesEveryFileByteForByte() throws Exception {
+    List<String> urls = new ArrayList<>();
+    List<byte[]> bodies = new ArrayList<>();
+    int[] sizes = {0, 1, 1000, 65_537, 300_000};
+    for (int i = 0; i < sizes.length; i++) {
+      byte[] body = randomBytes(sizes[i], i);
+      wm.stubFor(get("/data/f" + i + ".bin").willReturn(aResponse().withBody(body)));
+      urls.add(url("/data/f" + i + ".bin"));
+      bodies.add(body);
+    }
+
+    RunFixture.Result run = run(urls, RunFixture.settings());
+
+    for (int i = 0; i < sizes.length; i++) {
+      UrlRecord r = run.only("/f" + i + ".bin");
+      assertEquals("saved", r.outcome(), r.toString());
+      assertArrayEquals(bodies.get(i), Files.readAllBytes(out().resolve(r.path())), r.path());
+    }
+    assertEquals(sizes.length, run.outcome().summary().counts().saved());
+  }
+
+  @Test
+  void recordsA404AsAFailureWithItsStatus() throws Exception {
+    wm.stubFor(get("/missing").willReturn(aResponse().withStatus(404).withBody("gone")));
+
+    UrlRecord r = run(List.of(url("/missing")), RunFixture.settings()).only("/missing");
+
+    assertAll(
+        () -> assertEquals("failed", r.outcome()),
+        () -> assertEquals(404, r.status()),
+        () -> assertTrue(r.error().contains("404"), r.error()),
+        () -> assertNull(r.path()));
+    assertNoFilesSaved();
+  }
+
+  @Test
+  void recordsA500AsAFailureWithItsStatus() throws Exception {
+    wm.stubFor(get("/broken").willReturn(aResponse().withStatus(500)));
+
+    UrlRecord r = run(List.of(url("/broken")), RunFixture.settings()).only("/broken");
+
+    assertEquals("failed", r.outcome());
+    assertEquals(500, r.status());
+    assertNoFilesSaved();
+  }
+
+  @Test
+  void followsRedirectsAndReportsTheFinalUrl() throws Exception {
+    wm.stubFor(get("/old").willReturn(aResponse().withStatus(301).withHeader("Location", "/middle")));
+    wm.stubFor(get("/middle").willReturn(aResponse().withStatus(302).withHeader("Location", url("/new"))));
+    wm.stubFor(get("/new").willReturn(aResponse().withBody("moved here")));
+
+    UrlRecord r = run(List.of(url("/old")), RunFixture.settings()).only("/old");
+
+    assertEquals("saved", r.outcome(), r.toString());
+    assertEquals(url("/new"), r.finalUrl());
+    assertEquals("moved here", Files.readString(out().resolve(r.path())));
+  }
+
+  @Test
+  void decodesGzipBodies() throws Exception {
+    String text = "hello, compressed world\n".repeat(500);
+    wm.stubFor(
+        get("/page.txt")
+            .willReturn(aResponse().withHeader("Content-Encoding", "gzip").withBody(gzip(text))));
+
+    UrlRecord r = run(List.of(url("/page.txt")), RunFixture.settings()).only("/page.txt");
+
+    assertEquals("saved", r.outcome(), r.toString());
+    assertEquals(text, Files.readString(out().resolve(r.path())));
+    assertEquals(text.length(), r.bytes());
+    String accept = wm.findAll(getRequestedFor(urlEqualTo("/page.txt"))).get(0).getHeader("Accept-Encoding");
+    assertTrue(accept.contains("gzip"), accept);
+  }
+
+  @Test
+  void aResponseTimeoutFailsOnlyThatUrl() throws Exception {
+    wm.stubFor(get("/slow").willReturn(aResponse().withBody("late").withFixedDelay(3000)));
+    wm.stubFor(get("/fast").willReturn(aResponse().withBody("quick")));
+    FetchSettings s = withResponseTimeout(RunFixture.settings(), Duration.ofMillis(300));
+
+    RunFixture.Result run = run(List.of(url("/slow"), url("/fast")), s);
+
+    UrlRecord slow = run.only("/slow");
+    assertEquals("failed", slow.outcome());
+    assertTrue(slow.error().contains("timed out"), slow.error());
+    assertEquals("saved", run.only("/fast").outcome());
+  }
+
+  @Test
+  void retriesA503UntilItSucceedsAndCountsTheAttempts() throws Exception {
+    String scenario = "flaky";
+    wm.stubFor(get("/flaky").inScenario(scenario).whenScenarioStateIs(Scenario.STARTED)
+        .willReturn(aResponse().withStatus(503)).willSetStateTo("once"));
+    wm.stubFor(get("/flaky").inScenario(scenario).whenScenarioStateIs("once")
+        .willReturn(aResponse().withStatus(503)).willSetStateTo("twice"));
+    wm.stubFor(get("/flaky").inScenario(scenario).whenScenarioStateIs("twice")
+        .willReturn(aResponse().withBody("finally")));
+
+    UrlRecord r = run(List.of(url("/flaky")), withRetries(RunFixture.settings(), 3)).only("/flaky");
+
+    assertEquals("saved", r.outcome(), r.toString());
+    assertEquals(3, r.attempts());
+    assertEquals(3, wm.findAll(getRequestedFor(urlEqualTo("/flaky"))).size());
+  }
+
+  @Test
+  void givesUpAfterTheConfiguredRetries() throws Exception {
+    wm.stubFor(get("/down").willReturn(aResponse().withStatus(503)));
+
+    UrlRecord r = run(List.of(url("/down")), withRetries(RunFixture.settings(), 2)).only("/down");
+
+    assertEquals("failed", r.outcome());
+    assertEquals(3, r.attempts());
+    assertEquals(503, r.status());
+    assertEquals(3, wm.findAll(getRequestedFor(urlEqualTo("/down"))).size());
+  }
+
+  @Test
+  void waitsAsLongAsRetryAfterSaysBeforeRetrying() throws Exception {
+    String scenario = "busy";
+    wm.stubFor(get("/busy").inScenario(scenario).whenScenarioStateIs(Scenario.STARTED)
+        .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "1")).willSetStateTo("ok"));
+    wm.stubFor(get("/busy").inScenario(scenario).whenScenarioStateIs("ok")
+        .willReturn(aResponse().withBody("served")));
+
+    UrlRecord r = run(List.of(url("/busy")), withRetries(RunFixture.settings(), 1)).only("/busy");
+
+    assertEquals("saved", r.outcome(), r.toString());
+    List<LoggedRequest> requests = wm.findAll(getRequestedFor(urlEqualTo("/busy")));
+    requests = requests.stream().sorted(Comparator.comparing(LoggedRequest::getLoggedDate)).toList();
+    long gap = requests.get(1).getLoggedDate().getTime() - requests.get(0).getLoggedDate().getTime();
+    assertTrue(gap >= 1000, "retried after " + gap + " ms, Retry-After said 1 s");
+  }
+
+  @Test
+  void neverRunsMoreDownloadsAtOnceThanTheConcurrency() throws Exception {
+    wm.stubFor(get(urlPathMatching("/c/.*")).willReturn(aResponse().withBody("x").withTransformers(InFlightCounter.NAME)));
+    List<String> urls = new ArrayList<>();
+    for (int i = 0; i < 4 * CONCURRENCY; i++) {
+      urls.add(url("/c/" + i));
+    }
+
+    RunFixture.Result run = run(urls, RunFixture.settings());
+
+    assertEquals(urls.size(), run.outcome().summary().counts().saved());
+    int allowed = mode() == Mode.SYNC ? 1 : CONCURRENCY;
+    assertTrue(inFlight.peak() <= allowed, "server saw " + inFlight.peak() + " at once, allowed " + allowed);
+    assertTrue(run.outcome().summary().peakInFlight() <= allowed);
+  }
+
+  @Test
+  void recordsTheLaneThatRanEachDownload() throws Exception {
+    wm.stubFor(get(urlPathMatching("/l/.*")).willReturn(aResponse().withBody("x")));
+    List<String> urls = List.of(url("/l/1"), url("/l/2"), url("/l/3"));
+
+    RunFixture.Result run = run(urls, RunFixture.settings());
+
+    String prefix =
+        switch (mode()) {
+          case SYNC -> "main";
+          case THREADS -> "threads-";
+          case PROCESSES -> "worker-";
+          case ASYNC -> "slot-";
+          case VIRTUAL -> "vt-";
+        };
+    for (UrlRecord r : run.records()) {
+      assertTrue(r.lane().startsWith(prefix), r.lane());
+      assertTrue(r.startedMs() <= r.firstByteMs() && r.firstByteMs() <= r.finishedMs(), r.toString());
+    }
+  }
+
+  private RunFixture.Result run(List<String> urls, FetchSettings settings) throws Exception {
+    return RunFixture.run(mode(), CONCURRENCY, urls, out(), settings);
+  }
+
+  private Path out() {
+    return tmp.resolve("out");
+  }
+
+  private String url(String path) {
+    return "http://127.0.0.1:" + wm.port() + path;
+  }
+
+  /** Failures leave nothing behind: no file under a final name, no temporary file. */
+  private void assertNoFilesSaved() throws Exception {
+    List<Path> files =
+        RunFixture.filesUnder(out()).stream().filter(p -> !p.startsWith(out().resolve(".crawl"))).toList();
+    assertEquals(List.of(), files);
+  }
+
+  static FetchSettings withRetries(FetchSettings s, int retries) {
+    return new FetchSettings(s.connectTimeout(), s.responseTimeout(), s.idleTimeout(), s.totalTimeout(),
+        retries, s.retryDelay(), s.maxRetryWait(), s.maxRedirects(), s.maxBytes(), s.perHost(), s.userAgent());
+  }
+
+  static FetchSettings withResponseTimeout(FetchSettings s, Duration timeout) {
+    return new FetchSettings(s.connectTimeout(), timeout, s.idleTimeout(), s.totalTimeout(),
+        s.retries(), s.retryDelay(), s.maxRetryWait(), s.maxRedirects(), s.maxBytes(), s.perHost(), s.userAgent());
+  }
+
+  static byte[] randomBytes(int size, long seed) {
+    byte[] b = new byte[size];
+    new SplittableRandom(seed).nextBytes(b);
+    return b;
+  }
+
+  static byte[] gzip(String text) throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
+      gz.write(text.getBytes(StandardCharsets.UTF_8));
+    }
+    return out.toByteArray();
+  }
+}

@@ -1,0 +1,100 @@
+package dev.crawl.engine;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.crawl.fetch.FetchSettings;
+import dev.crawl.input.InputSource;
+import dev.crawl.report.RunRecorder;
+import dev.crawl.report.UrlRecord;
+import dev.crawl.run.RunPlan;
+import dev.crawl.run.Runner;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Runs a job the way the command line does and reads back what it reported. */
+final class RunFixture {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** Fast settings for tests: short timeouts and backoff, the real code paths. */
+  static FetchSettings settings() {
+    return new FetchSettings(
+        Duration.ofSeconds(5),
+        Duration.ofSeconds(10),
+        Duration.ofSeconds(10),
+        Duration.ZERO,
+        0,
+        Duration.ofMillis(10),
+        Duration.ofSeconds(5),
+        10,
+        0,
+        0,
+        FetchSettings.DEFAULT_USER_AGENT);
+  }
+
+  record Result(Runner.Outcome outcome, List<UrlRecord> records, String stderr) {
+    Map<String, UrlRecord> byUrl() {
+      return records.stream()
+          .filter(r -> r.url() != null)
+          .collect(Collectors.toMap(UrlRecord::url, Function.identity(), (a, b) -> a));
+    }
+
+    UrlRecord only(String urlSuffix) {
+      List<UrlRecord> hits = records.stream().filter(r -> r.url().endsWith(urlSuffix)).toList();
+      if (hits.size() != 1) {
+        throw new AssertionError("expected one record for " + urlSuffix + " but got " + hits);
+      }
+      return hits.get(0);
+    }
+  }
+
+  static Result run(Mode mode, int concurrency, List<String> urls, Path out, FetchSettings settings)
+      throws Exception {
+    Path list = out.resolveSibling(out.getFileName() + "-urls.txt");
+    Files.write(list, urls, StandardCharsets.UTF_8);
+    RunPlan plan =
+        new RunPlan(mode, concurrency, List.of(InputSource.of(list.toString())), out, null, false, settings);
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    Runner.Outcome outcome =
+        new Runner(
+                new ByteArrayInputStream(new byte[0]),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8))
+            .run(plan);
+    return new Result(outcome, records(plan.reportDir()), err.toString(StandardCharsets.UTF_8));
+  }
+
+  static List<UrlRecord> records(Path reportDir) {
+    try (var lines = Files.lines(reportDir.resolve(RunRecorder.JSONL))) {
+      return lines.map(RunFixture::parse).toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static UrlRecord parse(String line) {
+    try {
+      return JSON.readValue(line, UrlRecord.class);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Every regular file under the output directory, reports and all. */
+  static List<Path> filesUnder(Path dir) throws IOException {
+    try (var walk = Files.walk(dir)) {
+      return walk.filter(Files::isRegularFile).toList();
+    }
+  }
+
+  private RunFixture() {}
+}

@@ -1,0 +1,8 @@
+package dev.crawl.engine;
+
+class SyncEngineTest extends EngineContractTest {
+  @Override
+  Mode mode() {
+    return Mode.SYNC;
+  }
+}

@@ -1,0 +1,8 @@
+package dev.crawl.engine;
+
+class ThreadPoolEngineTest extends EngineContractTest {
+  @Override
+  Mode mode() {
+    return Mode.THREADS;
+  }
+}

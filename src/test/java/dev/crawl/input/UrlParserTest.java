@@ -1,0 +1,49 @@
+package dev.crawl.input;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class UrlParserTest {
+
+  @ParameterizedTest
+  @CsvSource({
+    "HTTP://Example.COM/a, http://example.com/a",
+    "http://example.com:80/a, http://example.com/a",
+    "https://example.com:443, https://example.com/",
+    "http://example.com/a/./b/../c#frag, http://example.com/a/c",
+    "http://example.com:8080/x?q=1, http://example.com:8080/x?q=1",
+    "http://example.com/a b, http://example.com/a%20b"
+  })
+  void normalisesSoOneResourceHasOneSpelling(String input, String expected) {
+    assertEquals(expected, UrlParser.parse(input).url().toString());
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "ftp://example.com/file | unsupported scheme 'ftp'",
+        "javascript:alert(1) | unsupported scheme 'javascript'",
+        "example.com/page | no scheme",
+        "http:///nohost | no valid host",
+        "http://exa mple.com/ | no valid host"
+      })
+  void explainsWhyALineIsNotAUrl(String input, String problem) {
+    UrlParser.Parsed p = UrlParser.parse(input);
+    assertNull(p.url());
+    assertNotNull(p.problem());
+    assertTrue(p.problem().contains(problem.trim()), p.problem());
+  }
+
+  @Test
+  void refusesOverlongUrls() {
+    String url = "http://example.com/" + "a".repeat(100_000);
+    assertTrue(UrlParser.parse(url).problem().startsWith("URL too long"));
+  }
+}
