@@ -1,0 +1,196 @@
+package dev.crawl.cli;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command-line contract: exit statuses, messages, what goes to stdout and stderr. */
+class CliTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir Path tmp;
+  private WireMockServer wm;
+
+  record Ran(int status, String out, String err) {}
+
+  @BeforeEach
+  void startServer() {
+    wm = new WireMockServer(wireMockConfig().bindAddress("127.0.0.1").dynamicPort());
+    wm.start();
+    wm.stubFor(get(urlPathMatching("/ok/.*")).willReturn(aResponse().withBody("fine")));
+    wm.stubFor(get(urlPathMatching("/gone/.*")).willReturn(aResponse().withStatus(404)));
+  }
+
+  @AfterEach
+  void stopServer() {
+    wm.stop();
+  }
+
+  @Test
+  void exitsZeroWhenEveryUrlIsSaved() throws Exception {
+    Ran r = crawl("", "-o", out(), list(url("/ok/1"), url("/ok/2")));
+    assertEquals(0, r.status(), r.err());
+    assertTrue(Files.isRegularFile(tmp.resolve("out/127.0.0.1_" + wm.port() + "/ok/1")));
+  }
+
+  @Test
+  void exitsOneAndPointsAtTheReportWhenSomeUrlsFail() throws Exception {
+    Ran r = crawl("", "-o", out(), list(url("/ok/1"), url("/gone/1")));
+    assertEquals(1, r.status());
+    assertTrue(r.err().contains("1 failed"), r.err());
+    assertTrue(r.err().contains("results.jsonl"), r.err());
+  }
+
+  @Test
+  void reportsAnInvalidLineWithFileAndLineNumberAndRunsTheRest() throws Exception {
+    Path list = tmp.resolve("urls.txt");
+    Files.writeString(list, "# my list\n\n" + url("/ok/1") + "\nftp://example.com/x\n" + url("/ok/2") + "\n");
+
+    Ran r = crawl("", "-o", out(), list.toString());
+
+    assertEquals(1, r.status());
+    assertTrue(r.err().contains(list + ":4: unsupported scheme 'ftp'"), r.err());
+    assertEquals(1, wm.findAll(getRequestedFor(urlEqualTo("/ok/2"))).size());
+    assertTrue(r.err().contains("1 invalid"), r.err());
+  }
+
+  @Test
+  void downloadsADuplicatedUrlOnceAndCountsTheDuplicate() throws Exception {
+    Ran r = crawl("", "-o", out(), list(url("/ok/1"), url("/ok/1"), url("/ok/1#frag"), url("/ok/../ok/1")));
+
+    assertEquals(0, r.status(), r.err());
+    assertEquals(1, wm.findAll(getRequestedFor(urlEqualTo("/ok/1"))).size());
+    assertTrue(r.err().contains("3 duplicate"), r.err());
+  }
+
+  @Test
+  void printsOnlyOneJsonObjectPerUrlOnStdoutWithJsonl() throws Exception {
+    Ran r = crawl("", "--jsonl", "-o", out(), list(url("/ok/1"), url("/gone/2"), "nonsense"));
+
+    List<JsonNode> lines = new ArrayList<>();
+    for (String line : r.out().split("\n")) {
+      lines.add(JSON.readTree(line));
+    }
+    assertEquals(3, lines.size(), r.out());
+    assertEquals(
+        List.of("failed", "invalid", "saved"),
+        lines.stream().map(n -> n.get("outcome").asText()).sorted().toList());
+  }
+
+  @Test
+  void readsUrlsFromStandardInput() throws Exception {
+    Ran r = crawl(url("/ok/a") + "\n" + url("/ok/b") + "\n", "-o", out(), "-");
+    assertEquals(0, r.status(), r.err());
+    assertEquals(1, wm.findAll(getRequestedFor(urlEqualTo("/ok/b"))).size());
+  }
+
+  @Test
+  void acceptsUrlsGivenAsArguments() throws Exception {
+    Ran r = crawl("", "-m", "sync", "-o", out(), url("/ok/x"));
+    assertEquals(0, r.status(), r.err());
+  }
+
+  @Test
+  void exitsTwoWithOneLineForAMissingList() throws Exception {
+    Ran r = crawl("", "-o", out(), tmp.resolve("nope.txt").toString());
+    assertEquals(2, r.status());
+    assertOneLine(r.err(), "cannot read URL list");
+  }
+
+  @Test
+  void exitsTwoWithOneLineForADirectoryGivenAsList() throws Exception {
+    Ran r = crawl("", "-o", out(), tmp.toString());
+    assertEquals(2, r.status());
+    assertOneLine(r.err(), "is a directory");
+  }
+
+  @Test
+  void exitsTwoWithOneLineForListsThatAreNotUtf8() throws Exception {
+    Path list = tmp.resolve("latin1.txt");
+    Files.write(list, new byte[] {'h', 't', 't', 'p', ':', '/', '/', 'h', '/', (byte) 0xe9, '\n'});
+    Ran r = crawl("", "-o", out(), list.toString());
+    assertEquals(2, r.status());
+    assertTrue(r.err().contains(list + ":1: not valid UTF-8"), r.err());
+    assertFalse(r.err().contains("Exception"), r.err());
+  }
+
+  @Test
+  void exitsTwoWhenGivenNoInput() throws Exception {
+    Ran r = crawl("", "-o", out());
+    assertEquals(2, r.status());
+    assertOneLine(r.err(), "no input");
+  }
+
+  @Test
+  void exitsTwoForAnUnknownMode() throws Exception {
+    Ran r = crawl("", "-m", "turbo", url("/ok/1"));
+    assertEquals(2, r.status());
+    assertTrue(r.err().contains("turbo"), r.err());
+  }
+
+  @Test
+  void comparesModesAndFindsTheirFilesIdentical() throws Exception {
+    Ran r = crawl("", "compare", "-m", "sync,async,virtual", "-c", "4", "-o", out(), list(url("/ok/1"), url("/ok/2")));
+    assertEquals(0, r.status(), r.err());
+    for (String mode : List.of("sync", "async", "virtual")) {
+      assertTrue(r.out().lines().anyMatch(l -> l.startsWith(mode + " ")), r.out());
+    }
+    JsonNode compare = JSON.readTree(tmp.resolve("out/compare.json").toFile());
+    assertTrue(compare.get("identical").asBoolean());
+    assertEquals(3, compare.get("runs").size());
+  }
+
+  private void assertOneLine(String err, String expected) {
+    assertEquals(1, err.lines().count(), err);
+    assertTrue(err.contains(expected), err);
+    assertTrue(err.startsWith("crawl: "), err);
+  }
+
+  private Ran crawl(String stdin, String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    Io io =
+        new Io(
+            new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
+    int status = Main.run(args, io);
+    return new Ran(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  private String list(String... urls) throws Exception {
+    Path list = Files.createTempFile(tmp, "urls", ".txt");
+    Files.write(list, List.of(urls));
+    return list.toString();
+  }
+
+  private String out() {
+    return tmp.resolve("out").toString();
+  }
+
+  private String url(String path) {
+    return "http://127.0.0.1:" + wm.port() + path;
+  }
+}
