@@ -1,5 +1,6 @@
 package dev.crawl.cli;
 
+import dev.crawl.engine.WorkerMain;
 import java.io.PrintWriter;
 import java.util.List;
 import picocli.CommandLine;
@@ -8,7 +9,11 @@ import picocli.CommandLine;
 public final class Main {
   private Main() {}
 
-  public static void main(String[] args) {
+  public static void main(String[] args) throws Exception {
+    if (args.length == 1 && args[0].equals("worker")) {
+      // a worker JVM's start-up is paid once per process: skip the command-line parser
+      System.exit(WorkerMain.serve(System.in, System.out));
+    }
     System.exit(run(args, Io.system()));
   }
 

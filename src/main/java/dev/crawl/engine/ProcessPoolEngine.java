@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * N worker JVMs, each running one download at a time: {@code ProcessPoolExecutor(N)}. The parent
  * owns the frontier and the report; workers run the same fetch code and write the files. Each lane
- * is driven by a virtual thread in the parent, which only waits on a pipe.
+ * is driven by a thread in the parent, which only waits on a pipe.
  */
 public final class ProcessPoolEngine implements Engine {
   private final EngineContext context;
@@ -47,7 +47,8 @@ public final class ProcessPoolEngine implements Engine {
                   processes.addAndGet(lane.processesStarted());
                 }
               });
-      drivers.add(Thread.ofVirtual().name("worker-" + i).start(drive));
+      // a platform thread per pipe: a virtual thread blocked on a pipe read would pin its carrier
+      drivers.add(Thread.ofPlatform().daemon().name("worker-" + i).start(drive));
     }
     try {
       for (Thread t : drivers) {

@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -65,6 +66,13 @@ public final class Fetcher implements AutoCloseable {
     client.shutdownNow();
     executor.shutdownNow();
     timer.shutdownNow();
+    try {
+      // let the threads end, so the next run in this JVM (compare) starts from a clean count
+      executor.awaitTermination(1, TimeUnit.SECONDS);
+      timer.awaitTermination(1, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   static ThreadFactory daemonThreads(String prefix) {

@@ -7,7 +7,7 @@ package dev.crawl.report;
  * @param wallSeconds from the first download's dispatch to the last result
  * @param cpuSeconds CPU time of this JVM during the run, plus its worker processes
  * @param peakInFlight the most downloads observed running at once
- * @param peakPlatformThreads the most live platform threads in this JVM during the run
+ * @param peakPlatformThreads the most platform threads this run added to the JVM at once
  * @param processes worker processes started ({@code processes} mode only)
  * @param contentDigest fingerprint of the saved tree, equal across runs that saved the same files
  */

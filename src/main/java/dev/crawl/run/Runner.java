@@ -45,6 +45,7 @@ public final class Runner {
     }
     Files.createDirectories(plan.outputDir());
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    int threadsBefore = threads.getThreadCount();
     threads.resetPeakThreadCount();
     long cpuBefore = processCpuNanos();
     Instant startedAt = Instant.now();
@@ -91,7 +92,7 @@ public final class Runner {
             round(wall > 0 ? totals.bytes() / 1e6 / wall : 0, 2),
             totals.latency(),
             stats.peakInFlight(),
-            threads.getPeakThreadCount(),
+            Math.max(0, threads.getPeakThreadCount() - threadsBefore),
             stats.processes(),
             totals.contentDigest(),
             plan.outputDir().toAbsolutePath().toString(),
