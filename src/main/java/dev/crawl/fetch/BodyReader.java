@@ -5,7 +5,6 @@ import java.net.http.HttpResponse.BodySubscriber;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -16,48 +15,53 @@ import java.util.concurrent.TimeUnit;
 import java.util.zip.CRC32;
 
 /**
- * Streams a response body to a file (or discards it) while enforcing a size cap, an idle timeout
- * and a total deadline. The JDK's request timeout stops at the response headers, so without this a
- * server that stalls mid-body would hang the download forever.
+ * Streams a response body, decoded, to a file (or discards it) while enforcing a size cap, an idle
+ * timeout and a total deadline. The JDK's request timeout stops at the response headers, so without
+ * this a server that stalls mid-body would hang the download forever.
  */
 final class BodyReader implements BodySubscriber<BodyReader.Body> {
 
-  /** What was read: the file (null when discarded), how many bytes, and their CRC-32. */
+  /** What was kept: the file (null when discarded), its decoded size, and its CRC-32. */
   record Body(Path file, long bytes, long crc32) {}
 
   /** Limits for one body. {@code deadlineNanos} is absolute on {@link System#nanoTime()}; 0 = none. */
   record Limits(long maxBytes, long idleNanos, long deadlineNanos, String sizeHint) {}
 
   private final Path file;
+  private final FileChannel channel;
+  private final BodyDecoder decoder;
   private final Limits limits;
   private final ScheduledExecutorService timer;
   private final CompletableFuture<Body> result = new CompletableFuture<>();
   // CRC-32 is a native call, fast whatever the JIT tier; SHA-256 cost a third of our CPU under C1
   private final CRC32 crc = new CRC32();
-  private FileChannel channel;
   private Flow.Subscription subscription;
   private ScheduledFuture<?> watchdog;
   private long bytes;
   private long lastActivity = System.nanoTime();
   private boolean done;
 
-  private BodyReader(Path file, Limits limits, ScheduledExecutorService timer) {
+  private BodyReader(
+      Path file, FileChannel channel, BodyDecoder decoder, Limits limits, ScheduledExecutorService timer) {
     this.file = file;
+    this.channel = channel;
+    this.decoder = decoder;
     this.limits = limits;
     this.timer = timer;
   }
 
-  static BodyReader toFile(Path file, Limits limits, ScheduledExecutorService timer) {
-    return new BodyReader(file, limits, timer);
+  static BodyReader toFile(
+      Path file, FileChannel channel, BodyDecoder decoder, Limits limits, ScheduledExecutorService timer) {
+    return new BodyReader(file, channel, decoder, limits, timer);
   }
 
   static BodyReader discarding(Limits limits, ScheduledExecutorService timer) {
-    return new BodyReader(null, limits, timer);
+    return new BodyReader(null, null, new BodyDecoder.Identity(), limits, timer);
   }
 
   /** A reader that refuses the body outright, e.g. when Content-Length already exceeds the cap. */
   static BodyReader failing(IOException reason, ScheduledExecutorService timer) {
-    BodyReader r = new BodyReader(null, new Limits(0, 0, 0, ""), timer);
+    BodyReader r = discarding(new Limits(0, 0, 0, ""), timer);
     r.fail(reason);
     return r;
   }
@@ -75,14 +79,6 @@ final class BodyReader implements BodySubscriber<BodyReader.Body> {
         s.cancel();
         return;
       }
-      try {
-        if (file != null) {
-          channel = FileChannel.open(file, StandardOpenOption.WRITE);
-        }
-      } catch (IOException e) {
-        fail(new FetchException("cannot write " + file + ": " + e.getMessage(), false));
-        return;
-      }
       armWatchdog(limits.idleNanos());
     }
     s.request(1);
@@ -97,27 +93,33 @@ final class BodyReader implements BodySubscriber<BodyReader.Body> {
       lastActivity = System.nanoTime();
       try {
         for (ByteBuffer b : buffers) {
-          bytes += b.remaining();
-          if (limits.maxBytes() > 0 && bytes > limits.maxBytes()) {
-            fail(
-                new FetchException(
-                    "body exceeds --max-size " + limits.maxBytes() + " bytes" + limits.sizeHint(),
-                    false));
-            return;
-          }
-          crc.update(b.duplicate());
-          if (channel != null) {
-            while (b.hasRemaining()) {
-              channel.write(b);
-            }
-          }
+          decoder.feed(b, this::keep);
         }
       } catch (IOException e) {
-        fail(new FetchException("cannot write " + file + ": " + e.getMessage(), false));
+        fail(e);
         return;
       }
     }
     subscription.request(1);
+  }
+
+  private void keep(byte[] data, int offset, int length) throws IOException {
+    bytes += length;
+    if (limits.maxBytes() > 0 && bytes > limits.maxBytes()) {
+      throw new FetchException(
+          "body exceeds --max-size " + limits.maxBytes() + " bytes" + limits.sizeHint(), false);
+    }
+    crc.update(data, offset, length);
+    if (channel != null) {
+      ByteBuffer b = ByteBuffer.wrap(data, offset, length);
+      try {
+        while (b.hasRemaining()) {
+          channel.write(b);
+        }
+      } catch (IOException e) {
+        throw new FetchException("cannot write " + file + ": " + e.getMessage(), false);
+      }
+    }
   }
 
   @Override
@@ -130,16 +132,17 @@ final class BodyReader implements BodySubscriber<BodyReader.Body> {
     if (done) {
       return;
     }
-    done = true;
-    stopWatchdog();
     try {
+      decoder.finish();
       if (channel != null) {
         channel.close();
       }
     } catch (IOException e) {
-      result.completeExceptionally(e);
+      fail(e);
       return;
     }
+    done = true;
+    stopWatchdog();
     result.complete(new Body(file, bytes, crc.getValue()));
   }
 
@@ -152,11 +155,6 @@ final class BodyReader implements BodySubscriber<BodyReader.Body> {
     if (subscription != null) {
       subscription.cancel();
     }
-    closeQuietly();
-    result.completeExceptionally(t);
-  }
-
-  private void closeQuietly() {
     try {
       if (channel != null) {
         channel.close();
@@ -164,6 +162,7 @@ final class BodyReader implements BodySubscriber<BodyReader.Body> {
     } catch (IOException ignored) {
       // the temporary file is deleted by the caller anyway
     }
+    result.completeExceptionally(t);
   }
 
   private void armWatchdog(long delayNanos) {

@@ -133,18 +133,26 @@ final class Download {
       if (info.statusCode() / 100 != 2) {
         return BodyReader.discarding(new BodyReader.Limits(DISCARD_LIMIT, idle, deadline, ""), f.timer);
       }
-      if (max > 0 && declared > max && ContentDecoder.isIdentity(encoding)) {
+      if (max > 0 && declared > max && (encoding == null || encoding.isBlank())) {
         return BodyReader.failing(
             new FetchException(
                 "body of " + declared + " bytes exceeds --max-size " + max + " bytes", false),
             f.timer);
       }
+      BodyDecoder decoder;
+      try {
+        decoder = BodyDecoder.forEncoding(encoding);
+      } catch (FetchException e) {
+        return BodyReader.failing(e, f.timer);
+      }
       try {
         abortPending();
         Pending p = f.store.begin(task.url());
         pending = p;
+        Pending.Temp temp = p.newTemp();
         String hint = declared >= 0 ? " (Content-Length " + declared + ")" : "";
-        return BodyReader.toFile(p.newTemp(), new BodyReader.Limits(max, idle, deadline, hint), f.timer);
+        return BodyReader.toFile(
+            temp.path(), temp.channel(), decoder, new BodyReader.Limits(max, idle, deadline, hint), f.timer);
       } catch (IOException | RuntimeException e) {
         return BodyReader.failing(
             new FetchException("cannot save " + task.url() + ": " + e.getMessage(), false), f.timer);
@@ -176,28 +184,16 @@ final class Download {
   private FetchResult save(HttpResponse<BodyReader.Body> response) {
     BodyReader.Body body = response.body();
     Pending p = pending;
-    String encoding = response.headers().firstValue("Content-Encoding").orElse(null);
     try {
-      java.nio.file.Path finished = body.file();
-      long bytes = body.bytes();
-      long crc = body.crc32();
-      if (!ContentDecoder.isIdentity(encoding)) {
-        java.nio.file.Path decoded = p.newTemp();
-        ContentDecoder.Decoded d =
-            ContentDecoder.decode(body.file(), decoded, encoding, f.settings.maxBytes());
-        finished = decoded;
-        bytes = d.bytes();
-        crc = d.crc32();
-      }
-      p.commit(finished);
+      p.commit(body.file());
       pending = null;
       return new FetchResult.Saved(
           task,
           current,
           response.statusCode(),
-          bytes,
+          body.bytes(),
           p.relativePath(),
-          Crc.hex(crc),
+          Crc.hex(body.crc32()),
           attempts,
           timings());
     } catch (IOException e) {

@@ -1,12 +1,16 @@
 package dev.crawl.store;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * A file being written: temporary files live in the target's own directory, so the final rename
@@ -30,16 +34,32 @@ public final class Pending {
     return relative;
   }
 
-  /** A new, empty temporary file beside the target, removed again unless committed. */
-  public synchronized Path newTemp() throws IOException {
+  /** A temporary file open for writing. */
+  public record Temp(Path path, FileChannel channel) {}
+
+  /**
+   * A new, empty temporary file beside the target, already open, removed again unless committed.
+   * One open call: createTempFile and a second open would cost an extra metadata round trip.
+   */
+  public synchronized Temp newTemp() throws IOException {
     if (closed) {
       throw new IOException("download already finished");
     }
     String name = target.getFileName().toString();
     String stem = name.length() > 40 ? name.substring(0, 40) : name;
-    Path temp = Files.createTempFile(target.getParent(), "." + stem + ".", ".part");
-    temps.add(temp);
-    return temp;
+    while (true) {
+      Path temp =
+          target.resolveSibling(
+              "." + stem + "." + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".part");
+      try {
+        FileChannel channel =
+            FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        temps.add(temp);
+        return new Temp(temp, channel);
+      } catch (FileAlreadyExistsException taken) {
+        // another download drew the same name; draw again
+      }
+    }
   }
 
   /** Moves the finished temporary file to the final name and removes the others. */

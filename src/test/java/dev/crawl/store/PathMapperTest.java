@@ -62,8 +62,9 @@ class PathMapperTest {
     Path root = tmp.resolve("out");
     Store store = new Store(root);
     Pending p = store.begin(URI.create(url));
-    Path temp = p.newTemp();
-    p.commit(temp);
+    Pending.Temp temp = p.newTemp();
+    temp.channel().close();
+    p.commit(temp.path());
     Path saved = root.resolve(p.relativePath()).normalize();
     assertTrue(saved.startsWith(root), saved + " escaped " + root);
     assertTrue(Files.isRegularFile(saved));

@@ -1,0 +1,57 @@
+package dev.crawl.fetch;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.Locale;
+
+/**
+ * Turns the bytes on the wire into the bytes to save, as they stream in. The JDK client neither
+ * asks for compression nor undoes it; decoding on the fly saves a second temporary file and a
+ * second pass over every compressed body.
+ */
+interface BodyDecoder {
+
+  /** Where decoded bytes go. */
+  interface Sink {
+    void write(byte[] bytes, int offset, int length) throws IOException;
+  }
+
+  /** Feeds wire bytes; decoded bytes go to {@code sink}. */
+  void feed(ByteBuffer wire, Sink sink) throws IOException;
+
+  /** The body ended: fails if the encoded stream was cut short or does not check out. */
+  void finish() throws IOException;
+
+  /** The decoder for a Content-Encoding header value (null or identity: bytes pass through). */
+  static BodyDecoder forEncoding(String encoding) throws FetchException {
+    String enc = encoding == null ? "identity" : encoding.trim().toLowerCase(Locale.ROOT);
+    return switch (enc) {
+      case "", "identity" -> new Identity();
+      case "gzip", "x-gzip" -> new GzipDecoder();
+      case "deflate" -> new DeflateDecoder();
+      default -> throw new FetchException("unsupported Content-Encoding '" + enc + "'", false);
+    };
+  }
+
+  /** No encoding: bytes pass through. */
+  final class Identity implements BodyDecoder {
+    private final byte[] chunk = new byte[64 * 1024];
+
+    @Override
+    public void feed(ByteBuffer wire, Sink sink) throws IOException {
+      if (wire.hasArray()) {
+        sink.write(wire.array(), wire.arrayOffset() + wire.position(), wire.remaining());
+        wire.position(wire.limit());
+        return;
+      }
+      while (wire.hasRemaining()) {
+        int n = Math.min(chunk.length, wire.remaining());
+        wire.get(chunk, 0, n);
+        sink.write(chunk, 0, n);
+      }
+    }
+
+    @Override
+    public void finish() {}
+  }
+}
