@@ -30,9 +30,13 @@ final class Dispatch {
 
   /** Runs one download and parks the calling thread until it is done, as blocking code does. */
   void runBlocking(Task task, String lane) throws InterruptedException {
-    CompletableFuture<FetchResult> f = start(task, lane);
+    await(start(task, lane));
+  }
+
+  /** Waits for a future that never fails by design; interrupting the wait cancels it. */
+  static <T> T await(CompletableFuture<T> f) throws InterruptedException {
     try {
-      f.get();
+      return f.get();
     } catch (ExecutionException e) {
       throw new IllegalStateException("a download failed outside the fetch path", e.getCause());
     } catch (InterruptedException e) {

@@ -1,5 +1,6 @@
 package dev.crawl.engine;
 
+import dev.crawl.fetch.HostLimiter;
 import dev.crawl.frontier.Frontier;
 import dev.crawl.frontier.Task;
 import java.util.ArrayList;
@@ -26,6 +27,8 @@ public final class ProcessPoolEngine implements Engine {
     AtomicLong childCpu = new AtomicLong();
     AtomicInteger processes = new AtomicInteger();
     FirstError errors = new FirstError();
+    // each worker has its own fetcher, so only the parent can keep a cap across all of them
+    HostLimiter perHost = new HostLimiter(context.workers().perHost());
     List<Thread> drivers = new ArrayList<>(n);
     for (int i = 1; i <= n; i++) {
       WorkerLane lane = new WorkerLane(context.workers(), "worker-" + i, context.clock());
@@ -35,11 +38,13 @@ public final class ProcessPoolEngine implements Engine {
                 try {
                   lane.warmUp();
                   for (Task task; (task = frontier.next()) != null; ) {
+                    Runnable release = Dispatch.await(perHost.acquire(task.url()));
                     inFlight.enter();
                     try {
                       sink.accept(lane.run(task));
                     } finally {
                       inFlight.exit();
+                      release.run();
                     }
                   }
                 } finally {

@@ -30,7 +30,7 @@ public record WorkerSetup(
         s.maxRetryWait().toMillis(),
         s.maxRedirects(),
         s.maxBytes(),
-        s.perHost(),
+        0, // the parent enforces the per-host cap across all workers
         s.userAgent(),
         outputDir.toAbsolutePath().toString());
   }

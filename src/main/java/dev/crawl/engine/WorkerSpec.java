@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** How to start a worker process: this JVM's java and class path, the hidden worker command. */
-public record WorkerSpec(List<String> command, WorkerSetup setup) {
+public record WorkerSpec(List<String> command, WorkerSetup setup, int perHost) {
 
   public static WorkerSpec forThisJvm(FetchSettings settings, Path outputDir) {
     List<String> cmd = new ArrayList<>();
@@ -20,6 +20,6 @@ public record WorkerSpec(List<String> command, WorkerSetup setup) {
       }
     }
     cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.crawl.cli.Main", "worker"));
-    return new WorkerSpec(List.copyOf(cmd), WorkerSetup.of(settings, outputDir));
+    return new WorkerSpec(List.copyOf(cmd), WorkerSetup.of(settings, outputDir), settings.perHost());
   }
 }

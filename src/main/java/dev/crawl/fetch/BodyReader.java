@@ -152,6 +152,8 @@ final class BodyReader implements BodySubscriber<BodyReader.Body> {
     }
     done = true;
     stopWatchdog();
+    // complete first: cancelling makes the client fail the exchange with its own, vaguer error
+    result.completeExceptionally(t);
     if (subscription != null) {
       subscription.cancel();
     }
@@ -162,7 +164,6 @@ final class BodyReader implements BodySubscriber<BodyReader.Body> {
     } catch (IOException ignored) {
       // the temporary file is deleted by the caller anyway
     }
-    result.completeExceptionally(t);
   }
 
   private void armWatchdog(long delayNanos) {

@@ -12,16 +12,16 @@ import java.util.concurrent.ConcurrentHashMap;
  * The JDK client has no per-host limit of its own (HTTP/1.1 opens connections without bound, HTTP/2
  * fails with "too many concurrent streams"), so this is where politeness is enforced.
  */
-final class HostLimiter {
+public final class HostLimiter {
   private final int perHost;
   private final Map<String, Slots> hosts = new ConcurrentHashMap<>();
 
-  HostLimiter(int perHost) {
+  public HostLimiter(int perHost) {
     this.perHost = perHost;
   }
 
   /** Completes with a release action once the host has room. */
-  CompletableFuture<Runnable> acquire(URI url) {
+  public CompletableFuture<Runnable> acquire(URI url) {
     if (perHost <= 0) {
       return CompletableFuture.completedFuture(() -> {});
     }

@@ -75,7 +75,7 @@ abstract class EngineContractTest {
       bodies.add(body);
     }
 
-    RunFixture.Result run = run(urls, RunFixture.settings());
+    RunFixture.Result run = run(urls, new TestSettings().build());
 
     for (int i = 0; i < sizes.length; i++) {
       UrlRecord r = run.only("/f" + i + ".bin");
@@ -89,7 +89,7 @@ abstract class EngineContractTest {
   void recordsA404AsAFailureWithItsStatus() throws Exception {
     wm.stubFor(get("/missing").willReturn(aResponse().withStatus(404).withBody("gone")));
 
-    UrlRecord r = run(List.of(url("/missing")), RunFixture.settings()).only("/missing");
+    UrlRecord r = run(List.of(url("/missing")), new TestSettings().build()).only("/missing");
 
     assertAll(
         () -> assertEquals("failed", r.outcome()),
@@ -103,7 +103,7 @@ abstract class EngineContractTest {
   void recordsA500AsAFailureWithItsStatus() throws Exception {
     wm.stubFor(get("/broken").willReturn(aResponse().withStatus(500)));
 
-    UrlRecord r = run(List.of(url("/broken")), RunFixture.settings()).only("/broken");
+    UrlRecord r = run(List.of(url("/broken")), new TestSettings().build()).only("/broken");
 
     assertEquals("failed", r.outcome());
     assertEquals(500, r.status());
@@ -116,7 +116,7 @@ abstract class EngineContractTest {
     wm.stubFor(get("/middle").willReturn(aResponse().withStatus(302).withHeader("Location", url("/new"))));
     wm.stubFor(get("/new").willReturn(aResponse().withBody("moved here")));
 
-    UrlRecord r = run(List.of(url("/old")), RunFixture.settings()).only("/old");
+    UrlRecord r = run(List.of(url("/old")), new TestSettings().build()).only("/old");
 
     assertEquals("saved", r.outcome(), r.toString());
     assertEquals(url("/new"), r.finalUrl());
@@ -130,7 +130,7 @@ abstract class EngineContractTest {
         get("/page.txt")
             .willReturn(aResponse().withHeader("Content-Encoding", "gzip").withBody(gzip(text))));
 
-    UrlRecord r = run(List.of(url("/page.txt")), RunFixture.settings()).only("/page.txt");
+    UrlRecord r = run(List.of(url("/page.txt")), new TestSettings().build()).only("/page.txt");
 
     assertEquals("saved", r.outcome(), r.toString());
     assertEquals(text, Files.readString(out().resolve(r.path())));
@@ -143,7 +143,7 @@ abstract class EngineContractTest {
   void aResponseTimeoutFailsOnlyThatUrl() throws Exception {
     wm.stubFor(get("/slow").willReturn(aResponse().withBody("late").withFixedDelay(3000)));
     wm.stubFor(get("/fast").willReturn(aResponse().withBody("quick")));
-    FetchSettings s = withResponseTimeout(RunFixture.settings(), Duration.ofMillis(300));
+    FetchSettings s = new TestSettings().responseTimeout(Duration.ofMillis(300)).build();
 
     RunFixture.Result run = run(List.of(url("/slow"), url("/fast")), s);
 
@@ -163,7 +163,7 @@ abstract class EngineContractTest {
     wm.stubFor(get("/flaky").inScenario(scenario).whenScenarioStateIs("twice")
         .willReturn(aResponse().withBody("finally")));
 
-    UrlRecord r = run(List.of(url("/flaky")), withRetries(RunFixture.settings(), 3)).only("/flaky");
+    UrlRecord r = run(List.of(url("/flaky")), new TestSettings().retries(3).build()).only("/flaky");
 
     assertEquals("saved", r.outcome(), r.toString());
     assertEquals(3, r.attempts());
@@ -174,7 +174,7 @@ abstract class EngineContractTest {
   void givesUpAfterTheConfiguredRetries() throws Exception {
     wm.stubFor(get("/down").willReturn(aResponse().withStatus(503)));
 
-    UrlRecord r = run(List.of(url("/down")), withRetries(RunFixture.settings(), 2)).only("/down");
+    UrlRecord r = run(List.of(url("/down")), new TestSettings().retries(2).build()).only("/down");
 
     assertEquals("failed", r.outcome());
     assertEquals(3, r.attempts());
@@ -190,7 +190,7 @@ abstract class EngineContractTest {
     wm.stubFor(get("/busy").inScenario(scenario).whenScenarioStateIs("ok")
         .willReturn(aResponse().withBody("served")));
 
-    UrlRecord r = run(List.of(url("/busy")), withRetries(RunFixture.settings(), 1)).only("/busy");
+    UrlRecord r = run(List.of(url("/busy")), new TestSettings().retries(1).build()).only("/busy");
 
     assertEquals("saved", r.outcome(), r.toString());
     List<LoggedRequest> requests = wm.findAll(getRequestedFor(urlEqualTo("/busy")));
@@ -207,7 +207,7 @@ abstract class EngineContractTest {
       urls.add(url("/c/" + i));
     }
 
-    RunFixture.Result run = run(urls, RunFixture.settings());
+    RunFixture.Result run = run(urls, new TestSettings().build());
 
     assertEquals(urls.size(), run.outcome().summary().counts().saved());
     int allowed = mode() == Mode.SYNC ? 1 : CONCURRENCY;
@@ -220,7 +220,7 @@ abstract class EngineContractTest {
     wm.stubFor(get(urlPathMatching("/l/.*")).willReturn(aResponse().withBody("x")));
     List<String> urls = List.of(url("/l/1"), url("/l/2"), url("/l/3"));
 
-    RunFixture.Result run = run(urls, RunFixture.settings());
+    RunFixture.Result run = run(urls, new TestSettings().build());
 
     String prefix =
         switch (mode()) {
@@ -234,6 +234,77 @@ abstract class EngineContractTest {
       assertTrue(r.lane().startsWith(prefix), r.lane());
       assertTrue(r.startedMs() <= r.firstByteMs() && r.firstByteMs() <= r.finishedMs(), r.toString());
     }
+  }
+
+  @Test
+  void stopsABodyThatStallsAtTheIdleTimeout() throws Exception {
+    wm.stubFor(get("/drip").willReturn(aResponse().withBody("x".repeat(5000)).withChunkedDribbleDelay(5, 5000)));
+    wm.stubFor(get("/fine").willReturn(aResponse().withBody("fine")));
+
+    RunFixture.Result run =
+        run(List.of(url("/drip"), url("/fine")), new TestSettings().idleTimeout(Duration.ofMillis(300)).build());
+
+    UrlRecord drip = run.only("/drip");
+    assertEquals("failed", drip.outcome());
+    assertTrue(drip.error().contains("--idle-timeout"), drip.error());
+    assertEquals("saved", run.only("/fine").outcome());
+    assertNoTemporaryFiles();
+  }
+
+  @Test
+  void failsARedirectLoopWithAClearReason() throws Exception {
+    wm.stubFor(get("/a").willReturn(aResponse().withStatus(302).withHeader("Location", "/b")));
+    wm.stubFor(get("/b").willReturn(aResponse().withStatus(302).withHeader("Location", "/a")));
+
+    UrlRecord r = run(List.of(url("/a")), new TestSettings().maxRedirects(5).build()).only("/a");
+
+    assertEquals("failed", r.outcome());
+    assertTrue(r.error().contains("too many redirects"), r.error());
+    assertEquals(6, wm.getAllServeEvents().size());
+  }
+
+  @Test
+  void refusesARedirectToAnotherScheme() throws Exception {
+    wm.stubFor(get("/ftp").willReturn(aResponse().withStatus(301).withHeader("Location", "ftp://127.0.0.1/file")));
+
+    UrlRecord r = run(List.of(url("/ftp")), new TestSettings().build()).only("/ftp");
+
+    assertEquals("failed", r.outcome());
+    assertTrue(r.error().contains("unsupported scheme 'ftp' refused"), r.error());
+  }
+
+  @Test
+  void abortsABodyLargerThanMaxSizeAndKeepsNothing() throws Exception {
+    wm.stubFor(get("/big").willReturn(aResponse().withBody(randomBytes(200_000, 7))));
+    wm.stubFor(get("/small").willReturn(aResponse().withBody(randomBytes(1000, 8))));
+
+    RunFixture.Result run = run(List.of(url("/big"), url("/small")), new TestSettings().maxBytes(100_000).build());
+
+    UrlRecord big = run.only("/big");
+    assertEquals("failed", big.outcome());
+    assertTrue(big.error().contains("--max-size"), big.error());
+    assertEquals("saved", run.only("/small").outcome());
+    assertNoTemporaryFiles();
+  }
+
+  @Test
+  void keepsToThePerHostLimit() throws Exception {
+    wm.stubFor(get(urlPathMatching("/h/.*")).willReturn(aResponse().withBody("x").withTransformers(InFlightCounter.NAME)));
+    List<String> urls = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      urls.add(url("/h/" + i));
+    }
+
+    RunFixture.Result run = run(urls, new TestSettings().perHost(2).build());
+
+    assertEquals(8, run.outcome().summary().counts().saved());
+    assertTrue(inFlight.peak() <= 2, "server saw " + inFlight.peak() + " at once, per-host limit 2");
+  }
+
+  private void assertNoTemporaryFiles() throws Exception {
+    List<Path> leftovers =
+        RunFixture.filesUnder(out()).stream().filter(p -> p.getFileName().toString().endsWith(".part")).toList();
+    assertEquals(List.of(), leftovers);
   }
 
   private RunFixture.Result run(List<String> urls, FetchSettings settings) throws Exception {
@@ -253,16 +324,6 @@ abstract class EngineContractTest {
     List<Path> files =
         RunFixture.filesUnder(out()).stream().filter(p -> !p.startsWith(out().resolve(".crawl"))).toList();
     assertEquals(List.of(), files);
-  }
-
-  static FetchSettings withRetries(FetchSettings s, int retries) {
-    return new FetchSettings(s.connectTimeout(), s.responseTimeout(), s.idleTimeout(), s.totalTimeout(),
-        retries, s.retryDelay(), s.maxRetryWait(), s.maxRedirects(), s.maxBytes(), s.perHost(), s.userAgent());
-  }
-
-  static FetchSettings withResponseTimeout(FetchSettings s, Duration timeout) {
-    return new FetchSettings(s.connectTimeout(), timeout, s.idleTimeout(), s.totalTimeout(),
-        s.retries(), s.retryDelay(), s.maxRetryWait(), s.maxRedirects(), s.maxBytes(), s.perHost(), s.userAgent());
   }
 
   static byte[] randomBytes(int size, long seed) {

@@ -1,8 +1,69 @@
 package dev.crawl.engine;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import dev.crawl.report.UrlRecord;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
 class ProcessPoolEngineTest extends EngineContractTest {
   @Override
   Mode mode() {
     return Mode.PROCESSES;
+  }
+
+  @Test
+  void aWorkerKilledMidDownloadLosesNothing(@TempDir Path dir) throws Exception {
+    ArrivalLatch latch = new ArrivalLatch();
+    WireMockServer server =
+        new WireMockServer(wireMockConfig().bindAddress("127.0.0.1").dynamicPort().extensions(latch));
+    server.start();
+    try {
+      server.stubFor(get("/victim").inScenario("kill").whenScenarioStateIs(Scenario.STARTED)
+          .willReturn(aResponse().withBody("never seen").withFixedDelay(20_000).withTransformers(ArrivalLatch.NAME))
+          .willSetStateTo("retried"));
+      server.stubFor(get("/victim").inScenario("kill").whenScenarioStateIs("retried")
+          .willReturn(aResponse().withBody("saved after all")));
+      String url = "http://127.0.0.1:" + server.port() + "/victim";
+
+      CompletableFuture<RunFixture.Result> run =
+          CompletableFuture.supplyAsync(
+              () -> {
+                try {
+                  return RunFixture.run(Mode.PROCESSES, 1, List.of(url), dir.resolve("out"), new TestSettings().build());
+                } catch (Exception e) {
+                  throw new IllegalStateException(e);
+                }
+              });
+      assertTrue(latch.arrived.await(60, TimeUnit.SECONDS), "the worker never asked for /victim");
+      long killed =
+          ProcessHandle.current().descendants()
+              .filter(p -> p.info().commandLine().orElse("").contains("dev.crawl.cli.Main worker"))
+              .peek(ProcessHandle::destroyForcibly)
+              .count();
+      assertEquals(1, killed);
+
+      RunFixture.Result result = run.get(60, TimeUnit.SECONDS);
+      UrlRecord r = result.only("/victim");
+      assertEquals("saved", r.outcome(), r.toString());
+      assertEquals("saved after all", Files.readString(dir.resolve("out").resolve(r.path())));
+      assertEquals(2, server.findAll(getRequestedFor(urlEqualTo("/victim"))).size());
+      assertEquals(2, result.outcome().summary().processes());
+    } finally {
+      server.stop();
+    }
   }
 }

@@ -15,7 +15,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -24,22 +23,6 @@ import java.util.stream.Collectors;
 /** Runs a job the way the command line does and reads back what it reported. */
 final class RunFixture {
   private static final ObjectMapper JSON = new ObjectMapper();
-
-  /** Fast settings for tests: short timeouts and backoff, the real code paths. */
-  static FetchSettings settings() {
-    return new FetchSettings(
-        Duration.ofSeconds(5),
-        Duration.ofSeconds(10),
-        Duration.ofSeconds(10),
-        Duration.ZERO,
-        0,
-        Duration.ofMillis(10),
-        Duration.ofSeconds(5),
-        10,
-        0,
-        0,
-        FetchSettings.DEFAULT_USER_AGENT);
-  }
 
   record Result(Runner.Outcome outcome, List<UrlRecord> records, String stderr) {
     Map<String, UrlRecord> byUrl() {
