@@ -15,8 +15,11 @@ public record WorkerSpec(List<String> command, WorkerSetup setup, int perHost) {
     // workers are short-lived and I/O bound: start fast, stay small
     cmd.addAll(List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k", "-Xmx256m"));
     for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+      // the launcher's start-up cache serves the workers too: same jar, same JDK
       if (arg.startsWith("-XX:SharedArchiveFile=")) {
         cmd.addAll(List.of(arg, "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
+      } else if (arg.startsWith("-XX:AOTCache=")) {
+        cmd.addAll(List.of(arg, "-Xlog:aot=off", "-Xlog:cds=off"));
       }
     }
     cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.crawl.cli.Main", "worker"));
