@@ -4,7 +4,17 @@ import dev.crawl.engine.Mode;
 import dev.crawl.input.InputException;
 import dev.crawl.report.Reports;
 import dev.crawl.report.RunSummary;
+import dev.crawl.input.InputLine;
+import dev.crawl.input.InputSource;
+import dev.crawl.input.LineReader;
+import dev.crawl.input.UrlParser;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.Comparator;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,11 +31,15 @@ public final class Comparison {
    *
    * @param identical every mode saved the same files with the same bytes
    */
-  public record Result(List<RunSummary> runs, Map<String, Double> speedupOverSync, boolean identical) {
+  public record Result(
+      List<RunSummary> runs, Map<String, Double> speedupOverSync, boolean identical, int warmUpUrls) {
     public boolean allSaved() {
       return runs.stream().allMatch(r -> r.counts().failed() == 0 && r.counts().invalid() == 0);
     }
   }
+
+  /** URLs fetched once, untimed, before the first mode, so no mode pays the JIT warm-up for all. */
+  static final int WARM_UP_URLS = 100;
 
   private final Runner runner;
   private final PrintStream progress;
@@ -37,6 +51,7 @@ public final class Comparison {
 
   public Result run(RunPlan template, List<Mode> modes, Path outputDir)
       throws InputException, IOException, InterruptedException {
+    warmUp(template, outputDir);
     List<RunSummary> runs = new ArrayList<>();
     int i = 0;
     for (Mode mode : modes) {
@@ -60,8 +75,47 @@ public final class Comparison {
                 runs.forEach(
                     r -> speedups.put(r.mode(), Runner.round(sync.wallSeconds() / r.wallSeconds(), 2))));
     boolean identical = runs.stream().map(RunSummary::contentDigest).distinct().count() <= 1;
-    Result result = new Result(List.copyOf(runs), speedups, identical);
+    Result result = new Result(List.copyOf(runs), speedups, identical, WARM_UP_URLS);
     Reports.writeJson(outputDir.resolve(FILE), result);
     return result;
+  }
+
+  private void warmUp(RunPlan template, Path outputDir) throws IOException, InterruptedException {
+    Path dir = Files.createTempDirectory(outputDir, ".warm-up-");
+    try {
+      Path list = dir.resolve("urls.txt");
+      Files.write(list, firstUrls(template, WARM_UP_URLS), StandardCharsets.UTF_8);
+      if (progress != null) {
+        progress.printf("compare: warming up on the first %d URLs (not timed) ...%n", WARM_UP_URLS);
+      }
+      RunPlan warm =
+          new RunPlan(Mode.ASYNC, template.concurrency(), List.of(InputSource.of(list.toString())),
+              dir.resolve("files"), null, false, template.fetch());
+      try {
+        PrintStream silent = new PrintStream(OutputStream.nullOutputStream());
+        new Runner(InputStream.nullInputStream(), silent, silent).run(warm);
+      } catch (InputException e) {
+        throw new IllegalStateException("the warm-up list is ours and readable", e);
+      }
+    } finally {
+      try (var walk = Files.walk(dir)) {
+        walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+  }
+
+  private static List<String> firstUrls(RunPlan template, int count) throws IOException {
+    List<String> urls = new ArrayList<>();
+    try (LineReader lines = new LineReader(template.inputs(), InputStream.nullInputStream())) {
+      for (InputLine line; urls.size() < count && (line = lines.next()) != null; ) {
+        URI url = UrlParser.parse(line.text()).url();
+        if (url != null) {
+          urls.add(url.toString());
+        }
+      }
+    } catch (InputException e) {
+      // the timed runs report unreadable input properly; the warm-up just stops short
+    }
+    return urls;
   }
 }
