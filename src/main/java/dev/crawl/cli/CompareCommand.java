@@ -16,7 +16,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 @Command(
     name = "compare",
@@ -39,26 +38,15 @@ final class CompareCommand implements Callable<Integer> {
   List<Mode> modes = List.of(Mode.values());
 
   @Option(
-      names = {"-c", "--concurrency"},
-      paramLabel = "N",
-      description = "Downloads in flight at once (default: ${DEFAULT-VALUE}); sync ignores it.",
-      defaultValue = "16")
-  int concurrency;
-
-  @Option(
       names = {"-o", "--output"},
       paramLabel = "DIR",
       description = "Save each mode's files under DIR/MODE (default: ${DEFAULT-VALUE}).",
       defaultValue = "crawl-compare")
   Path output;
 
-  @Option(names = {"-v", "--verbose"}, description = "Show details when something goes wrong.")
-  boolean verbose;
+  @Mixin JobOptions job;
 
   @Mixin FetchOptions fetch;
-
-  @Parameters(paramLabel = "FILE | - | URL", description = "URL lists, '-' for stdin, or URLs.")
-  List<String> inputs = List.of();
 
   CompareCommand(Io io) {
     this.io = io;
@@ -66,26 +54,18 @@ final class CompareCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException, InterruptedException {
-    if (inputs.isEmpty()) {
-      throw new ExitException(
-          ExitException.USAGE, "no input: give URL list files, '-' for standard input, or URLs");
-    }
+    List<InputSource> sources = job.sources();
     Files.createDirectories(output);
     RunPlan template =
         new RunPlan(
             modes.get(0),
-            CrawlCommand.checkedConcurrency(concurrency),
-            replayableInputs(),
+            job.concurrency(),
+            replayable(sources),
             output,
             null,
             false,
             fetch.settings());
-    Comparison.Result result;
-    try {
-      result = new Comparison(new Runner(io.in(), io.out(), io.err()), io.err()).run(template, modes, output);
-    } catch (InputException e) {
-      throw new ExitException(ExitException.USAGE, e.getMessage(), e);
-    }
+    Comparison.Result result = compare(io, template, modes, output);
     io.out().print(ComparisonTable.render(result.runs()));
     io.err().println("compare: summaries in " + output.resolve(Comparison.FILE).toAbsolutePath());
     if (!result.identical()) {
@@ -95,11 +75,20 @@ final class CompareCommand implements Callable<Integer> {
     return result.allSaved() ? 0 : ExitException.FAILURES;
   }
 
+  /** Runs the comparison; unreadable input ends the command with status 2. */
+  static Comparison.Result compare(Io io, RunPlan template, List<Mode> modes, Path output)
+      throws IOException, InterruptedException {
+    try {
+      return new Comparison(new Runner(io.in(), io.out(), io.err()), io.err()).run(template, modes, output);
+    } catch (InputException e) {
+      throw new ExitException(ExitException.USAGE, e.getMessage(), e);
+    }
+  }
+
   /** Standard input can be read once; every mode needs the list, so it is kept in a file. */
-  private List<InputSource> replayableInputs() throws IOException {
+  private List<InputSource> replayable(List<InputSource> given) throws IOException {
     List<InputSource> sources = new ArrayList<>();
-    for (String arg : inputs) {
-      InputSource s = InputSource.of(arg);
+    for (InputSource s : given) {
       if (s.kind() == InputSource.Kind.STDIN) {
         Path copy = output.resolve("stdin-urls.txt");
         Files.copy(io.in(), copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);

@@ -2,19 +2,16 @@ package dev.crawl.cli;
 
 import dev.crawl.engine.Mode;
 import dev.crawl.input.InputException;
-import dev.crawl.input.InputSource;
 import dev.crawl.report.RunSummary;
 import dev.crawl.run.RunPlan;
 import dev.crawl.run.Runner;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 @Command(
     name = "crawl",
@@ -51,13 +48,6 @@ public final class CrawlCommand implements Callable<Integer> {
   Mode mode;
 
   @Option(
-      names = {"-c", "--concurrency"},
-      paramLabel = "N",
-      description = "Downloads in flight at once (default: ${DEFAULT-VALUE}); sync ignores it.",
-      defaultValue = "16")
-  int concurrency;
-
-  @Option(
       names = {"-o", "--output"},
       paramLabel = "DIR",
       description = "Save files under DIR as host[_port]/path (default: current directory).",
@@ -80,15 +70,9 @@ public final class CrawlCommand implements Callable<Integer> {
       description = "No summary on stderr; warnings about bad input lines still appear.")
   boolean quiet;
 
-  @Option(
-      names = {"-v", "--verbose"},
-      description = "Show details, stack traces included, when something goes wrong.")
-  boolean verbose;
+  @Mixin JobOptions job;
 
   @Mixin FetchOptions fetch;
-
-  @Parameters(paramLabel = "FILE | - | URL", description = "URL lists, '-' for stdin, or URLs.")
-  List<String> inputs = List.of();
 
   public CrawlCommand(Io io) {
     this.io = io;
@@ -96,16 +80,11 @@ public final class CrawlCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException, InterruptedException {
-    if (inputs.isEmpty()) {
-      throw new ExitException(
-          ExitException.USAGE,
-          "no input: give URL list files, '-' for standard input, or URLs (see crawl --help)");
-    }
     RunPlan plan =
         new RunPlan(
             mode,
-            checkedConcurrency(concurrency),
-            inputs.stream().map(InputSource::of).toList(),
+            job.concurrency(),
+            job.sources(),
             output,
             reportDir,
             jsonl,
@@ -124,13 +103,6 @@ public final class CrawlCommand implements Callable<Integer> {
       throw new ExitException(ExitException.USAGE, outcome.inputFailure().getMessage());
     }
     return s.counts().failed() + s.counts().invalid() > 0 ? ExitException.FAILURES : 0;
-  }
-
-  static int checkedConcurrency(int n) {
-    if (n < 1 || n > 10_000) {
-      throw new ExitException(ExitException.USAGE, "--concurrency must be between 1 and 10000, got " + n);
-    }
-    return n;
   }
 
   private void printSummary(RunSummary s) {

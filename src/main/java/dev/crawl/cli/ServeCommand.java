@@ -1,12 +1,12 @@
 package dev.crawl.cli;
 
 import dev.crawl.demo.DemoServer;
-import dev.crawl.demo.SiteContent;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(
@@ -25,24 +25,7 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = {"-p", "--port"}, description = "Port on 127.0.0.1; 0 picks a free one (default: ${DEFAULT-VALUE}).", defaultValue = "8080")
   int port;
 
-  @Option(names = "--files", paramLabel = "N", description = "Number of files (default: ${DEFAULT-VALUE}).", defaultValue = "1000")
-  int files;
-
-  @Option(
-      names = "--delay",
-      paramLabel = "TIME",
-      converter = Converters.MillisConverter.class,
-      description = "Latency before each file's response; a bare number is milliseconds (default: ${DEFAULT-VALUE}).",
-      defaultValue = "100")
-  Duration delay;
-
-  @Option(
-      names = "--jitter",
-      paramLabel = "TIME",
-      converter = Converters.MillisConverter.class,
-      description = "Extra per-file latency, fixed for each file, up to TIME (default: ${DEFAULT-VALUE}).",
-      defaultValue = "0")
-  Duration jitter;
+  @Mixin SiteOptions site;
 
   @Option(
       names = "--duration",
@@ -58,14 +41,11 @@ final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (files < 1 || files > 10_000_000) {
-      throw new ExitException(ExitException.USAGE, "--files must be between 1 and 10000000");
-    }
-    try (DemoServer server = DemoServer.start(port, new SiteContent(files), delay.toMillis(), jitter.toMillis())) {
+    try (DemoServer server = site.start(port, 10_000_000)) {
       io.err()
           .printf(
               "serve: %d files on %s (delay %d ms, jitter %d ms); URL list at %surls.txt; Ctrl-C stops%n",
-              files, server.base(), delay.toMillis(), jitter.toMillis(), server.base());
+              site.files, server.base(), site.delay.toMillis(), site.jitter.toMillis(), server.base());
       CountDownLatch forever = new CountDownLatch(1);
       if (duration.isZero()) {
         forever.await();

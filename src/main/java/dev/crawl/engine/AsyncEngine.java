@@ -1,7 +1,6 @@
 package dev.crawl.engine;
 
 import dev.crawl.frontier.Frontier;
-import dev.crawl.frontier.Task;
 
 /**
  * One event loop: downloads are futures composed on the client's executor, at most N in flight
@@ -18,17 +17,8 @@ public final class AsyncEngine implements Engine {
   @Override
   public EngineStats run(Frontier frontier, ResultSink sink) throws InterruptedException {
     Dispatch dispatch = new Dispatch(context, sink);
-    Slots slots = new Slots(context.concurrency());
-    while (true) {
-      int slot = slots.take();
-      Task task = frontier.next();
-      if (task == null) {
-        slots.give(slot);
-        break;
-      }
-      dispatch.start(task, "slot-" + slot).whenComplete((r, e) -> slots.give(slot));
-    }
-    slots.awaitAll();
+    new Slots(context.concurrency())
+        .feed(frontier, (task, slot, done) -> dispatch.start(task, "slot-" + slot).whenComplete((r, e) -> done.run()));
     return dispatch.stats(
         context.concurrency() + " in-flight futures fed from the main thread; no thread per download");
   }

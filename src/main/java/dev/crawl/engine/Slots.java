@@ -1,5 +1,7 @@
 package dev.crawl.engine;
 
+import dev.crawl.frontier.Frontier;
+import dev.crawl.frontier.Task;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 
@@ -19,16 +21,25 @@ final class Slots {
     }
   }
 
-  int take() throws InterruptedException {
-    return free.take();
+  /** Starts one task in a slot; must call {@code done} when the task has finished. */
+  interface Launcher {
+    void launch(Task task, int slot, Runnable done);
   }
 
-  void give(int slot) {
-    free.add(slot);
-  }
-
-  /** Waits until every slot is back, i.e. every started download has finished. */
-  void awaitAll() throws InterruptedException {
+  /**
+   * The feeder: takes a free slot, then the next task, and launches it; returns once the frontier
+   * is empty and every launched task has given its slot back.
+   */
+  void feed(Frontier frontier, Launcher launcher) throws InterruptedException {
+    while (true) {
+      int slot = free.take();
+      Task task = frontier.next();
+      if (task == null) {
+        free.add(slot);
+        break;
+      }
+      launcher.launch(task, slot, () -> free.add(slot));
+    }
     for (int i = 0; i < count; i++) {
       free.take();
     }

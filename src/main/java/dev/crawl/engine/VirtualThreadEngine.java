@@ -1,7 +1,6 @@
 package dev.crawl.engine;
 
 import dev.crawl.frontier.Frontier;
-import dev.crawl.frontier.Task;
 
 /**
  * One virtual thread per download, at most N at once: blocking code that parks cheaply on I/O,
@@ -17,29 +16,24 @@ public final class VirtualThreadEngine implements Engine {
   @Override
   public EngineStats run(Frontier frontier, ResultSink sink) throws InterruptedException {
     Dispatch dispatch = new Dispatch(context, sink);
-    Slots slots = new Slots(context.concurrency());
     FirstError errors = new FirstError();
-    while (true) {
-      int slot = slots.take();
-      Task task = frontier.next();
-      if (task == null) {
-        slots.give(slot);
-        break;
-      }
-      String lane = "vt-" + slot;
-      Runnable body = errors.guard(() -> dispatch.runBlocking(task, lane));
-      Thread.ofVirtual()
-          .name(lane)
-          .start(
-              () -> {
-                try {
-                  body.run();
-                } finally {
-                  slots.give(slot);
-                }
-              });
-    }
-    slots.awaitAll();
+    new Slots(context.concurrency())
+        .feed(
+            frontier,
+            (task, slot, done) -> {
+              String lane = "vt-" + slot;
+              Runnable body = errors.guard(() -> dispatch.runBlocking(task, lane));
+              Thread.ofVirtual()
+                  .name(lane)
+                  .start(
+                      () -> {
+                        try {
+                          body.run();
+                        } finally {
+                          done.run();
+                        }
+                      });
+            });
     errors.rethrow();
     return dispatch.stats("one virtual thread per download, at most " + context.concurrency() + " at once");
   }

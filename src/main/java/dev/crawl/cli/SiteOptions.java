@@ -1,0 +1,40 @@
+package dev.crawl.cli;
+
+import dev.crawl.demo.DemoServer;
+import dev.crawl.demo.SiteContent;
+import java.io.IOException;
+import java.time.Duration;
+import picocli.CommandLine.Option;
+
+/** The embedded server's knobs, shared by {@code serve} and {@code demo}. */
+final class SiteOptions {
+  @Option(names = "--files", paramLabel = "N", description = "Number of files (default: ${DEFAULT-VALUE}).", defaultValue = "120")
+  int files;
+
+  @Option(
+      names = "--delay",
+      paramLabel = "TIME",
+      converter = Converters.MillisConverter.class,
+      description = "Latency before each file's response; a bare number is ms (default: ${DEFAULT-VALUE}).",
+      defaultValue = "100")
+  Duration delay;
+
+  @Option(
+      names = "--jitter",
+      paramLabel = "TIME",
+      converter = Converters.MillisConverter.class,
+      description = "Extra latency per file, fixed for each file, up to TIME (default: ${DEFAULT-VALUE}).",
+      defaultValue = "100")
+  Duration jitter;
+
+  SiteContent site(int maxFiles) {
+    if (files < 1 || files > maxFiles) {
+      throw new ExitException(ExitException.USAGE, "--files must be between 1 and " + maxFiles);
+    }
+    return new SiteContent(files);
+  }
+
+  DemoServer start(int port, int maxFiles) throws IOException {
+    return DemoServer.start(port, site(maxFiles), delay.toMillis(), jitter.toMillis());
+  }
+}
