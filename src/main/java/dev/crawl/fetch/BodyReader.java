@@ -95,6 +95,9 @@ final class BodyReader implements BodySubscriber<BodyReader.Body> {
         for (ByteBuffer b : buffers) {
           decoder.feed(b, this::keep);
         }
+      } catch (Enough e) {
+        stopEarly();
+        return;
       } catch (IOException e) {
         fail(e);
         return;
@@ -105,6 +108,9 @@ final class BodyReader implements BodySubscriber<BodyReader.Body> {
 
   private void keep(byte[] data, int offset, int length) throws IOException {
     bytes += length;
+    if (channel == null && limits.maxBytes() > 0 && bytes > limits.maxBytes()) {
+      throw new Enough();
+    }
     if (limits.maxBytes() > 0 && bytes > limits.maxBytes()) {
       throw new FetchException(
           "body exceeds --max-size " + limits.maxBytes() + " bytes" + limits.sizeHint(), false);
@@ -144,6 +150,20 @@ final class BodyReader implements BodySubscriber<BodyReader.Body> {
     done = true;
     stopWatchdog();
     result.complete(new Body(file, bytes, crc.getValue()));
+  }
+
+  /** A discarded body (an error page) has been read far enough: keep the status, drop the rest. */
+  private static final class Enough extends IOException {
+    Enough() {
+      super("discard limit reached");
+    }
+  }
+
+  private void stopEarly() {
+    done = true;
+    stopWatchdog();
+    result.complete(new Body(null, bytes, crc.getValue()));
+    subscription.cancel();
   }
 
   private synchronized void fail(Throwable t) {

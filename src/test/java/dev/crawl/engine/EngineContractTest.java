@@ -100,6 +100,16 @@ abstract class EngineContractTest {
   }
 
   @Test
+  void reportsTheStatusOfAnErrorPageTooLargeToRead() throws Exception {
+    wm.stubFor(get("/huge-404").willReturn(aResponse().withStatus(404).withBody(randomBytes(3 << 20, 3))));
+
+    UrlRecord r = run(List.of(url("/huge-404")), new TestSettings().build()).only("/huge-404");
+
+    assertEquals(404, r.status());
+    assertTrue(r.error().startsWith("HTTP 404"), r.error());
+  }
+
+  @Test
   void recordsA500AsAFailureWithItsStatus() throws Exception {
     wm.stubFor(get("/broken").willReturn(aResponse().withStatus(500)));
 
