@@ -4,8 +4,8 @@ import dev.crawl.frontier.Frontier;
 
 /**
  * One event loop: downloads are futures composed on the client's executor, at most N in flight
- * ({@code asyncio} + {@code Semaphore(N)}). No thread parks per download; only the feeder waits for
- * a free slot.
+ * ({@code asyncio} + {@code Semaphore(N)}). No thread parks per download: the completion of one
+ * download starts the next; the caller's thread only reads input ahead.
  */
 public final class AsyncEngine implements Engine {
   private final EngineContext context;
@@ -17,9 +17,9 @@ public final class AsyncEngine implements Engine {
   @Override
   public EngineStats run(Frontier frontier, ResultSink sink) throws InterruptedException {
     Dispatch dispatch = new Dispatch(context, sink);
-    new Slots(context.concurrency())
-        .feed(frontier, (task, slot, done) -> dispatch.start(task, "slot-" + slot).whenComplete((r, e) -> done.run()));
+    new SlotPump(context.concurrency(), (task, slot, done) -> dispatch.start(task, "slot-" + slot).whenComplete((r, e) -> done.run()))
+        .run(frontier);
     return dispatch.stats(
-        context.concurrency() + " in-flight futures fed from the main thread; no thread per download");
+        context.concurrency() + " in-flight futures; each completion starts the next; no thread per download");
   }
 }

@@ -1,0 +1,76 @@
+package dev.crawl.engine;
+
+import dev.crawl.frontier.Frontier;
+import dev.crawl.frontier.Task;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Event-loop scheduling for N numbered slots: the download that frees a slot starts the next one
+ * itself, on its own thread, so no single feeder serialises a hundred wake-ups per burst of
+ * responses. The caller's thread only reads input ahead into a small ready queue, so slow input
+ * (a pipe) never blocks the threads that run downloads.
+ */
+final class SlotPump {
+  private final ConcurrentLinkedQueue<Integer> free = new ConcurrentLinkedQueue<>();
+  private final ConcurrentLinkedQueue<Task> ready = new ConcurrentLinkedQueue<>();
+  private final Semaphore room;
+  private final AtomicInteger running = new AtomicInteger();
+  private final Object finished = new Object();
+  private final Slots.Launcher launcher;
+
+  SlotPump(int slots, Slots.Launcher launcher) {
+    for (int i = 1; i <= slots; i++) {
+      free.add(i);
+    }
+    this.room = new Semaphore(slots);
+    this.launcher = launcher;
+  }
+
+  /** Feeds every task of the frontier and returns once all of them have finished. */
+  void run(Frontier frontier) throws InterruptedException {
+    for (Task task; (task = frontier.next()) != null; ) {
+      room.acquire();
+      ready.add(task);
+      pump();
+    }
+    synchronized (finished) {
+      while (!ready.isEmpty() || running.get() > 0) {
+        finished.wait();
+      }
+    }
+  }
+
+  /** Starts ready tasks in free slots; every party calls it after its own change, so none is lost. */
+  private void pump() {
+    while (true) {
+      Integer slot = free.poll();
+      if (slot == null) {
+        return;
+      }
+      Task task = ready.poll();
+      if (task == null) {
+        free.add(slot);
+        if (ready.isEmpty()) {
+          return;
+        }
+        continue;
+      }
+      room.release();
+      running.incrementAndGet();
+      launcher.launch(task, slot, () -> done(slot));
+    }
+  }
+
+  private void done(int slot) {
+    free.add(slot);
+    running.decrementAndGet();
+    pump();
+    if (running.get() == 0 && ready.isEmpty()) {
+      synchronized (finished) {
+        finished.notifyAll();
+      }
+    }
+  }
+}
