@@ -181,6 +181,22 @@ abstract class EngineContractTest {
   }
 
   @Test
+  void retriesARefusedConnectionAndSaysWhatHappened() throws Exception {
+    int closedPort;
+    try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      closedPort = probe.getLocalPort();
+    }
+    String nowhere = "http://127.0.0.1:" + closedPort + "/file";
+
+    UrlRecord r = run(List.of(nowhere), new TestSettings().retries(2).build()).only("/file");
+
+    assertEquals("failed", r.outcome());
+    assertEquals(3, r.attempts());
+    assertTrue(r.error().contains("connection refused"), r.error());
+    assertNull(r.status());
+  }
+
+  @Test
   void givesUpAfterTheConfiguredRetries() throws Exception {
     wm.stubFor(get("/down").willReturn(aResponse().withStatus(503)));
 
