@@ -16,7 +16,10 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramIterationValue;
 
 /**
  * Streams one record per URL to {@code results.jsonl} and {@code results.csv} as it finishes (and
@@ -95,8 +98,30 @@ public final class RunRecorder implements ResultSink, InputListener, AutoCloseab
         new Counts(saved, failed, invalid, duplicate),
         bytes,
         latency,
+        histogram(),
         digest.value(),
         lastFinished / 1e9);
+  }
+
+  static final int HISTOGRAM_BUCKETS = 30;
+
+  /** Even buckets from zero to the 99.9th percentile; the slowest 0.1% go in the last one. */
+  private List<LatencyBucket> histogram() {
+    if (latencyMicros.getTotalCount() == 0) {
+      return List.of();
+    }
+    long top = Math.max(latencyMicros.getValueAtPercentile(99.9), 1);
+    double width = Math.ceil(top / (double) HISTOGRAM_BUCKETS);
+    long[] counts = new long[HISTOGRAM_BUCKETS];
+    for (HistogramIterationValue v : latencyMicros.recordedValues()) {
+      int i = (int) Math.min(HISTOGRAM_BUCKETS - 1, v.getValueIteratedTo() / width);
+      counts[i] += v.getCountAtValueIteratedTo();
+    }
+    List<LatencyBucket> buckets = new ArrayList<>(HISTOGRAM_BUCKETS);
+    for (int i = 0; i < HISTOGRAM_BUCKETS; i++) {
+      buckets.add(new LatencyBucket(i * width / 1000, (i + 1) * width / 1000, counts[i]));
+    }
+    return buckets;
   }
 
   private void write(UrlRecord record) {

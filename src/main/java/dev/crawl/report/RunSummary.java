@@ -25,6 +25,7 @@ public record RunSummary(
     double filesPerSecond,
     double megabytesPerSecond,
     Latency latencyMs,
+    java.util.List<LatencyBucket> latencyHistogram,
     int peakInFlight,
     int peakPlatformThreads,
     int processes,

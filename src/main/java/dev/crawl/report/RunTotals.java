@@ -2,4 +2,9 @@ package dev.crawl.report;
 
 /** What the recorder gathered while a run streamed by. */
 public record RunTotals(
-    Counts counts, long bytes, Latency latency, String contentDigest, double lastFinishedSeconds) {}
+    Counts counts,
+    long bytes,
+    Latency latency,
+    java.util.List<LatencyBucket> histogram,
+    String contentDigest,
+    double lastFinishedSeconds) {}

@@ -4,6 +4,7 @@ import dev.crawl.engine.Mode;
 import dev.crawl.input.InputException;
 import dev.crawl.report.Reports;
 import dev.crawl.report.RunSummary;
+import dev.crawl.report.html.HtmlReports;
 import dev.crawl.input.InputLine;
 import dev.crawl.input.InputSource;
 import dev.crawl.input.LineReader;
@@ -77,6 +78,7 @@ public final class Comparison {
     boolean identical = runs.stream().map(RunSummary::contentDigest).distinct().count() <= 1;
     Result result = new Result(List.copyOf(runs), speedups, identical, WARM_UP_URLS);
     Reports.writeJson(outputDir.resolve(FILE), result);
+    HtmlReports.writeCompare(outputDir, result.runs(), speedups, identical);
     return result;
   }
 

@@ -15,6 +15,7 @@ import dev.crawl.report.Reports;
 import dev.crawl.report.RunRecorder;
 import dev.crawl.report.RunSummary;
 import dev.crawl.report.RunTotals;
+import dev.crawl.report.html.HtmlReports;
 import dev.crawl.store.Store;
 import java.io.IOException;
 import java.io.InputStream;
@@ -91,6 +92,7 @@ public final class Runner {
             round(wall > 0 ? totals.counts().saved() / wall : 0, 1),
             round(wall > 0 ? totals.bytes() / 1e6 / wall : 0, 2),
             totals.latency(),
+            totals.histogram(),
             stats.peakInFlight(),
             Math.max(0, threads.getPeakThreadCount() - threadsBefore),
             stats.processes(),
@@ -101,6 +103,7 @@ public final class Runner {
             Runtime.version().toString(),
             inputFailure == null ? null : inputFailure.getMessage());
     Reports.writeJson(plan.reportDir().resolve(Reports.SUMMARY), summary);
+    HtmlReports.writeRun(plan.reportDir(), summary);
     return new Outcome(summary, inputFailure);
   }
 
