@@ -4,7 +4,10 @@ import dev.crawl.engine.Mode;
 import dev.crawl.input.InputException;
 import dev.crawl.input.InputSource;
 import dev.crawl.report.ComparisonTable;
+import dev.crawl.report.html.HtmlReports;
 import dev.crawl.run.Comparison;
+import dev.crawl.report.StdoutFormat;
+import dev.crawl.run.Display;
 import dev.crawl.run.RunPlan;
 import dev.crawl.run.Runner;
 import java.io.IOException;
@@ -63,11 +66,13 @@ final class CompareCommand implements Callable<Integer> {
             replayable(sources),
             output,
             null,
-            false,
+            StdoutFormat.NONE,
+            Display.detect(false),
             fetch.settings());
     Comparison.Result result = compare(io, template, modes, output);
     io.out().print(ComparisonTable.render(result.runs()));
-    io.err().println("compare: summaries in " + output.resolve(Comparison.FILE).toAbsolutePath());
+    io.err().println("compare: report in " + output.resolve(HtmlReports.COMPARE_HTML).toAbsolutePath()
+        + " (and compare.md, compare.json, MODE/.crawl/)");
     if (!result.identical()) {
       io.err().println("compare: WARNING: the modes did not save identical files; see each MODE/.crawl/results.jsonl");
       return ExitException.FAILURES;

@@ -3,6 +3,8 @@ package dev.crawl.cli;
 import dev.crawl.engine.Mode;
 import dev.crawl.input.InputException;
 import dev.crawl.report.RunSummary;
+import dev.crawl.report.StdoutFormat;
+import dev.crawl.run.Display;
 import dev.crawl.run.RunPlan;
 import dev.crawl.run.Runner;
 import java.io.IOException;
@@ -66,8 +68,13 @@ public final class CrawlCommand implements Callable<Integer> {
   boolean jsonl;
 
   @Option(
+      names = "--paths",
+      description = "Print the path of each saved file on stdout as it finishes (for xargs), and nothing else.")
+  boolean paths;
+
+  @Option(
       names = {"-q", "--quiet"},
-      description = "No summary on stderr; warnings about bad input lines still appear.")
+      description = "No progress or summary on stderr; warnings about bad input lines still appear.")
   boolean quiet;
 
   @Mixin JobOptions job;
@@ -80,6 +87,10 @@ public final class CrawlCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException, InterruptedException {
+    if (jsonl && paths) {
+      throw new ExitException(ExitException.USAGE, "--jsonl and --paths both use stdout; choose one");
+    }
+    StdoutFormat format = jsonl ? StdoutFormat.JSONL : paths ? StdoutFormat.PATHS : StdoutFormat.NONE;
     RunPlan plan =
         new RunPlan(
             mode,
@@ -87,7 +98,8 @@ public final class CrawlCommand implements Callable<Integer> {
             job.sources(),
             output,
             reportDir,
-            jsonl,
+            format,
+            Display.detect(quiet),
             fetch.settings());
     Runner.Outcome outcome;
     try {
@@ -126,7 +138,7 @@ public final class CrawlCommand implements Callable<Integer> {
     if (c.failed() > 0) {
       io.err().printf("crawl: failures are listed with reasons in %s/results.jsonl%n", s.reportDir());
     } else {
-      io.err().printf("crawl: reports in %s%n", s.reportDir());
+      io.err().printf("crawl: reports in %s (report.html, summary.md, results.jsonl)%n", s.reportDir());
     }
   }
 }

@@ -6,7 +6,10 @@ import dev.crawl.fetch.FetchSettings;
 import dev.crawl.input.InputSource;
 import dev.crawl.report.ComparisonTable;
 import dev.crawl.report.RunSummary;
+import dev.crawl.report.html.HtmlReports;
 import dev.crawl.run.Comparison;
+import dev.crawl.report.StdoutFormat;
+import dev.crawl.run.Display;
 import dev.crawl.run.RunPlan;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -68,7 +71,8 @@ final class DemoCommand implements Callable<Integer> {
               List.of(InputSource.of(list.toString())),
               out,
               null,
-              false,
+              StdoutFormat.NONE,
+              Display.detect(false),
               FetchSettings.defaults());
       Comparison.Result result = CompareCommand.compare(io, template, modes, out);
       io.out().println();
@@ -99,7 +103,8 @@ final class DemoCommand implements Callable<Integer> {
     } else {
       io.out().println("NOT verified: these modes saved different files: " + String.join(", ", wrong));
     }
-    io.out().println("reports: " + out.toAbsolutePath().resolve(Comparison.FILE) + " and " + out.toAbsolutePath() + "/MODE/.crawl/");
+    io.out().println("report: " + out.toAbsolutePath().resolve(HtmlReports.COMPARE_HTML)
+        + " (also compare.md, compare.json, and each mode's MODE/.crawl/report.html)");
     return wrong.isEmpty() ? 0 : ExitException.FAILURES;
   }
 }

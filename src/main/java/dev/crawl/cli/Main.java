@@ -3,6 +3,7 @@ package dev.crawl.cli;
 import dev.crawl.engine.WorkerMain;
 import java.io.PrintWriter;
 import java.util.List;
+import picocli.AutoComplete;
 import picocli.CommandLine;
 
 /** Entry point: wires the commands and maps every way out to one exit status and one line. */
@@ -54,6 +55,9 @@ public final class Main {
     cl.addSubcommand("demo", new DemoCommand(io));
     cl.addSubcommand("serve", new ServeCommand(io));
     cl.addSubcommand("worker", new WorkerCommand(io));
+    // picocli writes the bash/zsh completion script for the whole command tree
+    cl.addSubcommand("completion", new AutoComplete.GenerateCompletion());
+    cl.getSubcommands().get("completion").getCommandSpec().usageMessage().hidden(false);
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     cl.setOut(new PrintWriter(io.out(), true));
     cl.setErr(new PrintWriter(io.err(), true));

@@ -9,11 +9,12 @@ import java.util.concurrent.ExecutionException;
 final class Dispatch {
   private final EngineContext context;
   private final ResultSink sink;
-  private final InFlight inFlight = new InFlight();
+  private final InFlight inFlight;
 
   Dispatch(EngineContext context, ResultSink sink) {
     this.context = context;
     this.sink = sink;
+    this.inFlight = context.inFlight();
   }
 
   CompletableFuture<FetchResult> start(Task task, String lane) {

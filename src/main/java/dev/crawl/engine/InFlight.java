@@ -2,8 +2,8 @@ package dev.crawl.engine;
 
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Counts downloads in flight and remembers the peak, the same way in every mode. */
-final class InFlight {
+/** Counts downloads in flight and remembers the peak, the same way in every mode; read by the progress line. */
+public final class InFlight {
   private final AtomicInteger now = new AtomicInteger();
   private final AtomicInteger peak = new AtomicInteger();
 
@@ -13,6 +13,10 @@ final class InFlight {
 
   void exit() {
     now.decrementAndGet();
+  }
+
+  public int now() {
+    return now.get();
   }
 
   int peak() {

@@ -23,7 +23,7 @@ public final class ProcessPoolEngine implements Engine {
   @Override
   public EngineStats run(Frontier frontier, ResultSink sink) throws InterruptedException {
     int n = context.concurrency();
-    InFlight inFlight = new InFlight();
+    InFlight inFlight = context.inFlight();
     AtomicLong childCpu = new AtomicLong();
     AtomicInteger processes = new AtomicInteger();
     FirstError errors = new FirstError();

@@ -46,6 +46,31 @@ public record InputSource(Kind kind, String name, String value) {
     }
   }
 
+  /**
+   * Lines that may name a URL (not blank, not '#'), for the progress line's total; -1 when a source
+   * is standard input, which can be read only once.
+   */
+  public static long countUrlLines(java.util.List<InputSource> sources) {
+    long n = 0;
+    for (InputSource s : sources) {
+      switch (s.kind()) {
+        case STDIN -> {
+          return -1;
+        }
+        case URL -> n++;
+        case FILE -> {
+          // ISO-8859-1 never fails to decode; only the line structure matters here
+          try (var lines = Files.lines(Path.of(s.value()), java.nio.charset.StandardCharsets.ISO_8859_1)) {
+            n += lines.map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).count();
+          } catch (IOException | java.io.UncheckedIOException e) {
+            return -1;
+          }
+        }
+      }
+    }
+    return n;
+  }
+
   InputStream open(InputStream stdin) throws IOException {
     return switch (kind) {
       case FILE -> Files.newInputStream(Path.of(value));

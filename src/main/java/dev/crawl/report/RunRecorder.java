@@ -34,6 +34,8 @@ public final class RunRecorder implements ResultSink, InputListener, AutoCloseab
   private final Writer jsonl;
   private final SequenceWriter csv;
   private final PrintStream stdout;
+  private final StdoutFormat format;
+  private final Path outputDir;
   private final Histogram latencyMicros = new Histogram(3_600_000_000L, 3);
   private final ContentDigest digest = new ContentDigest();
   private long saved;
@@ -44,9 +46,10 @@ public final class RunRecorder implements ResultSink, InputListener, AutoCloseab
   private long lastFinished;
 
   /**
-   * @param stdout where {@code --jsonl} records go, or null
+   * @param format what to print on {@code stdout} per finished URL
+   * @param outputDir the output directory as the user gave it, for printed paths
    */
-  public RunRecorder(Path reportDir, PrintStream stdout) throws IOException {
+  public RunRecorder(Path reportDir, PrintStream stdout, StdoutFormat format, Path outputDir) throws IOException {
     Files.createDirectories(reportDir);
     this.jsonl = Files.newBufferedWriter(reportDir.resolve(JSONL), StandardCharsets.UTF_8);
     CsvMapper csvMapper = new CsvMapper();
@@ -54,6 +57,13 @@ public final class RunRecorder implements ResultSink, InputListener, AutoCloseab
     BufferedWriter csvOut = Files.newBufferedWriter(reportDir.resolve(CSV), StandardCharsets.UTF_8);
     this.csv = csvMapper.writer(schema).writeValues(csvOut);
     this.stdout = stdout;
+    this.format = format;
+    this.outputDir = outputDir;
+  }
+
+  /** For the progress line: everything accounted for so far. */
+  public synchronized Progress.Snapshot snapshot(long inFlight) {
+    return new Progress.Snapshot(saved + failed + invalid + duplicate, failed, bytes, inFlight);
   }
 
   @Override
@@ -130,8 +140,9 @@ public final class RunRecorder implements ResultSink, InputListener, AutoCloseab
       jsonl.write(line);
       jsonl.write('\n');
       csv.write(record);
-      if (stdout != null) {
-        stdout.println(line);
+      String out = format.line(record, line, outputDir);
+      if (out != null) {
+        stdout.println(out);
         stdout.flush();
       }
     } catch (IOException e) {

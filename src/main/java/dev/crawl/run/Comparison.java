@@ -4,6 +4,7 @@ import dev.crawl.engine.Mode;
 import dev.crawl.input.InputException;
 import dev.crawl.report.Reports;
 import dev.crawl.report.RunSummary;
+import dev.crawl.report.StdoutFormat;
 import dev.crawl.report.html.HtmlReports;
 import dev.crawl.input.InputLine;
 import dev.crawl.input.InputSource;
@@ -92,7 +93,7 @@ public final class Comparison {
       }
       RunPlan warm =
           new RunPlan(Mode.ASYNC, template.concurrency(), List.of(InputSource.of(list.toString())),
-              dir.resolve("files"), null, false, template.fetch());
+              dir.resolve("files"), null, StdoutFormat.NONE, Display.NONE, template.fetch());
       try {
         PrintStream silent = new PrintStream(OutputStream.nullOutputStream());
         new Runner(InputStream.nullInputStream(), silent, silent).run(warm);

@@ -3,6 +3,7 @@ package dev.crawl.run;
 import dev.crawl.engine.Mode;
 import dev.crawl.fetch.FetchSettings;
 import dev.crawl.input.InputSource;
+import dev.crawl.report.StdoutFormat;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -19,7 +20,8 @@ public record RunPlan(
     List<InputSource> inputs,
     Path outputDir,
     Path reportDir,
-    boolean jsonl,
+    StdoutFormat stdout,
+    Display display,
     FetchSettings fetch) {
 
   public static final String REPORT_DIR = ".crawl";
@@ -33,7 +35,7 @@ public record RunPlan(
 
   /** The same job in another mode, saving into its own directory. */
   public RunPlan forMode(Mode other, Path otherOutput) {
-    return new RunPlan(other, concurrency, inputs, otherOutput, null, jsonl, fetch);
+    return new RunPlan(other, concurrency, inputs, otherOutput, null, stdout, display, fetch);
   }
 
   /** Concurrency as the engine sees it: sync always runs one download at a time. */

@@ -3,6 +3,7 @@ package dev.crawl.run;
 import dev.crawl.engine.Engine;
 import dev.crawl.engine.EngineContext;
 import dev.crawl.engine.EngineStats;
+import dev.crawl.engine.InFlight;
 import dev.crawl.engine.Mode;
 import dev.crawl.engine.WorkerSpec;
 import dev.crawl.fetch.Fetcher;
@@ -11,6 +12,7 @@ import dev.crawl.frontier.ListFrontier;
 import dev.crawl.input.InputException;
 import dev.crawl.input.InputSource;
 import dev.crawl.input.LineReader;
+import dev.crawl.report.Progress;
 import dev.crawl.report.Reports;
 import dev.crawl.report.RunRecorder;
 import dev.crawl.report.RunSummary;
@@ -52,11 +54,12 @@ public final class Runner {
     Instant startedAt = Instant.now();
     RunClock clock = new RunClock();
     Store store = new Store(plan.outputDir());
+    InFlight inFlight = new InFlight();
     EngineStats stats;
     long setupNanos;
     RunTotals totals;
     InputException inputFailure;
-    try (RunRecorder recorder = new RunRecorder(plan.reportDir(), plan.jsonl() ? stdout : null);
+    try (RunRecorder recorder = new RunRecorder(plan.reportDir(), stdout, plan.stdout(), plan.outputDir());
         ListFrontier frontier =
             new ListFrontier(new LineReader(plan.inputs(), stdin), recorder, stderr, clock);
         Fetcher fetcher = new Fetcher(plan.fetch(), store, clock)) {
@@ -65,12 +68,20 @@ public final class Runner {
               ? WorkerSpec.forThisJvm(plan.fetch(), plan.outputDir())
               : null;
       Engine engine =
-          plan.mode().create(new EngineContext(fetcher, plan.effectiveConcurrency(), workers, clock));
+          plan.mode().create(new EngineContext(fetcher, plan.effectiveConcurrency(), workers, clock, inFlight));
       setupNanos = clock.restart();
+      Progress progress =
+          plan.display().progress()
+              ? Progress.start(stderr, plan.mode().id(), InputSource.countUrlLines(plan.inputs()),
+                  plan.display().color(), () -> recorder.snapshot(inFlight.now()))
+              : null;
       try {
         stats = engine.run(frontier, recorder);
       } finally {
         store.abortAll();
+        if (progress != null) {
+          progress.close();
+        }
       }
       totals = recorder.totals();
       inputFailure = frontier.failure();

@@ -100,6 +100,69 @@ class CliTest {
   }
 
   @Test
+  void printsOnlyThePathsOfSavedFilesWithPaths() throws Exception {
+    Ran r = crawl("", "--paths", "-o", out(), list(url("/ok/1"), url("/gone/2"), url("/ok/3")));
+
+    List<String> lines = r.out().lines().toList();
+    assertEquals(2, lines.size(), r.out());
+    for (String line : lines) {
+      assertTrue(Files.isRegularFile(Path.of(line)), line);
+    }
+  }
+
+  @Test
+  void refusesJsonlAndPathsTogether() throws Exception {
+    Ran r = crawl("", "--jsonl", "--paths", "-o", out(), url("/ok/1"));
+    assertEquals(2, r.status());
+    assertOneLine(r.err(), "choose one");
+  }
+
+  @Test
+  void showsNoProgressLineWhenStderrIsNotATerminal() throws Exception {
+    Ran r = crawl("", "-o", out(), list(url("/ok/1"), url("/ok/2")));
+    assertFalse(r.err().contains("%"), r.err());
+    assertEquals(2, r.err().lines().count(), r.err());
+  }
+
+  @Test
+  void showsAProgressLineWhenTheLauncherSaysStderrIsATerminal() throws Exception {
+    String before = System.getProperty("crawl.stderr.tty");
+    System.setProperty("crawl.stderr.tty", "true");
+    try {
+      Ran r = crawl("", "-o", out(), list(url("/ok/1"), url("/ok/2"), url("/gone/3")));
+      assertTrue(r.err().contains("3/3 URLs"), r.err());
+      assertTrue(r.err().contains("1 failed"), r.err());
+
+      Ran quiet = crawl("", "-q", "-o", out(), list(url("/ok/4")));
+      assertEquals("", quiet.err());
+    } finally {
+      if (before == null) {
+        System.clearProperty("crawl.stderr.tty");
+      } else {
+        System.setProperty("crawl.stderr.tty", before);
+      }
+    }
+  }
+
+  @Test
+  void writesABashCompletionScript() throws Exception {
+    Ran r = crawl("", "completion");
+    assertEquals(0, r.status(), r.err());
+    assertTrue(r.out().contains("complete -F"), r.out().lines().limit(5).toList().toString());
+    assertTrue(r.out().contains("--concurrency"));
+  }
+
+  @Test
+  void writesHtmlAndMarkdownReportsBesideTheResults() throws Exception {
+    Ran r = crawl("", "-o", out(), list(url("/ok/1")));
+    assertEquals(0, r.status(), r.err());
+    Path reports = tmp.resolve("out/.crawl");
+    for (String name : List.of("report.html", "summary.md", "summary.json", "results.jsonl", "results.csv")) {
+      assertTrue(Files.isRegularFile(reports.resolve(name)), name);
+    }
+  }
+
+  @Test
   void readsUrlsFromStandardInput() throws Exception {
     Ran r = crawl(url("/ok/a") + "\n" + url("/ok/b") + "\n", "-o", out(), "-");
     assertEquals(0, r.status(), r.err());
@@ -157,6 +220,7 @@ class CliTest {
     for (String mode : List.of("sync", "async", "virtual")) {
       assertTrue(r.out().lines().anyMatch(l -> l.startsWith(mode + " ")), r.out());
     }
+    assertTrue(Files.isRegularFile(tmp.resolve("out/compare.html")));
     JsonNode compare = JSON.readTree(tmp.resolve("out/compare.json").toFile());
     assertTrue(compare.get("identical").asBoolean());
     assertEquals(3, compare.get("runs").size());

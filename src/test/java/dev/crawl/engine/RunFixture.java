@@ -5,6 +5,8 @@ import dev.crawl.fetch.FetchSettings;
 import dev.crawl.input.InputSource;
 import dev.crawl.report.RunRecorder;
 import dev.crawl.report.UrlRecord;
+import dev.crawl.report.StdoutFormat;
+import dev.crawl.run.Display;
 import dev.crawl.run.RunPlan;
 import dev.crawl.run.Runner;
 import java.io.ByteArrayInputStream;
@@ -45,7 +47,8 @@ final class RunFixture {
     Path list = out.resolveSibling(out.getFileName() + "-urls.txt");
     Files.write(list, urls, StandardCharsets.UTF_8);
     RunPlan plan =
-        new RunPlan(mode, concurrency, List.of(InputSource.of(list.toString())), out, null, false, settings);
+        new RunPlan(mode, concurrency, List.of(InputSource.of(list.toString())), out, null,
+            StdoutFormat.NONE, Display.NONE, settings);
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     Runner.Outcome outcome =
         new Runner(

@@ -32,7 +32,9 @@ final class HistogramChart {
       b.append(fmt("<rect class=\"hbar\" x=\"%s\" y=\"%s\" width=\"%s\" height=\"%s\"><title>%s–%s ms: %d downloads</title></rect>",
           n(x + 1), n(8 + plotH - h), n(Math.max(1, bw - 2)), n(h), n(k.fromMs()), n(k.toMs()), k.count()));
       if (i % 5 == 0) {
-        b.append(fmt("<text class=\"tick-label\" x=\"%s\" y=\"%d\">%s ms</text>", n(x), HEIGHT - 6, n(k.fromMs())));
+        double from = k.fromMs();
+        String label = from >= 10 ? fmt("%.0f", from) : n(Math.round(from * 10) / 10.0);
+        b.append(fmt("<text class=\"tick-label\" x=\"%s\" y=\"%d\">%s ms</text>", n(x), HEIGHT - 6, label));
       }
     }
     b.append(fmt("<text class=\"tick-label\" x=\"%d\" y=\"16\" text-anchor=\"end\">%d</text>", LEFT - 6, max));

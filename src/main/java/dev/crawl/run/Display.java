@@ -1,0 +1,19 @@
+package dev.crawl.run;
+
+/**
+ * How a run talks to the person watching: a live progress line (only when stderr is a terminal
+ * and not quiet), in colour unless {@code NO_COLOR} is set.
+ */
+public record Display(boolean progress, boolean color) {
+  public static final Display NONE = new Display(false, false);
+
+  /**
+   * The launcher knows whether stderr is a terminal ({@code [ -t 2 ]}) and says so with {@code
+   * -Dcrawl.stderr.tty=true}: the JVM cannot tell reliably on its own.
+   */
+  public static Display detect(boolean quiet) {
+    String term = System.getenv("TERM");
+    boolean tty = Boolean.getBoolean("crawl.stderr.tty") && !"dumb".equals(term);
+    return new Display(tty && !quiet, System.getenv("NO_COLOR") == null);
+  }
+}
