@@ -27,7 +27,7 @@ public record FetchSettings(
     int perHost,
     String userAgent) {
 
-  public static final String VERSION = "0.1.0";
+  public static final String VERSION = "0.2.0";
   public static final String DEFAULT_USER_AGENT =
       "crawl/" + VERSION + " (+https://github.com/crawl-dev/crawl)";
 
