@@ -18,8 +18,8 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public final class Pending {
   private final Store store;
-  private final String relative;
-  private final Path target;
+  private String relative;
+  private Path target;
   private final List<Path> temps = new ArrayList<>();
   private boolean closed;
 
@@ -30,7 +30,7 @@ public final class Pending {
   }
 
   /** The path reports show, relative to the output directory. */
-  public String relativePath() {
+  public synchronized String relativePath() {
     return relative;
   }
 
@@ -66,6 +66,11 @@ public final class Pending {
   public synchronized void commit(Path temp) throws IOException {
     if (closed) {
       throw new IOException("download already finished");
+    }
+    if (Files.isDirectory(target)) {
+      // a directory of this name appeared while we downloaded (/a/b saved during /a)
+      relative = relative + Store.FILE_ALIAS;
+      target = target.resolveSibling(target.getFileName() + Store.FILE_ALIAS);
     }
     try {
       Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

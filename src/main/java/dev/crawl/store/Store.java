@@ -3,8 +3,10 @@ package dev.crawl.store;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,17 +29,48 @@ public final class Store {
     return root;
   }
 
-  /** Starts saving a URL: creates its directory and a temporary file beside the final name. */
+  /**
+   * Starts saving a URL: creates its directory and a temporary file beside the final name. A URL
+   * path can need a name as a file ({@code /a}) and as a directory ({@code /a/b}); whichever comes
+   * second gets an alias, {@code a@dir/} or {@code a@file}, and the report records the real path.
+   */
   public Pending begin(URI url) throws IOException {
-    String relative = PathMapper.relativePath(url);
-    Path target = resolveInside(relative);
-    if (!madeDirectories.contains(target.getParent())) {
-      Files.createDirectories(target.getParent());
-      madeDirectories.add(target.getParent());
+    List<String> segments = PathMapper.segments(url);
+    Path dir = root;
+    List<String> actual = new ArrayList<>(segments.size());
+    for (String segment : segments.subList(0, segments.size() - 1)) {
+      String name = Files.exists(dir.resolve(segment)) && !Files.isDirectory(dir.resolve(segment))
+          ? segment + DIR_ALIAS
+          : segment;
+      dir = dir.resolve(name);
+      actual.add(name);
     }
-    Pending pending = new Pending(this, relative, target);
+    makeDirectories(dir);
+    String file = segments.get(segments.size() - 1);
+    if (Files.isDirectory(dir.resolve(file))) {
+      file = file + FILE_ALIAS;
+    }
+    actual.add(file);
+    String relative = String.join("/", actual);
+    Pending pending = new Pending(this, relative, resolveInside(relative));
     open.add(pending);
     return pending;
+  }
+
+  static final String DIR_ALIAS = "@dir";
+  static final String FILE_ALIAS = "@file";
+
+  private void makeDirectories(Path dir) throws IOException {
+    if (madeDirectories.contains(dir)) {
+      return;
+    }
+    try {
+      Files.createDirectories(dir);
+    } catch (FileAlreadyExistsException e) {
+      throw new IOException(
+          "cannot create directory " + root.relativize(dir) + ": a file of that name appeared meanwhile", e);
+    }
+    madeDirectories.add(dir);
   }
 
   /** Removes every temporary file still open, for an interrupted run. */

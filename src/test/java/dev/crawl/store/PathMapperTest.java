@@ -74,6 +74,55 @@ class PathMapperTest {
   }
 
   @Test
+  void savesAPathThatIsBothAFileAndADirectoryFileFirst(@TempDir Path tmp) throws IOException {
+    Store store = new Store(tmp.resolve("out"));
+    String a = save(store, "http://h/a", "file a");
+    String ab = save(store, "http://h/a/b", "file a/b");
+
+    assertNotEquals(a, ab);
+    assertEquals("file a", Files.readString(tmp.resolve("out").resolve(a)));
+    assertEquals("file a/b", Files.readString(tmp.resolve("out").resolve(ab)));
+    assertEquals("h/a@dir/b", ab);
+  }
+
+  @Test
+  void savesAPathThatIsBothAFileAndADirectoryDirectoryFirst(@TempDir Path tmp) throws IOException {
+    Store store = new Store(tmp.resolve("out"));
+    String ab = save(store, "http://h/a/b", "file a/b");
+    String a = save(store, "http://h/a", "file a");
+
+    assertEquals("h/a/b", ab);
+    assertEquals("h/a@file", a);
+    assertEquals("file a", Files.readString(tmp.resolve("out").resolve(a)));
+    assertEquals("file a/b", Files.readString(tmp.resolve("out").resolve(ab)));
+  }
+
+  @Test
+  void aDirectoryThatAppearsDuringADownloadDoesNotSwallowTheFile(@TempDir Path tmp) throws IOException {
+    Store store = new Store(tmp.resolve("out"));
+    Pending slow = store.begin(URI.create("http://h/a"));
+    Pending.Temp temp = slow.newTemp();
+    temp.channel().write(java.nio.ByteBuffer.wrap("file a".getBytes(StandardCharsets.UTF_8)));
+    temp.channel().close();
+    String ab = save(store, "http://h/a/b", "file a/b");
+
+    slow.commit(temp.path());
+
+    assertEquals("h/a@file", slow.relativePath());
+    assertEquals("file a", Files.readString(tmp.resolve("out").resolve(slow.relativePath())));
+    assertEquals("file a/b", Files.readString(tmp.resolve("out").resolve(ab)));
+  }
+
+  private static String save(Store store, String url, String body) throws IOException {
+    Pending p = store.begin(URI.create(url));
+    Pending.Temp temp = p.newTemp();
+    temp.channel().write(java.nio.ByteBuffer.wrap(body.getBytes(StandardCharsets.UTF_8)));
+    temp.channel().close();
+    p.commit(temp.path());
+    return p.relativePath();
+  }
+
+  @Test
   void neutralisesEverySegmentThatCouldClimbOut() {
     for (String segment : PathMapper.segments(URI.create("http://h/%2e%2e/../a/%2e/./b"))) {
       assertFalse(segment.equals("..") || segment.equals(".") || segment.contains("/"), segment);
