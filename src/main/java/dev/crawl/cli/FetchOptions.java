@@ -33,6 +33,14 @@ final class FetchOptions {
   Duration idleTimeout;
 
   @Option(
+      names = "--min-rate",
+      paramLabel = "SIZE",
+      converter = Converters.SizeConverter.class,
+      description = "Give up a body that arrives slower than SIZE per second over an --idle-timeout window; 0 = no limit (default: ${DEFAULT-VALUE}).",
+      defaultValue = "1k")
+  long minRate;
+
+  @Option(
       names = "--max-time",
       paramLabel = "TIME",
       converter = Converters.DurationConverter.class,
@@ -93,14 +101,15 @@ final class FetchOptions {
   String userAgent;
 
   FetchSettings settings() {
-    if (retries < 0 || maxRedirects < 0 || perHost < 0 || maxBytes < 0) {
+    if (retries < 0 || maxRedirects < 0 || perHost < 0 || maxBytes < 0 || minRate < 0) {
       throw new ExitException(
-          ExitException.USAGE, "--retries, --max-redirects, --per-host and --max-size cannot be negative");
+          ExitException.USAGE, "--retries, --max-redirects, --per-host, --max-size and --min-rate cannot be negative");
     }
     return new FetchSettings(
         connectTimeout,
         responseTimeout,
         idleTimeout,
+        minRate,
         totalTimeout,
         retries,
         retryDelay,

@@ -24,8 +24,11 @@ final class BodyReader implements BodySubscriber<BodyReader.Body> {
   /** What was kept: the file (null when discarded), its decoded size, and its CRC-32. */
   record Body(Path file, long bytes, long crc32) {}
 
-  /** Limits for one body. {@code deadlineNanos} is absolute on {@link System#nanoTime()}; 0 = none. */
-  record Limits(long maxBytes, long idleNanos, long deadlineNanos, String sizeHint) {}
+  /**
+   * Limits for one body. {@code deadlineNanos} is absolute on {@link System#nanoTime()}; 0 = none.
+   * {@code minRate} is bytes per second on the wire, checked over each idle window.
+   */
+  record Limits(long maxBytes, long idleNanos, long minRate, long deadlineNanos, String sizeHint) {}
 
   private final Path file;
   private final FileChannel channel;
@@ -38,7 +41,10 @@ final class BodyReader implements BodySubscriber<BodyReader.Body> {
   private Flow.Subscription subscription;
   private ScheduledFuture<?> watchdog;
   private long bytes;
+  private long wireBytes;
   private long lastActivity = System.nanoTime();
+  private long windowStart = System.nanoTime();
+  private long windowWireBytes;
   private boolean done;
 
   private BodyReader(
@@ -61,7 +67,7 @@ final class BodyReader implements BodySubscriber<BodyReader.Body> {
 
   /** A reader that refuses the body outright, e.g. when Content-Length already exceeds the cap. */
   static BodyReader failing(IOException reason, ScheduledExecutorService timer) {
-    BodyReader r = discarding(new Limits(0, 0, 0, ""), timer);
+    BodyReader r = discarding(new Limits(0, 0, 0, 0, ""), timer);
     r.fail(reason);
     return r;
   }
@@ -93,6 +99,7 @@ final class BodyReader implements BodySubscriber<BodyReader.Body> {
       lastActivity = System.nanoTime();
       try {
         for (ByteBuffer b : buffers) {
+          wireBytes += b.remaining();
           decoder.feed(b, this::keep);
         }
       } catch (Enough e) {
@@ -211,8 +218,27 @@ final class BodyReader implements BodySubscriber<BodyReader.Body> {
                   + TimeUnit.NANOSECONDS.toMillis(limits.idleNanos())
                   + " ms while reading the body (--idle-timeout)",
               true));
+    } else if (limits.minRate() > 0 && now - windowStart >= limits.idleNanos()) {
+      double seconds = (now - windowStart) / 1e9;
+      long got = wireBytes - windowWireBytes;
+      if (got < limits.minRate() * seconds) {
+        fail(
+            new FetchException(
+                String.format(
+                    java.util.Locale.US,
+                    "too slow: %d bytes in the last %.1f s, below --min-rate %d bytes/s",
+                    got,
+                    seconds,
+                    limits.minRate()),
+                true));
+        return;
+      }
+      windowStart = now;
+      windowWireBytes = wireBytes;
+      armWatchdog(Math.min(lastActivity + limits.idleNanos() - now, limits.idleNanos()));
     } else {
-      armWatchdog(lastActivity + limits.idleNanos() - now);
+      long untilWindow = limits.minRate() > 0 ? windowStart + limits.idleNanos() - now : Long.MAX_VALUE;
+      armWatchdog(Math.min(lastActivity + limits.idleNanos() - now, untilWindow));
     }
   }
 

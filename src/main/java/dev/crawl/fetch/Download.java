@@ -164,7 +164,8 @@ final class Download {
     String encoding = info.headers().firstValue("Content-Encoding").orElse(null);
     long declared = info.headers().firstValueAsLong("Content-Length").orElse(-1);
     if (info.statusCode() / 100 != 2) {
-      return BodyReader.discarding(new BodyReader.Limits(DISCARD_LIMIT, idle, deadline, ""), f.timer);
+      return BodyReader.discarding(
+          new BodyReader.Limits(DISCARD_LIMIT, idle, f.settings.minRate(), deadline, ""), f.timer);
     }
     if (max > 0 && declared > max && (encoding == null || encoding.isBlank())) {
       return BodyReader.failing(
@@ -185,7 +186,11 @@ final class Download {
       Pending.Temp temp = p.newTemp();
       String hint = declared >= 0 ? " (Content-Length " + declared + ")" : "";
       return BodyReader.toFile(
-          temp.path(), temp.channel(), decoder, new BodyReader.Limits(max, idle, deadline, hint), f.timer);
+          temp.path(),
+          temp.channel(),
+          decoder,
+          new BodyReader.Limits(max, idle, f.settings.minRate(), deadline, hint),
+          f.timer);
     } catch (IOException | RuntimeException e) {
       return BodyReader.failing(
           new FetchException("cannot save " + task.url() + ": " + e.getMessage(), false), f.timer);
@@ -313,9 +318,13 @@ final class Download {
     }
     String msg = cause.getMessage();
     if (cause instanceof IOException) {
+      String known = ProtocolErrors.explain(msg);
+      if (known != null) {
+        return known;
+      }
       return msg == null || msg.isBlank()
           ? "I/O error: " + cause.getClass().getSimpleName()
-          : "I/O error: " + msg;
+          : "I/O error: " + Printable.oneLine(msg, 200);
     }
     return cause.getClass().getSimpleName() + (msg == null ? "" : ": " + msg);
   }

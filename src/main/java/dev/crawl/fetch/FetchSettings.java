@@ -6,7 +6,10 @@ import java.time.Duration;
  * Every knob of one download, the same for all modes (the worker processes receive a copy).
  *
  * @param responseTimeout the wait for response headers (all the JDK's own timeout covers)
- * @param idleTimeout the longest silence while reading a body
+ * @param idleTimeout the longest silence while reading a body, and the window {@code minRate} is
+ *     measured over
+ * @param minRate the fewest bytes per second a body may arrive at, on average over each idle
+ *     window (curl's speed limit); zero for no limit
  * @param totalTimeout the most one attempt may take, body included; zero for no limit
  * @param retries how many times a connection error, timeout, 429 or 5xx is tried again
  * @param retryDelay the first backoff, doubled for each further retry
@@ -18,6 +21,7 @@ public record FetchSettings(
     Duration connectTimeout,
     Duration responseTimeout,
     Duration idleTimeout,
+    long minRate,
     Duration totalTimeout,
     int retries,
     Duration retryDelay,
@@ -27,7 +31,7 @@ public record FetchSettings(
     int perHost,
     String userAgent) {
 
-  public static final String VERSION = "0.2.0";
+  public static final String VERSION = "0.3.0";
   public static final String DEFAULT_USER_AGENT =
       "crawl/" + VERSION + " (+https://github.com/crawl-dev/crawl)";
 
@@ -36,6 +40,7 @@ public record FetchSettings(
         Duration.ofSeconds(10),
         Duration.ofSeconds(30),
         Duration.ofSeconds(30),
+        1024,
         Duration.ZERO,
         2,
         Duration.ofMillis(250),

@@ -8,6 +8,7 @@ final class TestSettings {
   Duration connect = Duration.ofSeconds(5);
   Duration response = Duration.ofSeconds(10);
   Duration idle = Duration.ofSeconds(10);
+  long minRate;
   Duration total = Duration.ZERO;
   int retries;
   Duration retryDelay = Duration.ofMillis(10);
@@ -31,6 +32,11 @@ final class TestSettings {
     return this;
   }
 
+  TestSettings minRate(long bytesPerSecond) {
+    minRate = bytesPerSecond;
+    return this;
+  }
+
   TestSettings maxRedirects(int n) {
     maxRedirects = n;
     return this;
@@ -47,7 +53,7 @@ final class TestSettings {
   }
 
   FetchSettings build() {
-    return new FetchSettings(connect, response, idle, total, retries, retryDelay, maxRetryWait,
+    return new FetchSettings(connect, response, idle, minRate, total, retries, retryDelay, maxRetryWait,
         maxRedirects, maxBytes, perHost, FetchSettings.DEFAULT_USER_AGENT);
   }
 }

@@ -1,0 +1,15 @@
+package dev.crawl.fetch;
+
+/** Keeps text a server controls fit for a one-line report: no control characters, bounded length. */
+final class Printable {
+  private Printable() {}
+
+  static String oneLine(String s, int max) {
+    StringBuilder b = new StringBuilder(Math.min(s.length(), max) + 1);
+    for (int i = 0; i < s.length() && b.length() < max; i++) {
+      char c = s.charAt(i);
+      b.append(Character.isISOControl(c) ? ' ' : c);
+    }
+    return s.length() > max ? b + "…" : b.toString();
+  }
+}

@@ -1,0 +1,180 @@
+package dev.crawl.engine;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.crawl.fetch.FetchSettings;
+import dev.crawl.report.UrlRecord;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Faults every mode must survive: the URL fails with a precise reason (or is saved after a retry),
+ * nothing partial is left under its name or as a temporary file, and the rest of the run goes on.
+ */
+class FaultsInEveryModeTest {
+  @TempDir Path tmp;
+  private WireMockServer wm;
+
+  @BeforeEach
+  void startServer() {
+    wm = new WireMockServer(wireMockConfig().bindAddress("127.0.0.1").dynamicPort().gzipDisabled(true));
+    wm.start();
+    wm.stubFor(get("/healthy").willReturn(aResponse().withBody("still fine")));
+  }
+
+  @AfterEach
+  void stopServer() {
+    wm.stop();
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void aConnectionResetFailsOnlyThatUrl(Mode mode) throws Exception {
+    assertFailsAlone(
+        mode, aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER), new TestSettings().build(), "the server");
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void anEmptyResponseFailsOnlyThatUrl(Mode mode) throws Exception {
+    assertFailsAlone(
+        mode, aResponse().withFault(Fault.EMPTY_RESPONSE), new TestSettings().build(),
+        "closed the connection without sending a response");
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void aMalformedChunkedBodyFailsOnlyThatUrl(Mode mode) throws Exception {
+    assertFailsAlone(
+        mode, aResponse().withFault(Fault.MALFORMED_RESPONSE_CHUNK), new TestSettings().build(),
+        "malformed chunked body");
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void randomBytesThenCloseFailOnlyThatUrl(Mode mode) throws Exception {
+    assertFailsAlone(
+        mode, aResponse().withFault(Fault.RANDOM_DATA_THEN_CLOSE), new TestSettings().build(),
+        "not valid HTTP");
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void aBodyShorterThanItsContentLengthIsNotSaved(Mode mode) throws Exception {
+    assertFailsAlone(
+        mode,
+        aResponse().withHeader("Content-Length", "5000").withBody("only a little"),
+        new TestSettings().build(),
+        "connection closed after 13 of 5000 bytes");
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void aServerThatDripsBytesHitsTheMinimumRate(Mode mode) throws Exception {
+    ResponseDefinitionBuilder drip = aResponse().withBody("x".repeat(200)).withChunkedDribbleDelay(40, 8000);
+    FetchSettings s = new TestSettings().idleTimeout(Duration.ofMillis(600)).minRate(1000).build();
+    assertFailsAlone(mode, drip, s, "too slow");
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void corruptGzipIsNotSaved(Mode mode) throws Exception {
+    byte[] garbage = EngineContractTest.randomBytes(2000, 11);
+    assertFailsAlone(
+        mode, aResponse().withHeader("Content-Encoding", "gzip").withBody(garbage), new TestSettings().build(),
+        "corrupt gzip body");
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void truncatedGzipIsNotSaved(Mode mode) throws Exception {
+    byte[] gz = EngineContractTest.gzip("a long text that compresses ".repeat(400));
+    assertFailsAlone(
+        mode,
+        aResponse().withHeader("Content-Encoding", "gzip").withBody(Arrays.copyOf(gz, gz.length / 2)),
+        new TestSettings().build(),
+        "corrupt gzip body");
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void anOverLongRedirectChainFailsWithAClearReason(Mode mode) throws Exception {
+    for (int i = 0; i < 15; i++) {
+      wm.stubFor(get("/chain/" + i).willReturn(aResponse().withStatus(302).withHeader("Location", "/chain/" + (i + 1))));
+    }
+    wm.stubFor(get("/chain/15").willReturn(aResponse().withBody("too far")));
+
+    RunFixture.Result run = run(mode, List.of(url("/chain/0"), url("/healthy")), new TestSettings().maxRedirects(10).build());
+
+    UrlRecord r = run.only("/chain/0");
+    assertEquals("failed", r.outcome());
+    assertTrue(r.error().contains("too many redirects (more than 10"), r.error());
+    assertEquals("saved", run.only("/healthy").outcome());
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void a503WithARetryAfterDateIsRetriedNoSoonerThanAsked(Mode mode) throws Exception {
+    String when = DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now().plusSeconds(2));
+    wm.stubFor(get("/later").inScenario("503").whenScenarioStateIs(Scenario.STARTED)
+        .willReturn(aResponse().withStatus(503).withHeader("Retry-After", when)).willSetStateTo("up"));
+    wm.stubFor(get("/later").inScenario("503").whenScenarioStateIs("up").willReturn(aResponse().withBody("back")));
+
+    UrlRecord r = run(mode, List.of(url("/later")), new TestSettings().retries(1).build()).only("/later");
+
+    assertEquals("saved", r.outcome(), r.toString());
+    assertEquals(2, r.attempts());
+    List<LoggedRequest> requests = wm.findAll(getRequestedFor(urlEqualTo("/later"))).stream()
+        .sorted(Comparator.comparing(LoggedRequest::getLoggedDate)).toList();
+    long gap = requests.get(1).getLoggedDate().getTime() - requests.get(0).getLoggedDate().getTime();
+    assertTrue(gap >= 1000, "retried after " + gap + " ms; Retry-After named a time 1–2 s ahead");
+  }
+
+  /** The faulty URL fails with the reason given, the healthy one is saved, nothing partial remains. */
+  private void assertFailsAlone(Mode mode, ResponseDefinitionBuilder fault, FetchSettings settings, String reason)
+      throws Exception {
+    wm.stubFor(get("/faulty").willReturn(fault));
+
+    RunFixture.Result run = run(mode, List.of(url("/faulty"), url("/healthy")), settings);
+
+    UrlRecord bad = run.only("/faulty");
+    assertEquals("failed", bad.outcome(), bad.toString());
+    assertTrue(bad.error() != null && bad.error().contains(reason), bad.error());
+    assertTrue(!bad.error().startsWith("internal error"), bad.error());
+    assertEquals("saved", run.only("/healthy").outcome());
+    List<Path> files = RunFixture.filesUnder(tmp.resolve("out")).stream()
+        .filter(p -> !p.startsWith(tmp.resolve("out/.crawl")))
+        .toList();
+    assertEquals(1, files.size(), "only the healthy file may exist: " + files);
+    assertTrue(files.get(0).endsWith("healthy"), files.toString());
+  }
+
+  private RunFixture.Result run(Mode mode, List<String> urls, FetchSettings settings) throws Exception {
+    return RunFixture.run(mode, 2, urls, tmp.resolve("out"), settings);
+  }
+
+  private String url(String path) {
+    return "http://127.0.0.1:" + wm.port() + path;
+  }
+}
