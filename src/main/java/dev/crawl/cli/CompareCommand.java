@@ -8,6 +8,7 @@ import dev.crawl.report.html.HtmlReports;
 import dev.crawl.run.Comparison;
 import dev.crawl.report.StdoutFormat;
 import dev.crawl.run.Display;
+import dev.crawl.run.Interrupts;
 import dev.crawl.run.RunPlan;
 import dev.crawl.run.Runner;
 import java.io.IOException;
@@ -83,6 +84,7 @@ final class CompareCommand implements Callable<Integer> {
   /** Runs the comparison; unreadable input ends the command with status 2. */
   static Comparison.Result compare(Io io, RunPlan template, List<Mode> modes, Path output)
       throws IOException, InterruptedException {
+    Interrupts.routeTo(Thread.currentThread());
     try {
       return new Comparison(new Runner(io.in(), io.out(), io.err()), io.err()).run(template, modes, output);
     } catch (InputException e) {

@@ -5,6 +5,7 @@ import dev.crawl.input.InputException;
 import dev.crawl.report.RunSummary;
 import dev.crawl.report.StdoutFormat;
 import dev.crawl.run.Display;
+import dev.crawl.run.Interrupts;
 import dev.crawl.run.RunPlan;
 import dev.crawl.run.Runner;
 import java.io.IOException;
@@ -101,6 +102,7 @@ public final class CrawlCommand implements Callable<Integer> {
             format,
             Display.detect(quiet),
             fetch.settings());
+    Interrupts.routeTo(Thread.currentThread());
     Runner.Outcome outcome;
     try {
       outcome = new Runner(io.in(), io.out(), io.err()).run(plan);
@@ -110,6 +112,10 @@ public final class CrawlCommand implements Callable<Integer> {
     RunSummary s = outcome.summary();
     if (!quiet) {
       printSummary(s);
+    }
+    if (outcome.interrupted()) {
+      io.err().println("crawl: interrupted; the partial report is in " + s.reportDir() + " (unfinished URLs marked 'interrupted')");
+      return Interrupts.EXIT_STATUS;
     }
     if (outcome.inputFailure() != null) {
       throw new ExitException(ExitException.USAGE, outcome.inputFailure().getMessage());

@@ -31,7 +31,7 @@ public final class Main {
             return exit.status();
           }
           if (e instanceof InterruptedException) {
-            io.err().println("crawl: interrupted");
+            io.err().println("crawl: interrupted; each finished mode's report is in OUTPUT/MODE/.crawl");
             return ExitException.INTERRUPTED;
           }
           io.err().println("crawl: internal error: " + e + (verbose ? "" : " (run with --verbose for details)"));

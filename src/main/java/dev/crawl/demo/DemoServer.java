@@ -37,6 +37,7 @@ public final class DemoServer implements AutoCloseable {
   private final Set<Socket> open = ConcurrentHashMap.newKeySet();
   private final Thread acceptor;
   private volatile boolean closed;
+  private long requests;
 
   private DemoServer(ServerSocket listener, SiteContent site, long delayMs, long jitterMs) {
     this.listener = listener;
@@ -80,6 +81,24 @@ public final class DemoServer implements AutoCloseable {
     return b.toString();
   }
 
+  private synchronized void counted() {
+    requests++;
+    notifyAll();
+  }
+
+  /** Waits until {@code n} requests have arrived; false if the time ran out first. */
+  public synchronized boolean awaitRequests(long n, java.time.Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (requests < n) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        return false;
+      }
+      java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(this, left);
+    }
+    return true;
+  }
+
   private void acceptLoop() {
     while (!closed) {
       try {
@@ -101,6 +120,7 @@ public final class DemoServer implements AutoCloseable {
         OutputStream out = new BufferedOutputStream(socket.getOutputStream(), 64 * 1024)) {
       Request request;
       while ((request = Request.read(in, MAX_HEADER_BYTES)) != null) {
+        counted();
         respond(request, out);
         out.flush();
         if (!request.keepAlive()) {

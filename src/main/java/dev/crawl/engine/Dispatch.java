@@ -34,15 +34,16 @@ final class Dispatch {
     await(start(task, lane));
   }
 
-  /** Waits for a future that never fails by design; interrupting the wait cancels it. */
+  /**
+   * Waits for a future that never fails by design. An interrupted wait leaves the future alone:
+   * cancelling it would skip the stage that records the result, and the fetcher's abort ends the
+   * download anyway.
+   */
   static <T> T await(CompletableFuture<T> f) throws InterruptedException {
     try {
       return f.get();
     } catch (ExecutionException e) {
       throw new IllegalStateException("a download failed outside the fetch path", e.getCause());
-    } catch (InterruptedException e) {
-      f.cancel(true);
-      throw e;
     }
   }
 

@@ -19,7 +19,7 @@ public final class InFlight {
     return now.get();
   }
 
-  int peak() {
+  public int peak() {
     return peak.get();
   }
 }

@@ -30,8 +30,10 @@ public final class ProcessPoolEngine implements Engine {
     // each worker has its own fetcher, so only the parent can keep a cap across all of them
     HostLimiter perHost = new HostLimiter(context.workers().perHost());
     List<Thread> drivers = new ArrayList<>(n);
+    List<WorkerLane> lanes = new ArrayList<>(n);
     for (int i = 1; i <= n; i++) {
       WorkerLane lane = new WorkerLane(context.workers(), "worker-" + i, context.clock());
+      lanes.add(lane);
       Runnable drive =
           errors.guard(
               () -> {
@@ -59,6 +61,10 @@ public final class ProcessPoolEngine implements Engine {
       for (Thread t : drivers) {
         t.join();
       }
+    } catch (InterruptedException e) {
+      drivers.forEach(Thread::interrupt);
+      lanes.forEach(WorkerLane::stop);
+      throw e;
     } finally {
       drivers.forEach(Thread::interrupt);
     }

@@ -16,7 +16,7 @@ final class WorkerLane {
   private final WorkerSpec spec;
   private final String name;
   private final RunClock clock;
-  private WorkerProcess worker;
+  private volatile WorkerProcess worker;
   private long cpuOfEnded;
   private int started;
 
@@ -50,6 +50,10 @@ final class WorkerLane {
       } catch (WorkerProcess.DiedException e) {
         lastProblem = e.getMessage();
         retire();
+        if (Thread.currentThread().isInterrupted()) {
+          // the run is stopping (Ctrl-C also reaches the workers): no new worker
+          return failed(task, sent, "stopped: the run was interrupted");
+        }
       }
     }
     return failed(task, sent, lastProblem + " while fetching (tried " + TRIES_PER_TASK + " workers)");
@@ -63,6 +67,14 @@ final class WorkerLane {
   long close() {
     retire();
     return cpuOfEnded;
+  }
+
+  /** Asks the worker to stop now (SIGTERM, so it can remove its temporary files); any thread. */
+  void stop() {
+    WorkerProcess w = worker;
+    if (w != null) {
+      w.stop();
+    }
   }
 
   private void ensureWorker() throws IOException {

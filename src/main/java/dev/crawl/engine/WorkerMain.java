@@ -25,7 +25,10 @@ public final class WorkerMain {
     }
     WorkerSetup setup = WorkerMessages.read(first, WorkerSetup.class);
     RunClock clock = new RunClock();
-    try (Fetcher fetcher = new Fetcher(setup.settings(), new Store(Path.of(setup.outputDir())), clock)) {
+    Store store = new Store(Path.of(setup.outputDir()));
+    // the parent stops a worker with SIGTERM on Ctrl-C: leave no temporary file behind
+    Runtime.getRuntime().addShutdownHook(new Thread(store::abortAll, "worker-cleanup"));
+    try (Fetcher fetcher = new Fetcher(setup.settings(), store, clock)) {
       for (String line; (line = requests.readLine()) != null; ) {
         long received = clock.now();
         WorkerMessages.Request request = WorkerMessages.read(line, WorkerMessages.Request.class);

@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -134,7 +135,12 @@ final class Download {
         .whenComplete(
             (response, error) -> {
               if (error != null && !exchange.isDone()) {
-                f.executor.execute(() -> exchange.completeExceptionally(error));
+                try {
+                  f.executor.execute(() -> exchange.completeExceptionally(error));
+                } catch (RejectedExecutionException closing) {
+                  // the fetcher is closing (Ctrl-C): report the failure here, or it is lost
+                  exchange.completeExceptionally(error);
+                }
               }
             });
     return exchange;
@@ -198,6 +204,10 @@ final class Download {
   }
 
   private CompletableFuture<FetchResult> settle(Exchange response, Throwable error) {
+    if (f.aborting()) {
+      abortPending();
+      return CompletableFuture.completedFuture(failed("stopped: the run was interrupted", 0));
+    }
     if (error != null) {
       abortPending();
       Throwable cause = unwrap(error);

@@ -35,6 +35,7 @@ public final class Fetcher implements AutoCloseable {
   final ScheduledThreadPoolExecutor timer;
   final HttpClient client;
   final HostLimiter limiter;
+  private volatile boolean aborting;
 
   public Fetcher(FetchSettings settings, Store store, RunClock clock) {
     this.settings = settings;
@@ -61,6 +62,19 @@ public final class Fetcher implements AutoCloseable {
   /** How this fetcher schedules its own work, for the report. */
   public static String describeExecutors() {
     return "HttpClient and its callbacks on a cached pool of platform threads (http-N), timeouts on 1 timer thread";
+  }
+
+  /**
+   * Stops every download now (Ctrl-C): exchanges in flight fail, nothing is retried, and each
+   * still reports through the usual path, so the report can account for it.
+   */
+  public void abort() {
+    aborting = true;
+    client.shutdownNow();
+  }
+
+  boolean aborting() {
+    return aborting;
   }
 
   @Override

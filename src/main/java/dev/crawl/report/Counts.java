@@ -1,8 +1,16 @@
 package dev.crawl.report;
 
-/** How every input line that named a URL ended up. */
-public record Counts(long saved, long failed, long invalid, long duplicate) {
+/**
+ * How every input line that named a URL ended up.
+ *
+ * @param interrupted downloads stopped by Ctrl-C before they finished (nothing kept)
+ */
+public record Counts(long saved, long failed, long invalid, long duplicate, long interrupted) {
+  public Counts(long saved, long failed, long invalid, long duplicate) {
+    this(saved, failed, invalid, duplicate, 0);
+  }
+
   public long total() {
-    return saved + failed + invalid + duplicate;
+    return saved + failed + invalid + duplicate + interrupted;
   }
 }

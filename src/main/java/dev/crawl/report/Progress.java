@@ -40,8 +40,10 @@ public final class Progress implements AutoCloseable {
   /**
    * @param total lines to account for, or -1 when unknown (standard input)
    * @param color false under {@code NO_COLOR}
+   * @param width the terminal's width in columns
    */
-  public static Progress start(PrintStream err, String task, long total, boolean color, Supplier<Snapshot> source) {
+  public static Progress start(
+      PrintStream err, String task, long total, boolean color, int width, Supplier<Snapshot> source) {
     ProgressBar bar =
         new ProgressBarBuilder()
             .setTaskName(task)
@@ -50,7 +52,9 @@ public final class Progress implements AutoCloseable {
             .setUpdateIntervalMillis(200)
             .setUnit(" URLs", 1)
             .showSpeed()
-            .setConsumer(new ConsoleProgressBarConsumer(err))
+            // a given width keeps the library from opening a JLine terminal, which resets SIGINT
+            // to its default and would make Ctrl-C kill us before the partial report is written
+            .setConsumer(new ConsoleProgressBarConsumer(err, width - 1))
             .build();
     return new Progress(bar, source);
   }

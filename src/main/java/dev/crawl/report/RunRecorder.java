@@ -44,6 +44,8 @@ public final class RunRecorder implements ResultSink, InputListener, AutoCloseab
   private long duplicate;
   private long bytes;
   private long lastFinished;
+  private long interrupted;
+  private boolean stopping;
 
   /**
    * @param format what to print on {@code stdout} per finished URL
@@ -63,11 +65,25 @@ public final class RunRecorder implements ResultSink, InputListener, AutoCloseab
 
   /** For the progress line: everything accounted for so far. */
   public synchronized Progress.Snapshot snapshot(long inFlight) {
-    return new Progress.Snapshot(saved + failed + invalid + duplicate, failed, bytes, inFlight);
+    return new Progress.Snapshot(saved + failed + invalid + duplicate + interrupted, failed, bytes, inFlight);
+  }
+
+  /** From now on, downloads that still report are recorded as stopped by the interruption. */
+  public synchronized void stopping() {
+    stopping = true;
+  }
+
+  public synchronized long interruptedCount() {
+    return interrupted;
   }
 
   @Override
   public synchronized void accept(FetchResult result) {
+    if (stopping && result instanceof FetchResult.Failed) {
+      interrupted++;
+      write(UrlRecord.interrupted(result));
+      return;
+    }
     switch (result) {
       case FetchResult.Saved s -> {
         saved++;
@@ -105,7 +121,7 @@ public final class RunRecorder implements ResultSink, InputListener, AutoCloseab
                 ms(latencyMicros.getMaxValue()),
                 Math.round(latencyMicros.getMean()) / 1000.0);
     return new RunTotals(
-        new Counts(saved, failed, invalid, duplicate),
+        new Counts(saved, failed, invalid, duplicate, interrupted),
         bytes,
         latency,
         histogram(),

@@ -9,7 +9,8 @@ import java.net.URI;
  * One line of the per-URL report (JSON Lines and CSV), for every input line that named a URL.
  * Times are milliseconds since the run started.
  *
- * @param outcome {@code saved}, {@code failed}, {@code invalid} or {@code duplicate}
+ * @param outcome {@code saved}, {@code failed}, {@code invalid}, {@code duplicate} or {@code
+ *     interrupted}
  * @param source where the URL came from, {@code file:line}
  */
 @JsonPropertyOrder({
@@ -47,6 +48,14 @@ public record UrlRecord(
               null, null, f.attempts(), f.reason(), ms(t.queued()), ms(t.started()),
               msOrNull(t.firstByte()), ms(t.finished()), t.lane(), origin);
     };
+  }
+
+  /** A download stopped by Ctrl-C: not done, nothing kept. */
+  public static UrlRecord interrupted(FetchResult r) {
+    FetchTimings t = r.timings();
+    return new UrlRecord("interrupted", r.task().url().toString(), null, null, null, null, null,
+        r.attempts(), "not done: the run was interrupted", ms(t.queued()), ms(t.started()),
+        msOrNull(t.firstByte()), ms(t.finished()), t.lane(), r.task().origin());
   }
 
   public static UrlRecord invalid(String origin, String text, String problem) {

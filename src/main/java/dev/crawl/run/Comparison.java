@@ -67,6 +67,9 @@ public final class Comparison {
         throw outcome.inputFailure();
       }
       runs.add(outcome.summary());
+      if (outcome.interrupted()) {
+        throw new InterruptedException("interrupted during " + mode.id());
+      }
     }
     Map<String, Double> speedups = new LinkedHashMap<>();
     runs.stream()

@@ -4,8 +4,8 @@ package dev.crawl.run;
  * How a run talks to the person watching: a live progress line (only when stderr is a terminal
  * and not quiet), in colour unless {@code NO_COLOR} is set.
  */
-public record Display(boolean progress, boolean color) {
-  public static final Display NONE = new Display(false, false);
+public record Display(boolean progress, boolean color, int columns) {
+  public static final Display NONE = new Display(false, false, 80);
 
   /**
    * The launcher knows whether stderr is a terminal ({@code [ -t 2 ]}) and says so with {@code
@@ -14,6 +14,7 @@ public record Display(boolean progress, boolean color) {
   public static Display detect(boolean quiet) {
     String term = System.getenv("TERM");
     boolean tty = Boolean.getBoolean("crawl.stderr.tty") && !"dumb".equals(term);
-    return new Display(tty && !quiet, System.getenv("NO_COLOR") == null);
+    int columns = Integer.getInteger("crawl.stderr.columns", 100);
+    return new Display(tty && !quiet, System.getenv("NO_COLOR") == null, columns > 20 ? columns : 100);
   }
 }

@@ -39,8 +39,11 @@ public final class Runner {
     this.stderr = stderr;
   }
 
-  /** The outcome: the summary, and why input reading stopped early, if it did. */
-  public record Outcome(RunSummary summary, InputException inputFailure) {}
+  /** The outcome: the summary, why input reading stopped early if it did, and whether Ctrl-C ended it. */
+  public record Outcome(RunSummary summary, InputException inputFailure, boolean interrupted) {}
+
+  /** How long downloads stopped by Ctrl-C get to report before the partial report is written. */
+  private static final long WIND_DOWN_MILLIS = 3000;
 
   public Outcome run(RunPlan plan) throws InputException, IOException, InterruptedException {
     for (InputSource source : plan.inputs()) {
@@ -57,6 +60,7 @@ public final class Runner {
     InFlight inFlight = new InFlight();
     EngineStats stats;
     long setupNanos;
+    boolean interrupted = false;
     RunTotals totals;
     InputException inputFailure;
     try (RunRecorder recorder = new RunRecorder(plan.reportDir(), stdout, plan.stdout(), plan.outputDir());
@@ -73,18 +77,23 @@ public final class Runner {
       Progress progress =
           plan.display().progress()
               ? Progress.start(stderr, plan.mode().id(), InputSource.countUrlLines(plan.inputs()),
-                  plan.display().color(), () -> recorder.snapshot(inFlight.now()))
+                  plan.display().color(), plan.display().columns(), () -> recorder.snapshot(inFlight.now()))
               : null;
       try {
         stats = engine.run(frontier, recorder);
+      } catch (InterruptedException e) {
+        interrupted = true;
+        stats = windDown(recorder, fetcher, inFlight);
       } finally {
         store.abortAll();
         if (progress != null) {
           progress.close();
         }
       }
+      // Ctrl-C may have landed in an interruptible read instead; the flag must not break the report
+      interrupted |= Thread.interrupted() || Interrupts.requested();
       totals = recorder.totals();
-      inputFailure = frontier.failure();
+      inputFailure = interrupted ? null : frontier.failure();
     }
     double wall = clock.now() / 1e9;
     double cpu = (processCpuNanos() - cpuBefore + stats.childCpuNanos()) / 1e9;
@@ -112,10 +121,30 @@ public final class Runner {
             plan.reportDir().toAbsolutePath().toString(),
             startedAt.toString(),
             Runtime.version().toString(),
-            inputFailure == null ? null : inputFailure.getMessage());
+            interrupted
+                ? "interrupted: " + totals.counts().interrupted() + " URLs not done; the rest of the input was not read"
+                : inputFailure == null ? null : inputFailure.getMessage());
     Reports.writeJson(plan.reportDir().resolve(Reports.SUMMARY), summary);
     HtmlReports.writeRun(plan.reportDir(), summary);
-    return new Outcome(summary, inputFailure);
+    return new Outcome(summary, inputFailure, interrupted);
+  }
+
+  /**
+   * After Ctrl-C: closing the client ends every exchange in flight; their results arrive as
+   * failures and are recorded as interrupted, for a bounded while.
+   */
+  private static EngineStats windDown(RunRecorder recorder, Fetcher fetcher, InFlight inFlight) {
+    recorder.stopping();
+    fetcher.abort();
+    long deadline = System.nanoTime() + WIND_DOWN_MILLIS * 1_000_000;
+    while (inFlight.now() > 0 && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException again) {
+        break;
+      }
+    }
+    return new EngineStats(inFlight.peak(), 0, 0, "interrupted by Ctrl-C");
   }
 
   private static long processCpuNanos() {
