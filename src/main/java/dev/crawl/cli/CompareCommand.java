@@ -69,6 +69,7 @@ final class CompareCommand implements Callable<Integer> {
             null,
             StdoutFormat.NONE,
             Display.detect(false),
+            false,
             fetch.settings());
     Comparison.Result result = compare(io, template, modes, output);
     io.out().print(ComparisonTable.render(result.runs()));

@@ -74,6 +74,11 @@ public final class CrawlCommand implements Callable<Integer> {
   boolean paths;
 
   @Option(
+      names = "--resume",
+      description = "Skip URLs that an earlier run into the same output saved completely (same size, same place); fetch the rest.")
+  boolean resume;
+
+  @Option(
       names = {"-q", "--quiet"},
       description = "No progress or summary on stderr; warnings about bad input lines still appear.")
   boolean quiet;
@@ -101,6 +106,7 @@ public final class CrawlCommand implements Callable<Integer> {
             reportDir,
             format,
             Display.detect(quiet),
+            resume,
             fetch.settings());
     Interrupts.routeTo(Thread.currentThread());
     Runner.Outcome outcome;
@@ -120,6 +126,11 @@ public final class CrawlCommand implements Callable<Integer> {
     if (outcome.inputFailure() != null) {
       throw new ExitException(ExitException.USAGE, outcome.inputFailure().getMessage());
     }
+    if (s.counts().total() == 0) {
+      throw new ExitException(
+          ExitException.USAGE,
+          "no URLs in the input (" + String.join(", ", job.inputs) + "): it is empty or has only blank lines and # comments");
+    }
     return s.counts().failed() + s.counts().invalid() > 0 ? ExitException.FAILURES : 0;
   }
 
@@ -128,13 +139,14 @@ public final class CrawlCommand implements Callable<Integer> {
     io.err()
         .printf(
             Locale.US,
-            "crawl: saved %d of %d URLs (%d failed, %d invalid, %d duplicate), %.1f MB in %.2f s"
+            "crawl: saved %d of %d URLs (%d failed, %d invalid, %d duplicate%s), %.1f MB in %.2f s"
                 + " — %.1f files/s, %.2f MB/s [%s, concurrency %d]%n",
             c.saved(),
             c.total(),
             c.failed(),
             c.invalid(),
             c.duplicate(),
+            c.skipped() > 0 ? ", " + c.skipped() + " already saved" : "",
             s.bytes() / 1e6,
             s.wallSeconds(),
             s.filesPerSecond(),

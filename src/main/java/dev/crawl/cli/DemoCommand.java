@@ -73,6 +73,7 @@ final class DemoCommand implements Callable<Integer> {
               null,
               StdoutFormat.NONE,
               Display.detect(false),
+              false,
               FetchSettings.defaults());
       Comparison.Result result = CompareCommand.compare(io, template, modes, out);
       io.out().println();

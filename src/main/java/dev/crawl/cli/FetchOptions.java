@@ -95,15 +95,22 @@ final class FetchOptions {
   int perHost;
 
   @Option(
+      names = "--rate",
+      paramLabel = "N",
+      description = "At most N requests per second to one host, evenly spaced; 0 = no limit (default: ${DEFAULT-VALUE}).",
+      defaultValue = "0")
+  double rate;
+
+  @Option(
       names = {"-A", "--user-agent"},
       paramLabel = "TEXT",
       description = "User-Agent header (default: crawl/VERSION).")
   String userAgent;
 
   FetchSettings settings() {
-    if (retries < 0 || maxRedirects < 0 || perHost < 0 || maxBytes < 0 || minRate < 0) {
+    if (retries < 0 || maxRedirects < 0 || perHost < 0 || maxBytes < 0 || minRate < 0 || rate < 0) {
       throw new ExitException(
-          ExitException.USAGE, "--retries, --max-redirects, --per-host, --max-size and --min-rate cannot be negative");
+          ExitException.USAGE, "--retries, --max-redirects, --per-host, --max-size, --min-rate and --rate cannot be negative");
     }
     return new FetchSettings(
         connectTimeout,
@@ -117,6 +124,7 @@ final class FetchOptions {
         maxRedirects,
         maxBytes,
         perHost,
+        rate,
         userAgent == null ? D.userAgent() : userAgent);
   }
 }

@@ -1,6 +1,7 @@
 package dev.crawl.engine;
 
 import dev.crawl.fetch.HostLimiter;
+import dev.crawl.fetch.RatePacer;
 import dev.crawl.frontier.Frontier;
 import dev.crawl.frontier.Task;
 import java.util.ArrayList;
@@ -29,6 +30,7 @@ public final class ProcessPoolEngine implements Engine {
     FirstError errors = new FirstError();
     // each worker has its own fetcher, so only the parent can keep a cap across all of them
     HostLimiter perHost = new HostLimiter(context.workers().perHost());
+    RatePacer pacer = new RatePacer(context.workers().rate(), Runnable::run);
     List<Thread> drivers = new ArrayList<>(n);
     List<WorkerLane> lanes = new ArrayList<>(n);
     for (int i = 1; i <= n; i++) {
@@ -41,6 +43,7 @@ public final class ProcessPoolEngine implements Engine {
                   lane.warmUp();
                   for (Task task; (task = frontier.next()) != null; ) {
                     Runnable release = Dispatch.await(perHost.acquire(task.url()));
+                    Dispatch.await(pacer.turn(task.url()));
                     inFlight.enter();
                     try {
                       sink.accept(lane.run(task));

@@ -15,6 +15,9 @@ import java.util.concurrent.ExecutionException;
 
 /** The worker side of {@code processes} mode: read a request, fetch it, write the reply. */
 public final class WorkerMain {
+  /** The first line a worker writes, once it can fetch: the parent paces and times from here. */
+  static final String READY = "{\"ready\":true}";
+
   private WorkerMain() {}
 
   public static int serve(InputStream in, PrintStream out) throws IOException, InterruptedException {
@@ -29,6 +32,8 @@ public final class WorkerMain {
     // the parent stops a worker with SIGTERM on Ctrl-C: leave no temporary file behind
     Runtime.getRuntime().addShutdownHook(new Thread(store::abortAll, "worker-cleanup"));
     try (Fetcher fetcher = new Fetcher(setup.settings(), store, clock)) {
+      out.println(READY);
+      out.flush();
       for (String line; (line = requests.readLine()) != null; ) {
         long received = clock.now();
         WorkerMessages.Request request = WorkerMessages.read(line, WorkerMessages.Request.class);

@@ -31,10 +31,16 @@ final class WorkerProcess {
         new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
   }
 
+  /** Starts a worker and waits until it says it is ready to fetch. */
   static WorkerProcess start(WorkerSpec spec) throws IOException {
     Process p = new ProcessBuilder(spec.command()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
     WorkerProcess w = new WorkerProcess(p);
     w.send(WorkerMessages.write(spec.setup()));
+    String hello = w.replies.readLine();
+    if (!WorkerMain.READY.equals(hello)) {
+      p.destroyForcibly();
+      throw new IOException("worker process " + p.pid() + " did not start (" + (hello == null ? "it exited" : "it said: " + hello) + ")");
+    }
     return w;
   }
 

@@ -17,6 +17,7 @@ public record WorkerSetup(
     int maxRedirects,
     long maxBytes,
     int perHost,
+    double rate,
     String userAgent,
     String outputDir) {
 
@@ -33,6 +34,7 @@ public record WorkerSetup(
         s.maxRedirects(),
         s.maxBytes(),
         0, // the parent enforces the per-host cap across all workers
+        0, // and paces requests to each host
         s.userAgent(),
         outputDir.toAbsolutePath().toString());
   }
@@ -50,6 +52,7 @@ public record WorkerSetup(
         maxRedirects,
         maxBytes,
         perHost,
+        rate,
         userAgent);
   }
 }

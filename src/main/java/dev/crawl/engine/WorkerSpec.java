@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** How to start a worker process: this JVM's java and class path, the hidden worker command. */
-public record WorkerSpec(List<String> command, WorkerSetup setup, int perHost) {
+public record WorkerSpec(List<String> command, WorkerSetup setup, int perHost, double rate) {
 
   public static WorkerSpec forThisJvm(FetchSettings settings, Path outputDir) {
     List<String> cmd = new ArrayList<>();
@@ -23,6 +23,6 @@ public record WorkerSpec(List<String> command, WorkerSetup setup, int perHost) {
       }
     }
     cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.crawl.cli.Main", "worker"));
-    return new WorkerSpec(List.copyOf(cmd), WorkerSetup.of(settings, outputDir), settings.perHost());
+    return new WorkerSpec(List.copyOf(cmd), WorkerSetup.of(settings, outputDir), settings.perHost(), settings.rate());
   }
 }

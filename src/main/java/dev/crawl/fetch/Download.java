@@ -66,7 +66,8 @@ final class Download {
     current = url;
     return f.limiter
         .acquire(url)
-        .thenCompose(release -> send(url).whenComplete((r, e) -> release.run()))
+        .thenCompose(
+            release -> f.pacer.turn(url).thenCompose(go -> send(url)).whenComplete((r, e) -> release.run()))
         .thenCompose(
             response -> {
               lastStatus = response.status();

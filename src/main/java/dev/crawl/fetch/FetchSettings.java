@@ -16,6 +16,7 @@ import java.time.Duration;
  * @param maxRetryWait the cap on any wait, Retry-After included
  * @param maxBytes the largest body kept (after decoding); zero for no limit
  * @param perHost downloads in flight to one host; zero for no limit beyond the concurrency
+ * @param rate requests per second to one host; zero for no limit
  */
 public record FetchSettings(
     Duration connectTimeout,
@@ -29,6 +30,7 @@ public record FetchSettings(
     int maxRedirects,
     long maxBytes,
     int perHost,
+    double rate,
     String userAgent) {
 
   public static final String VERSION = "0.3.0";
@@ -46,6 +48,7 @@ public record FetchSettings(
         Duration.ofMillis(250),
         Duration.ofSeconds(30),
         10,
+        0,
         0,
         0,
         DEFAULT_USER_AGENT);

@@ -35,6 +35,7 @@ public final class Fetcher implements AutoCloseable {
   final ScheduledThreadPoolExecutor timer;
   final HttpClient client;
   final HostLimiter limiter;
+  final RatePacer pacer;
   private volatile boolean aborting;
 
   public Fetcher(FetchSettings settings, Store store, RunClock clock) {
@@ -52,6 +53,7 @@ public final class Fetcher implements AutoCloseable {
             .executor(executor)
             .build();
     this.limiter = new HostLimiter(settings.perHost());
+    this.pacer = new RatePacer(settings.rate(), executor);
   }
 
   /** Downloads one task; the future always completes normally, failures included. */

@@ -7,4 +7,7 @@ public interface InputListener {
   void invalid(String origin, String text, String problem);
 
   void duplicate(String origin, URI url);
+
+  /** The URL was saved completely by an earlier run ({@code --resume}). */
+  void alreadySaved(String origin, URI url);
 }

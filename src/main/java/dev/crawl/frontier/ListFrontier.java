@@ -8,6 +8,7 @@ import dev.crawl.input.SeenSet;
 import dev.crawl.input.UrlParser;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.util.function.Predicate;
 
 /**
  * A frontier fed by URL lists, read lazily: blank lines and '#' comments are skipped, invalid lines
@@ -19,10 +20,20 @@ public final class ListFrontier implements Frontier, AutoCloseable {
   private final PrintStream warnings;
   private final RunClock clock;
   private final SeenSet seen = new SeenSet();
+  private final Predicate<String> alreadySaved;
   private long nextId = 1;
   private InputException failure;
 
   public ListFrontier(LineReader lines, InputListener listener, PrintStream warnings, RunClock clock) {
+    this(lines, listener, warnings, clock, url -> false);
+  }
+
+  /**
+   * @param alreadySaved URLs an earlier run saved completely ({@code --resume}): counted, not fetched
+   */
+  public ListFrontier(
+      LineReader lines, InputListener listener, PrintStream warnings, RunClock clock, Predicate<String> alreadySaved) {
+    this.alreadySaved = alreadySaved;
     this.lines = lines;
     this.listener = listener;
     this.warnings = warnings;
@@ -48,6 +59,10 @@ public final class ListFrontier implements Frontier, AutoCloseable {
         }
         if (!seen.add(parsed.url().toString())) {
           listener.duplicate(line.origin(), parsed.url());
+          continue;
+        }
+        if (alreadySaved.test(parsed.url().toString())) {
+          listener.alreadySaved(line.origin(), parsed.url());
           continue;
         }
         return new Task(nextId++, parsed.url(), line.origin(), clock.now());

@@ -27,6 +27,23 @@ public final class SeenSet {
     return insert(table, h);
   }
 
+  /** True if the URL was added. */
+  public boolean contains(String url) {
+    long h = hash(url);
+    if (h == 0) {
+      return hasZero;
+    }
+    int mask = table.length - 1;
+    for (int i = (int) mix(h) & mask; ; i = (i + 1) & mask) {
+      if (table[i] == h) {
+        return true;
+      }
+      if (table[i] == 0) {
+        return false;
+      }
+    }
+  }
+
   public int size() {
     return size + (hasZero ? 1 : 0);
   }

@@ -4,13 +4,14 @@ package dev.crawl.report;
  * How every input line that named a URL ended up.
  *
  * @param interrupted downloads stopped by Ctrl-C before they finished (nothing kept)
+ * @param skipped saved completely by an earlier run and not fetched again ({@code --resume})
  */
-public record Counts(long saved, long failed, long invalid, long duplicate, long interrupted) {
+public record Counts(long saved, long failed, long invalid, long duplicate, long interrupted, long skipped) {
   public Counts(long saved, long failed, long invalid, long duplicate) {
-    this(saved, failed, invalid, duplicate, 0);
+    this(saved, failed, invalid, duplicate, 0, 0);
   }
 
   public long total() {
-    return saved + failed + invalid + duplicate + interrupted;
+    return saved + failed + invalid + duplicate + interrupted + skipped;
   }
 }

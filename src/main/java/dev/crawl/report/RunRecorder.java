@@ -45,6 +45,7 @@ public final class RunRecorder implements ResultSink, InputListener, AutoCloseab
   private long bytes;
   private long lastFinished;
   private long interrupted;
+  private long skipped;
   private boolean stopping;
 
   /**
@@ -65,7 +66,8 @@ public final class RunRecorder implements ResultSink, InputListener, AutoCloseab
 
   /** For the progress line: everything accounted for so far. */
   public synchronized Progress.Snapshot snapshot(long inFlight) {
-    return new Progress.Snapshot(saved + failed + invalid + duplicate + interrupted, failed, bytes, inFlight);
+    return new Progress.Snapshot(
+        saved + failed + invalid + duplicate + interrupted + skipped, failed, bytes, inFlight);
   }
 
   /** From now on, downloads that still report are recorded as stopped by the interruption. */
@@ -104,6 +106,18 @@ public final class RunRecorder implements ResultSink, InputListener, AutoCloseab
   }
 
   @Override
+  public synchronized void alreadySaved(String origin, URI url) {
+    skipped++;
+    long size = -1;
+    try {
+      size = java.nio.file.Files.size(outputDir.resolve(dev.crawl.store.PathMapper.relativePath(url)));
+    } catch (IOException | RuntimeException e) {
+      // the index checked it moments ago; the size is only informative
+    }
+    write(UrlRecord.alreadySaved(origin, url, size));
+  }
+
+  @Override
   public synchronized void duplicate(String origin, URI url) {
     duplicate++;
     write(UrlRecord.duplicate(origin, url));
@@ -121,7 +135,7 @@ public final class RunRecorder implements ResultSink, InputListener, AutoCloseab
                 ms(latencyMicros.getMaxValue()),
                 Math.round(latencyMicros.getMean()) / 1000.0);
     return new RunTotals(
-        new Counts(saved, failed, invalid, duplicate, interrupted),
+        new Counts(saved, failed, invalid, duplicate, interrupted, skipped),
         bytes,
         latency,
         histogram(),

@@ -3,14 +3,15 @@ package dev.crawl.report;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.crawl.fetch.FetchResult;
 import dev.crawl.fetch.FetchTimings;
+import dev.crawl.store.PathMapper;
 import java.net.URI;
 
 /**
  * One line of the per-URL report (JSON Lines and CSV), for every input line that named a URL.
  * Times are milliseconds since the run started.
  *
- * @param outcome {@code saved}, {@code failed}, {@code invalid}, {@code duplicate} or {@code
- *     interrupted}
+ * @param outcome {@code saved}, {@code failed}, {@code invalid}, {@code duplicate}, {@code skipped}
+ *     ({@code --resume}) or {@code interrupted}
  * @param source where the URL came from, {@code file:line}
  */
 @JsonPropertyOrder({
@@ -61,6 +62,12 @@ public record UrlRecord(
   public static UrlRecord invalid(String origin, String text, String problem) {
     return new UrlRecord("invalid", text, null, null, null, null, null, null, problem, null, null,
         null, null, null, origin);
+  }
+
+  /** Saved completely by an earlier run; {@code --resume} did not fetch it again. */
+  public static UrlRecord alreadySaved(String origin, URI url, long bytes) {
+    return new UrlRecord("skipped", url.toString(), null, null, bytes, PathMapper.relativePath(url), null, 0,
+        "already saved by an earlier run (--resume)", null, null, null, null, null, origin);
   }
 
   public static UrlRecord duplicate(String origin, URI url) {

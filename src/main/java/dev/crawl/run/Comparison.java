@@ -96,7 +96,7 @@ public final class Comparison {
       }
       RunPlan warm =
           new RunPlan(Mode.ASYNC, template.concurrency(), List.of(InputSource.of(list.toString())),
-              dir.resolve("files"), null, StdoutFormat.NONE, Display.NONE, template.fetch());
+              dir.resolve("files"), null, StdoutFormat.NONE, Display.NONE, false, template.fetch());
       try {
         PrintStream silent = new PrintStream(OutputStream.nullOutputStream());
         new Runner(InputStream.nullInputStream(), silent, silent).run(warm);

@@ -13,6 +13,7 @@ import java.util.List;
  *
  * @param reportDir where results and summary go; by default {@code <outputDir>/.crawl}, a name no
  *     downloaded file can take
+ * @param resume skip URLs an earlier run over the same output saved completely
  */
 public record RunPlan(
     Mode mode,
@@ -22,6 +23,7 @@ public record RunPlan(
     Path reportDir,
     StdoutFormat stdout,
     Display display,
+    boolean resume,
     FetchSettings fetch) {
 
   public static final String REPORT_DIR = ".crawl";
@@ -35,7 +37,7 @@ public record RunPlan(
 
   /** The same job in another mode, saving into its own directory. */
   public RunPlan forMode(Mode other, Path otherOutput) {
-    return new RunPlan(other, concurrency, inputs, otherOutput, null, stdout, display, fetch);
+    return new RunPlan(other, concurrency, inputs, otherOutput, null, stdout, display, resume, fetch);
   }
 
   /** Concurrency as the engine sees it: sync always runs one download at a time. */

@@ -63,9 +63,15 @@ public final class Runner {
     boolean interrupted = false;
     RunTotals totals;
     InputException inputFailure;
+    ResumeIndex earlier = plan.resume() ? ResumeIndex.load(plan.reportDir(), plan.outputDir()) : null;
+    if (earlier != null && earlier.stale() > 0) {
+      stderr.printf("crawl: --resume: %d files of the earlier run are gone or changed; fetching them again%n", earlier.stale());
+    }
     try (RunRecorder recorder = new RunRecorder(plan.reportDir(), stdout, plan.stdout(), plan.outputDir());
         ListFrontier frontier =
-            new ListFrontier(new LineReader(plan.inputs(), stdin), recorder, stderr, clock);
+            new ListFrontier(
+                new LineReader(plan.inputs(), stdin), recorder, stderr, clock,
+                earlier == null ? url -> false : earlier::contains);
         Fetcher fetcher = new Fetcher(plan.fetch(), store, clock)) {
       WorkerSpec workers =
           plan.mode() == Mode.PROCESSES

@@ -200,6 +200,80 @@ class CliTest {
   }
 
   @Test
+  void exitsTwoWithOneLineForAnEmptyList() throws Exception {
+    Path empty = Files.writeString(tmp.resolve("empty.txt"), "");
+    Ran r = crawl("", "-o", out(), empty.toString());
+    assertEquals(2, r.status());
+    assertTrue(r.err().lines().anyMatch(l -> l.equals(
+        "crawl: no URLs in the input (" + empty + "): it is empty or has only blank lines and # comments")), r.err());
+  }
+
+  @Test
+  void exitsTwoWithOneLineForAListOfOnlyComments() throws Exception {
+    Path comments = Files.writeString(tmp.resolve("comments.txt"), "# nothing here\n\n   # nor here\n");
+    Ran r = crawl("", "-o", out(), comments.toString());
+    assertEquals(2, r.status());
+    assertTrue(r.err().contains("no URLs in the input"), r.err());
+  }
+
+  @Test
+  void reportsSchemeLessJavascriptAndOverlongLinesWithTheirLineNumbers() throws Exception {
+    Path list = tmp.resolve("bad.txt");
+    Files.writeString(list, "example.com/page\njavascript:alert(1)\nhttp://h/" + "a".repeat(100_000) + "\n" + url("/ok/1") + "\n");
+
+    Ran r = crawl("", "-o", out(), list.toString());
+
+    assertEquals(1, r.status());
+    assertTrue(r.err().contains(list + ":1: no scheme"), r.err());
+    assertTrue(r.err().contains(list + ":2: unsupported scheme 'javascript'"), r.err());
+    assertTrue(r.err().contains(list + ":3: URL too long"), r.err());
+    assertTrue(r.err().lines().allMatch(l -> l.length() < 300), "one short line each");
+    assertTrue(r.err().contains("saved 1 of 4"), r.err());
+  }
+
+  @Test
+  void downloadsAHundredThousandDuplicatesOnce() throws Exception {
+    Path list = tmp.resolve("dups.txt");
+    Files.write(list, java.util.Collections.nCopies(100_000, url("/ok/same")));
+
+    Ran r = crawl("", "-o", out(), list.toString());
+
+    assertEquals(0, r.status(), r.err());
+    assertEquals(1, wm.findAll(getRequestedFor(urlEqualTo("/ok/same"))).size());
+    assertTrue(r.err().contains("99999 duplicate"), r.err());
+  }
+
+  @Test
+  void resumeFetchesOnlyWhatTheEarlierRunDidNotSave() throws Exception {
+    wm.stubFor(get("/flaky/1").inScenario("resume").whenScenarioStateIs(com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED)
+        .willReturn(aResponse().withStatus(503)).willSetStateTo("up"));
+    wm.stubFor(get("/flaky/1").inScenario("resume").whenScenarioStateIs("up").willReturn(aResponse().withBody("now")));
+    String urls = list(url("/ok/1"), url("/ok/2"), url("/flaky/1"));
+
+    Ran first = crawl("", "--retries", "0", "-o", out(), urls);
+    Files.delete(tmp.resolve("out/127.0.0.1_" + wm.port() + "/ok/2"));
+    Ran second = crawl("", "--resume", "-o", out(), urls);
+
+    assertEquals(1, first.status(), first.err());
+    assertEquals(0, second.status(), second.err());
+    assertEquals(1, wm.findAll(getRequestedFor(urlEqualTo("/ok/1"))).size(), "saved before, not fetched again");
+    assertEquals(2, wm.findAll(getRequestedFor(urlEqualTo("/ok/2"))).size(), "its file was deleted, so fetched again");
+    assertEquals(2, wm.findAll(getRequestedFor(urlEqualTo("/flaky/1"))).size(), "failed before, fetched again");
+    assertTrue(second.err().contains("1 already saved"), second.err());
+    List<String> outcomes = Files.readAllLines(tmp.resolve("out/.crawl/results.jsonl")).stream()
+        .map(l -> readOutcome(l)).sorted().toList();
+    assertEquals(List.of("saved", "saved", "skipped"), outcomes);
+  }
+
+  private static String readOutcome(String line) {
+    try {
+      return JSON.readTree(line).get("outcome").asText();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Test
   void exitsTwoWhenGivenNoInput() throws Exception {
     Ran r = crawl("", "-o", out());
     assertEquals(2, r.status());

@@ -16,6 +16,7 @@ final class TestSettings {
   int maxRedirects = 10;
   long maxBytes;
   int perHost;
+  double rate;
 
   TestSettings retries(int n) {
     retries = n;
@@ -47,6 +48,11 @@ final class TestSettings {
     return this;
   }
 
+  TestSettings rate(double perSecond) {
+    rate = perSecond;
+    return this;
+  }
+
   TestSettings perHost(int n) {
     perHost = n;
     return this;
@@ -54,6 +60,6 @@ final class TestSettings {
 
   FetchSettings build() {
     return new FetchSettings(connect, response, idle, minRate, total, retries, retryDelay, maxRetryWait,
-        maxRedirects, maxBytes, perHost, FetchSettings.DEFAULT_USER_AGENT);
+        maxRedirects, maxBytes, perHost, rate, FetchSettings.DEFAULT_USER_AGENT);
   }
 }
