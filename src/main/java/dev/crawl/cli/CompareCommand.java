@@ -70,7 +70,7 @@ final class CompareCommand implements Callable<Integer> {
             StdoutFormat.NONE,
             Display.detect(false),
             false,
-            fetch.settings());
+            fetch.settings(job.concurrency()));
     Comparison.Result result = compare(io, template, modes, output);
     io.out().print(ComparisonTable.render(result.runs()));
     io.err().println("compare: report in " + output.resolve(HtmlReports.COMPARE_HTML).toAbsolutePath()

@@ -74,7 +74,7 @@ final class DemoCommand implements Callable<Integer> {
               StdoutFormat.NONE,
               Display.detect(false),
               false,
-              FetchSettings.defaults());
+              FetchSettings.defaults().withPerHost(concurrency));
       Comparison.Result result = CompareCommand.compare(io, template, modes, out);
       io.out().println();
       io.out().print(ComparisonTable.render(result.runs()));

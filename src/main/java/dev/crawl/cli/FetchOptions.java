@@ -90,9 +90,9 @@ final class FetchOptions {
   @Option(
       names = "--per-host",
       paramLabel = "N",
-      description = "At most N downloads in flight per host; 0 = only --concurrency limits (default: ${DEFAULT-VALUE}).",
-      defaultValue = "0")
-  int perHost;
+      description = "At most N downloads in flight per host; 0 = only --concurrency limits"
+          + " (default: 8; for compare and demo: the concurrency).")
+  Integer perHost;
 
   @Option(
       names = "--rate",
@@ -107,8 +107,20 @@ final class FetchOptions {
       description = "User-Agent header (default: crawl/VERSION).")
   String userAgent;
 
+  /** Politeness by default: a host sees at most this many of our downloads at once. */
+  static final int DEFAULT_PER_HOST = 8;
+
   FetchSettings settings() {
-    if (retries < 0 || maxRedirects < 0 || perHost < 0 || maxBytes < 0 || minRate < 0 || rate < 0) {
+    return settings(DEFAULT_PER_HOST);
+  }
+
+  /**
+   * @param perHostDefault the cap when {@code --per-host} is not given; comparisons use the
+   *     concurrency, since comparing concurrency against one host is their point
+   */
+  FetchSettings settings(int perHostDefault) {
+    int cap = perHost == null ? perHostDefault : perHost;
+    if (retries < 0 || maxRedirects < 0 || cap < 0 || maxBytes < 0 || minRate < 0 || rate < 0) {
       throw new ExitException(
           ExitException.USAGE, "--retries, --max-redirects, --per-host, --max-size, --min-rate and --rate cannot be negative");
     }
@@ -123,7 +135,7 @@ final class FetchOptions {
         maxRetryWait,
         maxRedirects,
         maxBytes,
-        perHost,
+        cap,
         rate,
         userAgent == null ? D.userAgent() : userAgent);
   }

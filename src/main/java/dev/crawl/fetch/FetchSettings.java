@@ -37,6 +37,12 @@ public record FetchSettings(
   public static final String DEFAULT_USER_AGENT =
       "crawl/" + VERSION + " (+https://github.com/crawl-dev/crawl)";
 
+  /** The same settings with another per-host cap. */
+  public FetchSettings withPerHost(int cap) {
+    return new FetchSettings(connectTimeout, responseTimeout, idleTimeout, minRate, totalTimeout, retries,
+        retryDelay, maxRetryWait, maxRedirects, maxBytes, cap, rate, userAgent);
+  }
+
   public static FetchSettings defaults() {
     return new FetchSettings(
         Duration.ofSeconds(10),

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -68,17 +69,33 @@ public final class Pending {
       throw new IOException("download already finished");
     }
     if (Files.isDirectory(target)) {
-      // a directory of this name appeared while we downloaded (/a/b saved during /a)
-      relative = relative + Store.FILE_ALIAS;
-      target = target.resolveSibling(target.getFileName() + Store.FILE_ALIAS);
+      useFileAlias();
     }
+    try {
+      move(temp);
+    } catch (FileSystemException e) {
+      if (!Files.isDirectory(target)) {
+        throw e;
+      }
+      // a directory of this name appeared between the check and the rename (/a/b saved during /a)
+      useFileAlias();
+      move(temp);
+    }
+    temps.remove(temp);
+    abort();
+  }
+
+  private void useFileAlias() {
+    relative = relative + Store.FILE_ALIAS;
+    target = target.resolveSibling(target.getFileName() + Store.FILE_ALIAS);
+  }
+
+  private void move(Path temp) throws IOException {
     try {
       Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } catch (AtomicMoveNotSupportedException e) {
       Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
     }
-    temps.remove(temp);
-    abort();
   }
 
   /** Deletes every temporary file; safe to call more than once and from any thread. */

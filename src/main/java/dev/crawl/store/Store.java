@@ -35,6 +35,16 @@ public final class Store {
    * second gets an alias, {@code a@dir/} or {@code a@file}, and the report records the real path.
    */
   public Pending begin(URI url) throws IOException {
+    try {
+      return place(url);
+    } catch (FileAlreadyExistsException raced) {
+      // a file took a directory's name between our check and mkdir (/a saved during /a/b): again,
+      // and this time the check sees the file and picks the alias
+      return place(url);
+    }
+  }
+
+  private Pending place(URI url) throws IOException {
     List<String> segments = PathMapper.segments(url);
     Path dir = root;
     List<String> actual = new ArrayList<>(segments.size());
@@ -64,12 +74,7 @@ public final class Store {
     if (madeDirectories.contains(dir)) {
       return;
     }
-    try {
-      Files.createDirectories(dir);
-    } catch (FileAlreadyExistsException e) {
-      throw new IOException(
-          "cannot create directory " + root.relativize(dir) + ": a file of that name appeared meanwhile", e);
-    }
+    Files.createDirectories(dir);
     madeDirectories.add(dir);
   }
 

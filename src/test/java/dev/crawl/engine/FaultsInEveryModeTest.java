@@ -155,17 +155,17 @@ class FaultsInEveryModeTest {
   @EnumSource(Mode.class)
   void keepsToTheRequestRateOnTheServerSide(Mode mode) throws Exception {
     wm.stubFor(get(com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching("/paced/.*")).willReturn(aResponse().withBody("x")));
-    List<String> urls = java.util.stream.IntStream.range(0, 8).mapToObj(i -> url("/paced/" + i)).toList();
+    List<String> urls = java.util.stream.IntStream.range(0, 12).mapToObj(i -> url("/paced/" + i)).toList();
 
     RunFixture.Result run = RunFixture.run(mode, 4, urls, tmp.resolve("out"), new TestSettings().rate(10).build());
 
-    assertEquals(8, run.outcome().summary().counts().saved());
+    assertEquals(12, run.outcome().summary().counts().saved());
     List<Long> arrivals = wm.findAll(getRequestedFor(com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching("/paced/.*")))
         .stream().map(r -> r.getLoggedDate().getTime()).sorted().toList();
     long span = arrivals.get(arrivals.size() - 1) - arrivals.get(0);
-    // 8 requests at 10 per second span 7 intervals of 100 ms; the first may arrive a little late
-    // (a new connection), so allow 100 ms. Unpaced, 8 requests at -c 4 arrive within a few ms.
-    assertTrue(span >= 600, "8 requests within " + span + " ms at --rate 10");
+    // 12 requests at 10 per second span 11 intervals of 100 ms; a cold first request (connection,
+    // class loading) may arrive late, so allow 250 ms. Unpaced, they arrive within tens of ms.
+    assertTrue(span >= 850, "12 requests within " + span + " ms at --rate 10");
   }
 
   /** The faulty URL fails with the reason given, the healthy one is saved, nothing partial remains. */
