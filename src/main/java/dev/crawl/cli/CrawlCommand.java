@@ -1,5 +1,6 @@
 package dev.crawl.cli;
 
+import dev.crawl.crawl.CrawlOptions;
 import dev.crawl.engine.Mode;
 import dev.crawl.input.InputException;
 import dev.crawl.report.RunSummary;
@@ -10,7 +11,9 @@ import dev.crawl.run.RunPlan;
 import dev.crawl.run.Runner;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -74,6 +77,35 @@ public final class CrawlCommand implements Callable<Integer> {
   boolean paths;
 
   @Option(
+      names = {"-r", "--depth"},
+      paramLabel = "N",
+      description = "Crawl: follow links found in saved HTML pages up to N links away from the listed URLs"
+          + " (same host unless --domains); 0 downloads the list only (default: ${DEFAULT-VALUE}).",
+      defaultValue = "0")
+  int depth;
+
+  @Option(
+      names = {"-p", "--page-requisites"},
+      description = "Crawl: also follow images (src, srcset), stylesheets, icons, scripts and media of each page.")
+  boolean requisites;
+
+  @Option(
+      names = "--domains",
+      split = ",",
+      paramLabel = "HOST",
+      description = "Crawl: follow links to these hosts (and their subdomains) too.")
+  List<String> domains = List.of();
+
+  @Option(names = "--no-parent", description = "Crawl: never go above the start URLs' directories.")
+  boolean noParent;
+
+  @Option(names = "--include", paramLabel = "REGEX", description = "Crawl: follow only links matching REGEX (repeatable).")
+  List<Pattern> include = List.of();
+
+  @Option(names = "--exclude", paramLabel = "REGEX", description = "Crawl: never follow links matching REGEX (repeatable).")
+  List<Pattern> exclude = List.of();
+
+  @Option(
       names = "--resume",
       description = "Skip URLs that an earlier run into the same output saved completely (same size, same place); fetch the rest.")
   boolean resume;
@@ -107,7 +139,8 @@ public final class CrawlCommand implements Callable<Integer> {
             format,
             Display.detect(quiet),
             resume,
-            fetch.settings());
+            fetch.settings(),
+            crawlOptions());
     Interrupts.routeTo(Thread.currentThread());
     Runner.Outcome outcome;
     try {
@@ -134,6 +167,13 @@ public final class CrawlCommand implements Callable<Integer> {
     return s.counts().failed() + s.counts().invalid() > 0 ? ExitException.FAILURES : 0;
   }
 
+  private CrawlOptions crawlOptions() {
+    if (depth < 0) {
+      throw new ExitException(ExitException.USAGE, "--depth cannot be negative");
+    }
+    return new CrawlOptions(depth, requisites, domains, noParent, include, exclude);
+  }
+
   private void printSummary(RunSummary s) {
     var c = s.counts();
     io.err()
@@ -153,6 +193,14 @@ public final class CrawlCommand implements Callable<Integer> {
             s.megabytesPerSecond(),
             s.mode(),
             s.concurrency());
+    if (s.links() != null) {
+      var l = s.links();
+      io.err()
+          .printf(
+              Locale.US,
+              "crawl: links: %d found, %d followed, %d duplicate, %d out of scope, %d beyond --depth%n",
+              l.found(), l.queued(), l.duplicate(), l.outOfScope(), l.tooDeep());
+    }
     if (c.failed() > 0) {
       io.err().printf("crawl: failures are listed with reasons in %s/results.jsonl%n", s.reportDir());
     } else {

@@ -1,5 +1,6 @@
 package dev.crawl.engine;
 
+import dev.crawl.crawl.LinkExtractor;
 import dev.crawl.fetch.FetchResult;
 import dev.crawl.fetch.Fetcher;
 import dev.crawl.fetch.RunClock;
@@ -31,7 +32,8 @@ public final class WorkerMain {
     Store store = new Store(Path.of(setup.outputDir()));
     // the parent stops a worker with SIGTERM on Ctrl-C: leave no temporary file behind
     Runtime.getRuntime().addShutdownHook(new Thread(store::abortAll, "worker-cleanup"));
-    try (Fetcher fetcher = new Fetcher(setup.settings(), store, clock)) {
+    LinkExtractor links = setup.links() ? new LinkExtractor(setup.requisites()) : null;
+    try (Fetcher fetcher = new Fetcher(setup.settings(), store, clock, links)) {
       out.println(READY);
       out.flush();
       for (String line; (line = requests.readLine()) != null; ) {

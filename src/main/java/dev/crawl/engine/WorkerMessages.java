@@ -33,15 +33,17 @@ final class WorkerMessages {
       String crc32,
       String reason,
       int attempts,
-      long firstByte) {
+      long firstByte,
+      String title,
+      java.util.List<String> links) {
 
     static Reply of(FetchResult r, long received) {
       long fb = r.timings().firstByte() < 0 ? -1 : r.timings().firstByte() - received;
       return switch (r) {
         case FetchResult.Saved s ->
-            new Reply(s.task().id(), true, s.finalUrl().toString(), s.status(), s.bytes(), s.path(), s.crc32(), null, s.attempts(), fb);
+            new Reply(s.task().id(), true, s.finalUrl().toString(), s.status(), s.bytes(), s.path(), s.crc32(), null, s.attempts(), fb, s.title(), s.links());
         case FetchResult.Failed f ->
-            new Reply(f.task().id(), false, String.valueOf(f.finalUrl()), f.status(), 0, null, null, f.reason(), f.attempts(), fb);
+            new Reply(f.task().id(), false, String.valueOf(f.finalUrl()), f.status(), 0, null, null, f.reason(), f.attempts(), fb, null, java.util.List.of());
       };
     }
 
@@ -51,7 +53,8 @@ final class WorkerMessages {
           new FetchTimings(task.queuedNanos(), sent, firstByte < 0 ? -1 : sent + firstByte, finished, lane);
       URI fin = finalUrl == null ? task.url() : URI.create(finalUrl);
       return saved
-          ? new FetchResult.Saved(task, fin, status, bytes, path, crc32, attempts, t)
+          ? new FetchResult.Saved(task, fin, status, bytes, path, crc32, attempts, t, title,
+              links == null ? java.util.List.of() : links)
           : new FetchResult.Failed(task, fin, status, reason, attempts, t);
     }
   }

@@ -1,5 +1,6 @@
 package dev.crawl.engine;
 
+import dev.crawl.crawl.CrawlOptions;
 import dev.crawl.fetch.FetchSettings;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,9 +20,11 @@ public record WorkerSetup(
     int perHost,
     double rate,
     String userAgent,
-    String outputDir) {
+    String outputDir,
+    boolean links,
+    boolean requisites) {
 
-  static WorkerSetup of(FetchSettings s, Path outputDir) {
+  static WorkerSetup of(FetchSettings s, Path outputDir, CrawlOptions crawl) {
     return new WorkerSetup(
         s.connectTimeout().toMillis(),
         s.responseTimeout().toMillis(),
@@ -36,7 +39,9 @@ public record WorkerSetup(
         0, // the parent enforces the per-host cap across all workers
         0, // and paces requests to each host
         s.userAgent(),
-        outputDir.toAbsolutePath().toString());
+        outputDir.toAbsolutePath().toString(),
+        crawl.crawls(),
+        crawl.requisites());
   }
 
   FetchSettings settings() {

@@ -1,5 +1,6 @@
 package dev.crawl.engine;
 
+import dev.crawl.crawl.CrawlOptions;
 import dev.crawl.fetch.FetchSettings;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
@@ -9,7 +10,7 @@ import java.util.List;
 /** How to start a worker process: this JVM's java and class path, the hidden worker command. */
 public record WorkerSpec(List<String> command, WorkerSetup setup, int perHost, double rate) {
 
-  public static WorkerSpec forThisJvm(FetchSettings settings, Path outputDir) {
+  public static WorkerSpec forThisJvm(FetchSettings settings, Path outputDir, CrawlOptions crawl) {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     // workers are short-lived and I/O bound: start fast, stay small
@@ -23,6 +24,6 @@ public record WorkerSpec(List<String> command, WorkerSetup setup, int perHost, d
       }
     }
     cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.crawl.cli.Main", "worker"));
-    return new WorkerSpec(List.copyOf(cmd), WorkerSetup.of(settings, outputDir), settings.perHost(), settings.rate());
+    return new WorkerSpec(List.copyOf(cmd), WorkerSetup.of(settings, outputDir, crawl), settings.perHost(), settings.rate());
   }
 }

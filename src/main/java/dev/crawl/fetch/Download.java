@@ -1,5 +1,6 @@
 package dev.crawl.fetch;
 
+import dev.crawl.crawl.LinkExtractor;
 import dev.crawl.frontier.Task;
 import dev.crawl.store.Pending;
 import java.io.EOFException;
@@ -235,6 +236,7 @@ final class Download {
     try {
       p.commit(body.file());
       pending = null;
+      LinkExtractor.Page page = linksOf(response, p.relativePath());
       return new FetchResult.Saved(
           task,
           current,
@@ -243,10 +245,29 @@ final class Download {
           p.relativePath(),
           Crc.hex(body.crc32()),
           attempts,
-          timings());
+          timings(),
+          page.title(),
+          page.links());
     } catch (IOException e) {
       abortPending();
       return failed(reason(e), response.status());
+    }
+  }
+
+  /** The links of a saved HTML page, when the run crawls; a page jsoup cannot read has none. */
+  private LinkExtractor.Page linksOf(Exchange response, String relativePath) {
+    if (f.links == null) {
+      return new LinkExtractor.Page(null, java.util.List.of());
+    }
+    String type = response.headers().firstValue("Content-Type").orElse("").toLowerCase(Locale.ROOT);
+    boolean html = type.contains("html") || (type.isEmpty() && relativePath.matches("(?i).*\\.x?html?$"));
+    if (!html) {
+      return new LinkExtractor.Page(null, java.util.List.of());
+    }
+    try {
+      return f.links.extract(f.store.root().resolve(relativePath), current);
+    } catch (IOException | RuntimeException e) {
+      return new LinkExtractor.Page(null, java.util.List.of());
     }
   }
 

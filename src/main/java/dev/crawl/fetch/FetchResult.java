@@ -19,6 +19,8 @@ public sealed interface FetchResult permits FetchResult.Saved, FetchResult.Faile
    *
    * @param path the saved file, relative to the output directory, with '/' separators
    * @param crc32 CRC-32 of the saved bytes (after content decoding), as eight hex digits
+   * @param title the HTML title, when links were extracted
+   * @param links the page's links, when the run crawls and the body is HTML
    */
   record Saved(
       Task task,
@@ -28,11 +30,18 @@ public sealed interface FetchResult permits FetchResult.Saved, FetchResult.Faile
       String path,
       String crc32,
       int attempts,
-      FetchTimings timings)
+      FetchTimings timings,
+      String title,
+      java.util.List<String> links)
       implements FetchResult {
+    /** A saved body that was not searched for links. */
+    public Saved(Task task, URI finalUrl, int status, long bytes, String path, String crc32, int attempts, FetchTimings timings) {
+      this(task, finalUrl, status, bytes, path, crc32, attempts, timings, null, java.util.List.of());
+    }
+
     @Override
     public Saved withTimings(FetchTimings t) {
-      return new Saved(task, finalUrl, status, bytes, path, crc32, attempts, t);
+      return new Saved(task, finalUrl, status, bytes, path, crc32, attempts, t, title, links);
     }
   }
 

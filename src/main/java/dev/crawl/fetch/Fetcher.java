@@ -1,5 +1,6 @@
 package dev.crawl.fetch;
 
+import dev.crawl.crawl.LinkExtractor;
 import dev.crawl.frontier.Task;
 import dev.crawl.store.Store;
 import java.net.http.HttpClient;
@@ -35,10 +36,19 @@ public final class Fetcher implements AutoCloseable {
   final ScheduledThreadPoolExecutor timer;
   final HttpClient client;
   final HostLimiter limiter;
+  final LinkExtractor links;
   final RatePacer pacer;
   private volatile boolean aborting;
 
   public Fetcher(FetchSettings settings, Store store, RunClock clock) {
+    this(settings, store, clock, null);
+  }
+
+  /**
+   * @param links finds the links of saved HTML pages when the run crawls; null for list mode
+   */
+  public Fetcher(FetchSettings settings, Store store, RunClock clock, LinkExtractor links) {
+    this.links = links;
     this.settings = settings;
     this.store = store;
     this.clock = clock;

@@ -10,6 +10,7 @@ package dev.crawl.report;
  * @param peakPlatformThreads the most platform threads this run added to the JVM at once
  * @param processes worker processes started ({@code processes} mode only)
  * @param contentDigest fingerprint of the saved tree, equal across runs that saved the same files
+ * @param links what became of discovered links in a recursive crawl; null in list mode
  */
 public record RunSummary(
     String mode,
@@ -34,4 +35,5 @@ public record RunSummary(
     String reportDir,
     String startedAt,
     String java,
-    String exitReason) {}
+    String exitReason,
+    dev.crawl.frontier.CrawlFrontier.LinkCounts links) {}

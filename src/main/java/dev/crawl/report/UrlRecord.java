@@ -16,7 +16,7 @@ import java.net.URI;
  */
 @JsonPropertyOrder({
   "outcome", "url", "finalUrl", "status", "bytes", "path", "crc32", "attempts", "error",
-  "queuedMs", "startedMs", "firstByteMs", "finishedMs", "lane", "source"
+  "queuedMs", "startedMs", "firstByteMs", "finishedMs", "lane", "source", "depth", "referrer", "title"
 })
 public record UrlRecord(
     String outcome,
@@ -33,21 +33,34 @@ public record UrlRecord(
     Double firstByteMs,
     Double finishedMs,
     String lane,
-    String source) {
+    String source,
+    Integer depth,
+    String referrer,
+    String title) {
+
+  /** A record with no crawl fields (list mode, or lines that were never fetched). */
+  public UrlRecord(String outcome, String url, String finalUrl, Integer status, Long bytes, String path,
+      String crc32, Integer attempts, String error, Double queuedMs, Double startedMs, Double firstByteMs,
+      Double finishedMs, String lane, String source) {
+    this(outcome, url, finalUrl, status, bytes, path, crc32, attempts, error, queuedMs, startedMs, firstByteMs,
+        finishedMs, lane, source, null, null, null);
+  }
 
   public static UrlRecord of(FetchResult result) {
     FetchTimings t = result.timings();
     String url = result.task().url().toString();
     String origin = result.task().origin();
+    Integer depth = result.task().referrer() == null && result.task().depth() == 0 ? null : result.task().depth();
+    String referrer = str(result.task().referrer());
     return switch (result) {
       case FetchResult.Saved s ->
           new UrlRecord("saved", url, str(s.finalUrl()), s.status(), s.bytes(), s.path(), s.crc32(),
               s.attempts(), null, ms(t.queued()), ms(t.started()), msOrNull(t.firstByte()),
-              ms(t.finished()), t.lane(), origin);
+              ms(t.finished()), t.lane(), origin, depth, referrer, s.title());
       case FetchResult.Failed f ->
           new UrlRecord("failed", url, str(f.finalUrl()), f.status() == 0 ? null : f.status(), null,
               null, null, f.attempts(), f.reason(), ms(t.queued()), ms(t.started()),
-              msOrNull(t.firstByte()), ms(t.finished()), t.lane(), origin);
+              msOrNull(t.firstByte()), ms(t.finished()), t.lane(), origin, depth, referrer, null);
     };
   }
 

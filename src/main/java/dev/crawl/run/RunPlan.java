@@ -1,5 +1,6 @@
 package dev.crawl.run;
 
+import dev.crawl.crawl.CrawlOptions;
 import dev.crawl.engine.Mode;
 import dev.crawl.fetch.FetchSettings;
 import dev.crawl.input.InputSource;
@@ -24,9 +25,17 @@ public record RunPlan(
     StdoutFormat stdout,
     Display display,
     boolean resume,
-    FetchSettings fetch) {
+    FetchSettings fetch,
+    CrawlOptions crawl) {
 
   public static final String REPORT_DIR = ".crawl";
+
+  /** A plan that downloads its list and follows no links. */
+  public RunPlan(
+      Mode mode, int concurrency, List<InputSource> inputs, Path outputDir, Path reportDir,
+      StdoutFormat stdout, Display display, boolean resume, FetchSettings fetch) {
+    this(mode, concurrency, inputs, outputDir, reportDir, stdout, display, resume, fetch, CrawlOptions.NONE);
+  }
 
   public RunPlan {
     inputs = List.copyOf(inputs);
@@ -37,7 +46,7 @@ public record RunPlan(
 
   /** The same job in another mode, saving into its own directory. */
   public RunPlan forMode(Mode other, Path otherOutput) {
-    return new RunPlan(other, concurrency, inputs, otherOutput, null, stdout, display, resume, fetch);
+    return new RunPlan(other, concurrency, inputs, otherOutput, null, stdout, display, resume, fetch, crawl);
   }
 
   /** Concurrency as the engine sees it: sync always runs one download at a time. */

@@ -8,6 +8,10 @@ import dev.crawl.engine.Mode;
 import dev.crawl.engine.WorkerSpec;
 import dev.crawl.fetch.Fetcher;
 import dev.crawl.fetch.RunClock;
+import dev.crawl.crawl.LinkExtractor;
+import dev.crawl.engine.ResultSink;
+import dev.crawl.frontier.CrawlFrontier;
+import dev.crawl.frontier.Frontier;
 import dev.crawl.frontier.ListFrontier;
 import dev.crawl.input.InputException;
 import dev.crawl.input.InputSource;
@@ -61,6 +65,7 @@ public final class Runner {
     EngineStats stats;
     long setupNanos;
     boolean interrupted = false;
+    CrawlFrontier.LinkCounts links = null;
     RunTotals totals;
     InputException inputFailure;
     ResumeIndex earlier = plan.resume() ? ResumeIndex.load(plan.reportDir(), plan.outputDir()) : null;
@@ -72,11 +77,19 @@ public final class Runner {
             new ListFrontier(
                 new LineReader(plan.inputs(), stdin), recorder, stderr, clock,
                 earlier == null ? url -> false : earlier::contains);
-        Fetcher fetcher = new Fetcher(plan.fetch(), store, clock)) {
+        Fetcher fetcher =
+            new Fetcher(plan.fetch(), store, clock,
+                plan.crawl().crawls() ? new LinkExtractor(plan.crawl().requisites()) : null)) {
       WorkerSpec workers =
           plan.mode() == Mode.PROCESSES
-              ? WorkerSpec.forThisJvm(plan.fetch(), plan.outputDir())
+              ? WorkerSpec.forThisJvm(plan.fetch(), plan.outputDir(), plan.crawl())
               : null;
+      CrawlFrontier crawl = plan.crawl().crawls() ? CrawlFrontier.startingWith(frontier, plan.crawl(), clock) : null;
+      Frontier tasks = crawl == null ? frontier : crawl;
+      ResultSink sink = crawl == null ? recorder : r -> {
+        recorder.accept(r);
+        crawl.finished(r);
+      };
       Engine engine =
           plan.mode().create(new EngineContext(fetcher, plan.effectiveConcurrency(), workers, clock, inFlight));
       setupNanos = clock.restart();
@@ -86,7 +99,8 @@ public final class Runner {
                   plan.display().color(), plan.display().columns(), () -> recorder.snapshot(inFlight.now()))
               : null;
       try {
-        stats = engine.run(frontier, recorder);
+        stats = engine.run(tasks, sink);
+        links = crawl == null ? null : crawl.links();
       } catch (InterruptedException e) {
         interrupted = true;
         stats = windDown(recorder, fetcher, inFlight);
@@ -129,7 +143,8 @@ public final class Runner {
             Runtime.version().toString(),
             interrupted
                 ? "interrupted: " + totals.counts().interrupted() + " URLs not done; the rest of the input was not read"
-                : inputFailure == null ? null : inputFailure.getMessage());
+                : inputFailure == null ? null : inputFailure.getMessage(),
+            links);
     Reports.writeJson(plan.reportDir().resolve(Reports.SUMMARY), summary);
     HtmlReports.writeRun(plan.reportDir(), summary);
     return new Outcome(summary, inputFailure, interrupted);

@@ -59,6 +59,22 @@ final class RunFixture {
     return new Result(outcome, records(plan.reportDir()), err.toString(StandardCharsets.UTF_8));
   }
 
+  /** A recursive crawl from the given start URLs. */
+  static Result crawl(Mode mode, int concurrency, List<String> starts, Path out, FetchSettings settings,
+      dev.crawl.crawl.CrawlOptions options) throws Exception {
+    Path list = out.resolveSibling(out.getFileName() + "-urls.txt");
+    Files.write(list, starts, StandardCharsets.UTF_8);
+    RunPlan plan =
+        new RunPlan(mode, concurrency, List.of(InputSource.of(list.toString())), out, null,
+            StdoutFormat.NONE, Display.NONE, false, settings, options);
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    Runner.Outcome outcome =
+        new Runner(new ByteArrayInputStream(new byte[0]), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8))
+            .run(plan);
+    return new Result(outcome, records(plan.reportDir()), err.toString(StandardCharsets.UTF_8));
+  }
+
   static List<UrlRecord> records(Path reportDir) {
     try (var lines = Files.lines(reportDir.resolve(RunRecorder.JSONL))) {
       return lines.map(RunFixture::parse).toList();

@@ -1,0 +1,108 @@
+package dev.crawl.frontier;
+
+import dev.crawl.crawl.CrawlOptions;
+import dev.crawl.crawl.Scope;
+import dev.crawl.fetch.FetchResult;
+import dev.crawl.fetch.RunClock;
+import dev.crawl.input.SeenSet;
+import dev.crawl.input.UrlParser;
+import java.net.URI;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.Queue;
+
+/**
+ * The frontier of a recursive crawl: starts with the listed URLs, grows with the links of every
+ * saved page up to the depth limit, and ends when nothing is queued and nothing is in flight. The
+ * parent owns it in every mode, workers included; each URL is queued once, however it is spelled.
+ */
+public final class CrawlFrontier implements Frontier {
+
+  /** What became of discovered links, for the report. */
+  public record LinkCounts(long found, long queued, long duplicate, long outOfScope, long tooDeep) {}
+
+  private final Queue<Task> queue = new ArrayDeque<>();
+  private final SeenSet seen = new SeenSet();
+  private final Scope scope;
+  private final int maxDepth;
+  private final RunClock clock;
+  private long nextId = 1;
+  private long inFlight;
+  private long found;
+  private long queued;
+  private long duplicate;
+  private long outOfScope;
+  private long tooDeep;
+
+  public CrawlFrontier(List<Task> starts, Scope scope, int maxDepth, RunClock clock) {
+    this.scope = scope;
+    this.maxDepth = maxDepth;
+    this.clock = clock;
+    for (Task t : starts) {
+      if (seen.add(t.url().toString())) {
+        queue.add(new Task(nextId++, t.url(), t.origin(), clock.now(), 0, null));
+      }
+    }
+  }
+
+  /** Reads the listed start URLs (invalid and duplicate lines are reported as usual) and scopes to them. */
+  public static CrawlFrontier startingWith(Frontier list, CrawlOptions options, RunClock clock)
+      throws InterruptedException {
+    List<Task> starts = new java.util.ArrayList<>();
+    for (Task t; (t = list.next()) != null; ) {
+      starts.add(t);
+    }
+    Scope scope =
+        new Scope(starts.stream().map(Task::url).toList(), options.domains(), options.noParent(),
+            options.include(), options.exclude());
+    return new CrawlFrontier(starts, scope, options.depth(), clock);
+  }
+
+  @Override
+  public synchronized Task next() throws InterruptedException {
+    while (queue.isEmpty() && inFlight > 0) {
+      wait();
+    }
+    Task t = queue.poll();
+    if (t != null) {
+      inFlight++;
+    }
+    return t;
+  }
+
+  /** Takes a finished download's links into the frontier; called for every task handed out. */
+  public synchronized void finished(FetchResult result) {
+    inFlight--;
+    if (result instanceof FetchResult.Saved saved) {
+      for (String link : saved.links()) {
+        offer(link, saved.task());
+      }
+    }
+    notifyAll();
+  }
+
+  /** Counts each link once, by the first reason that stops it: duplicate, depth, scope. */
+  private void offer(String link, Task from) {
+    found++;
+    URI url = UrlParser.parse(link).url();
+    if (url == null || seen.contains(url.toString())) {
+      duplicate++;
+      return;
+    }
+    if (from.depth() >= maxDepth) {
+      tooDeep++;
+      return;
+    }
+    if (scope.reject(url) != null) {
+      outOfScope++;
+      return;
+    }
+    seen.add(url.toString());
+    queued++;
+    queue.add(new Task(nextId++, url, "link from " + from.url(), clock.now(), from.depth() + 1, from.url()));
+  }
+
+  public synchronized LinkCounts links() {
+    return new LinkCounts(found, queued, duplicate, outOfScope, tooDeep);
+  }
+}

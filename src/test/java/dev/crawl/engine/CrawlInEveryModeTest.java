@@ -1,0 +1,107 @@
+package dev.crawl.engine;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.crawl.crawl.CrawlOptions;
+import dev.crawl.frontier.CrawlFrontier;
+import dev.crawl.report.UrlRecord;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** A generated site with cycles, many spellings of one link, off-host links and base href. */
+class CrawlInEveryModeTest {
+  @TempDir Path tmp;
+  private WireMockServer wm;
+
+  @BeforeEach
+  void startSite() {
+    wm = new WireMockServer(wireMockConfig().bindAddress("127.0.0.1").dynamicPort());
+    wm.start();
+    String self = "http://127.0.0.1:" + wm.port();
+    page("/index.html", "<title>Home</title><a href='a.html'>a</a><a href='/a.html#part'>a again</a>"
+        + "<a href='" + self.toUpperCase().replace("HTTP", "http") + "/./a.html'>a, shouted</a>"
+        + "<a href='b/'>b</a><a href='http://elsewhere.invalid/x'>away</a>"
+        + "<a href='javascript:void(0)'>js</a><a href='mailto:me@example.com'>mail</a>");
+    page("/a.html", "<a href='index.html'>home, a cycle</a><a href='./c.html'>c</a><a href='b/../c.html'>c again</a>"
+        + "<img src='pic.png' srcset='pic-2x.png 2x'>");
+    page("/b/", "<base href='/deep/'><a href='d.html'>d via base</a>");
+    page("/c.html", "<a href='e.html'>e, one level too deep</a>");
+    page("/deep/d.html", "<a href='/index.html'>home</a>");
+    page("/e.html", "<p>never fetched at depth 2</p>");
+    wm.stubFor(get("/pic.png").willReturn(aResponse().withHeader("Content-Type", "image/png").withBody("png")));
+    wm.stubFor(get("/pic-2x.png").willReturn(aResponse().withHeader("Content-Type", "image/png").withBody("png2")));
+  }
+
+  private void page(String path, String html) {
+    wm.stubFor(get(path).willReturn(aResponse().withHeader("Content-Type", "text/html; charset=utf-8").withBody(html)));
+  }
+
+  @AfterEach
+  void stopSite() {
+    wm.stop();
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void fetchesExactlyThePagesWithinTheDepthEachOnce(Mode mode) throws Exception {
+    RunFixture.Result run = crawl(mode, new CrawlOptions(2, false, List.of(), false, List.of(), List.of()));
+
+    assertEquals(
+        Map.of("/index.html", 0, "/a.html", 1, "/b/", 1, "/c.html", 2, "/deep/d.html", 2),
+        depthsByPath(run));
+    assertEquals("Home", run.only("/index.html").title());
+    CrawlFrontier.LinkCounts links = run.outcome().summary().links();
+    assertEquals(4, links.queued());
+    assertEquals(1, links.outOfScope(), "elsewhere.invalid");
+    assertEquals(1, links.tooDeep(), "e.html");
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void followsImagesAndSrcsetWithPageRequisites(Mode mode) throws Exception {
+    RunFixture.Result run = crawl(mode, new CrawlOptions(2, true, List.of(), false, List.of(), List.of()));
+
+    Map<String, Integer> depths = depthsByPath(run);
+    assertEquals(2, depths.get("/pic.png"));
+    assertEquals(2, depths.get("/pic-2x.png"));
+    assertEquals(7, depths.size());
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void recordsWhereEachPageWasFound(Mode mode) throws Exception {
+    RunFixture.Result run = crawl(mode, new CrawlOptions(2, false, List.of(), false, List.of(), List.of()));
+
+    assertEquals(url("/b/"), run.only("/deep/d.html").referrer());
+    assertEquals(url("/index.html"), run.only("/a.html").referrer());
+  }
+
+  private RunFixture.Result crawl(Mode mode, CrawlOptions options) throws Exception {
+    return RunFixture.crawl(mode, 3, List.of(url("/index.html")), tmp.resolve("out"), new TestSettings().build(), options);
+  }
+
+  private static Map<String, Integer> depthsByPath(RunFixture.Result run) {
+    Map<String, Integer> depths = new TreeMap<>();
+    for (UrlRecord r : run.records()) {
+      assertEquals("saved", r.outcome(), r.toString());
+      String path = java.net.URI.create(r.url()).getPath();
+      depths.put(path, r.depth() == null ? 0 : r.depth());
+    }
+    return depths;
+  }
+
+  private String url(String path) {
+    return "http://127.0.0.1:" + wm.port() + path;
+  }
+}
