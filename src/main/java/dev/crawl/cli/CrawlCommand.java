@@ -105,6 +105,9 @@ public final class CrawlCommand implements Callable<Integer> {
   @Option(names = "--exclude", paramLabel = "REGEX", description = "Crawl: never follow links matching REGEX (repeatable).")
   List<Pattern> exclude = List.of();
 
+  @Option(names = "--no-robots", description = "Crawl: ignore robots.txt (the report says so).")
+  boolean noRobots;
+
   @Option(
       names = "--resume",
       description = "Skip URLs that an earlier run into the same output saved completely (same size, same place); fetch the rest.")
@@ -171,7 +174,7 @@ public final class CrawlCommand implements Callable<Integer> {
     if (depth < 0) {
       throw new ExitException(ExitException.USAGE, "--depth cannot be negative");
     }
-    return new CrawlOptions(depth, requisites, domains, noParent, include, exclude);
+    return new CrawlOptions(depth, requisites, domains, noParent, include, exclude, !noRobots);
   }
 
   private void printSummary(RunSummary s) {
@@ -198,8 +201,9 @@ public final class CrawlCommand implements Callable<Integer> {
       io.err()
           .printf(
               Locale.US,
-              "crawl: links: %d found, %d followed, %d duplicate, %d out of scope, %d beyond --depth%n",
-              l.found(), l.queued(), l.duplicate(), l.outOfScope(), l.tooDeep());
+              "crawl: links: %d found, %d followed, %d duplicate, %d out of scope, %d beyond --depth,"
+                  + " %d disallowed by robots.txt (%s)%n",
+              l.found(), l.queued(), l.duplicate(), l.outOfScope(), l.tooDeep(), l.robots(), l.robotsTxt());
     }
     if (c.failed() > 0) {
       io.err().printf("crawl: failures are listed with reasons in %s/results.jsonl%n", s.reportDir());

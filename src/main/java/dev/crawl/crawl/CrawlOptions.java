@@ -8,11 +8,24 @@ import java.util.regex.Pattern;
  *
  * @param depth links to follow from a start URL; 0 downloads the list only
  * @param requisites also follow images, stylesheets, scripts and media of each page
+ * @param robots respect robots.txt (and its Crawl-delay) for discovered links
  */
 public record CrawlOptions(
-    int depth, boolean requisites, List<String> domains, boolean noParent, List<Pattern> include, List<Pattern> exclude) {
+    int depth,
+    boolean requisites,
+    List<String> domains,
+    boolean noParent,
+    List<Pattern> include,
+    List<Pattern> exclude,
+    boolean robots) {
 
-  public static final CrawlOptions NONE = new CrawlOptions(0, false, List.of(), false, List.of(), List.of());
+  public static final CrawlOptions NONE = new CrawlOptions(0, false, List.of(), false, List.of(), List.of(), true);
+
+  /** Options that respect robots.txt. */
+  public CrawlOptions(
+      int depth, boolean requisites, List<String> domains, boolean noParent, List<Pattern> include, List<Pattern> exclude) {
+    this(depth, requisites, domains, noParent, include, exclude, true);
+  }
 
   public CrawlOptions {
     domains = List.copyOf(domains);

@@ -1,6 +1,8 @@
 package dev.crawl.frontier;
 
 import dev.crawl.crawl.CrawlOptions;
+import dev.crawl.crawl.Robots;
+import dev.crawl.crawl.RobotsCache;
 import dev.crawl.crawl.Scope;
 import dev.crawl.fetch.FetchResult;
 import dev.crawl.fetch.RunClock;
@@ -8,7 +10,9 @@ import dev.crawl.input.SeenSet;
 import dev.crawl.input.UrlParser;
 import java.net.URI;
 import java.util.ArrayDeque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Queue;
 
 /**
@@ -19,7 +23,13 @@ import java.util.Queue;
 public final class CrawlFrontier implements Frontier {
 
   /** What became of discovered links, for the report. */
-  public record LinkCounts(long found, long queued, long duplicate, long outOfScope, long tooDeep) {}
+  public record LinkCounts(
+      long found, long queued, long duplicate, long outOfScope, long tooDeep, long robots, String robotsTxt) {}
+
+  /** Hears about queued links that robots.txt keeps us from fetching. */
+  public interface Disallowed {
+    void disallowed(Task task, String reason);
+  }
 
   private final Queue<Task> queue = new ArrayDeque<>();
   private final SeenSet seen = new SeenSet();
@@ -33,8 +43,22 @@ public final class CrawlFrontier implements Frontier {
   private long duplicate;
   private long outOfScope;
   private long tooDeep;
+  private long robotsSkipped;
+  private final RobotsCache robots;
+  private final Disallowed disallowed;
+  private final Map<String, Long> nextVisit = new HashMap<>();
 
   public CrawlFrontier(List<Task> starts, Scope scope, int maxDepth, RunClock clock) {
+    this(starts, scope, maxDepth, clock, null, (t, r) -> {});
+  }
+
+  /**
+   * @param robots robots.txt per host, or null to ignore it ({@code --no-robots})
+   */
+  public CrawlFrontier(
+      List<Task> starts, Scope scope, int maxDepth, RunClock clock, RobotsCache robots, Disallowed disallowed) {
+    this.robots = robots;
+    this.disallowed = disallowed;
     this.scope = scope;
     this.maxDepth = maxDepth;
     this.clock = clock;
@@ -46,7 +70,8 @@ public final class CrawlFrontier implements Frontier {
   }
 
   /** Reads the listed start URLs (invalid and duplicate lines are reported as usual) and scopes to them. */
-  public static CrawlFrontier startingWith(Frontier list, CrawlOptions options, RunClock clock)
+  public static CrawlFrontier startingWith(
+      Frontier list, CrawlOptions options, RunClock clock, RobotsCache robots, Disallowed disallowed)
       throws InterruptedException {
     List<Task> starts = new java.util.ArrayList<>();
     for (Task t; (t = list.next()) != null; ) {
@@ -55,19 +80,60 @@ public final class CrawlFrontier implements Frontier {
     Scope scope =
         new Scope(starts.stream().map(Task::url).toList(), options.domains(), options.noParent(),
             options.include(), options.exclude());
-    return new CrawlFrontier(starts, scope, options.depth(), clock);
+    return new CrawlFrontier(starts, scope, options.depth(), clock, options.robots() ? robots : null, disallowed);
   }
 
+  /**
+   * The next task, waiting while downloads in flight may still add links; null when the crawl is
+   * done. robots.txt is consulted outside the lock, so fetching it never stalls finishing downloads.
+   */
   @Override
-  public synchronized Task next() throws InterruptedException {
-    while (queue.isEmpty() && inFlight > 0) {
-      wait();
+  public Task next() throws InterruptedException {
+    while (true) {
+      Task t;
+      synchronized (this) {
+        while (queue.isEmpty() && inFlight > 0) {
+          wait();
+        }
+        t = queue.poll();
+        if (t == null) {
+          return null;
+        }
+        inFlight++;
+      }
+      if (robots == null || t.depth() == 0) {
+        return t; // listed URLs are fetched as asked, like wget
+      }
+      Robots rules = robots.forUrl(t.url());
+      if (rules.allows(t.url())) {
+        waitForCrawlDelay(t.url(), rules.crawlDelaySeconds());
+        return t;
+      }
+      disallowed.disallowed(t, "disallowed by robots.txt");
+      synchronized (this) {
+        inFlight--;
+        robotsSkipped++;
+        notifyAll();
+      }
     }
-    Task t = queue.poll();
-    if (t != null) {
-      inFlight++;
+  }
+
+  /** Honours Crawl-delay: visits to one host at least that far apart. */
+  private void waitForCrawlDelay(URI url, double seconds) throws InterruptedException {
+    if (seconds <= 0) {
+      return;
     }
-    return t;
+    long gap = (long) (seconds * 1e9);
+    long wait;
+    synchronized (nextVisit) {
+      long now = System.nanoTime();
+      long at = Math.max(now, nextVisit.getOrDefault(url.getHost(), now));
+      nextVisit.put(url.getHost(), at + gap);
+      wait = at - now;
+    }
+    if (wait > 0) {
+      java.util.concurrent.TimeUnit.NANOSECONDS.sleep(wait);
+    }
   }
 
   /** Takes a finished download's links into the frontier; called for every task handed out. */
@@ -103,6 +169,7 @@ public final class CrawlFrontier implements Frontier {
   }
 
   public synchronized LinkCounts links() {
-    return new LinkCounts(found, queued, duplicate, outOfScope, tooDeep);
+    return new LinkCounts(found, queued, duplicate, outOfScope, tooDeep, robotsSkipped,
+        robots == null ? "ignored (--no-robots)" : "respected");
   }
 }

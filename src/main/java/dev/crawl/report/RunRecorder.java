@@ -117,6 +117,12 @@ public final class RunRecorder implements ResultSink, InputListener, AutoCloseab
     write(UrlRecord.alreadySaved(origin, url, size));
   }
 
+  /** A queued link the crawl will not fetch, e.g. disallowed by robots.txt. */
+  public synchronized void skipped(dev.crawl.frontier.Task task, String reason) {
+    skipped++;
+    write(UrlRecord.skipped(task, reason));
+  }
+
   @Override
   public synchronized void duplicate(String origin, URI url) {
     duplicate++;

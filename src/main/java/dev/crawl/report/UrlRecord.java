@@ -83,6 +83,12 @@ public record UrlRecord(
         "already saved by an earlier run (--resume)", null, null, null, null, null, origin);
   }
 
+  /** A link the crawl found and did not fetch, with the reason. */
+  public static UrlRecord skipped(dev.crawl.frontier.Task task, String reason) {
+    return new UrlRecord("skipped", task.url().toString(), null, null, null, null, null, 0, reason, null, null,
+        null, null, null, task.origin(), task.depth(), str(task.referrer()), null);
+  }
+
   public static UrlRecord duplicate(String origin, URI url) {
     return new UrlRecord("duplicate", url.toString(), null, null, null, null, null, null, null,
         null, null, null, null, null, origin);

@@ -9,6 +9,7 @@ import dev.crawl.engine.WorkerSpec;
 import dev.crawl.fetch.Fetcher;
 import dev.crawl.fetch.RunClock;
 import dev.crawl.crawl.LinkExtractor;
+import dev.crawl.crawl.RobotsCache;
 import dev.crawl.engine.ResultSink;
 import dev.crawl.frontier.CrawlFrontier;
 import dev.crawl.frontier.Frontier;
@@ -84,7 +85,11 @@ public final class Runner {
           plan.mode() == Mode.PROCESSES
               ? WorkerSpec.forThisJvm(plan.fetch(), plan.outputDir(), plan.crawl())
               : null;
-      CrawlFrontier crawl = plan.crawl().crawls() ? CrawlFrontier.startingWith(frontier, plan.crawl(), clock) : null;
+      RobotsCache robots = plan.crawl().crawls() && plan.crawl().robots() ? new RobotsCache(plan.fetch().userAgent()) : null;
+      CrawlFrontier crawl =
+          plan.crawl().crawls()
+              ? CrawlFrontier.startingWith(frontier, plan.crawl(), clock, robots, recorder::skipped)
+              : null;
       Frontier tasks = crawl == null ? frontier : crawl;
       ResultSink sink = crawl == null ? recorder : r -> {
         recorder.accept(r);

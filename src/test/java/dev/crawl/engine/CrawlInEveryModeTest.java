@@ -87,6 +87,34 @@ class CrawlInEveryModeTest {
     assertEquals(url("/index.html"), run.only("/a.html").referrer());
   }
 
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void respectsRobotsTxtAndSaysWhatItSkipped(Mode mode) throws Exception {
+    wm.stubFor(get("/robots.txt").willReturn(aResponse().withBody("User-agent: *\nDisallow: /c.html\n")));
+
+    RunFixture.Result run = crawl(mode, new CrawlOptions(2, false, List.of(), false, List.of(), List.of(), true));
+
+    UrlRecord c = run.only("/c.html");
+    assertEquals("skipped", c.outcome());
+    assertEquals("disallowed by robots.txt", c.error());
+    assertEquals(0, wm.findAll(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
+        com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo("/c.html"))).size());
+    assertEquals(1, wm.findAll(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
+        com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo("/robots.txt"))).size(), "fetched once, cached");
+    assertEquals(1, run.outcome().summary().links().robots());
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void ignoresRobotsTxtWhenToldToAndSaysSo(Mode mode) throws Exception {
+    wm.stubFor(get("/robots.txt").willReturn(aResponse().withBody("User-agent: *\nDisallow: /c.html\n")));
+
+    RunFixture.Result run = crawl(mode, new CrawlOptions(2, false, List.of(), false, List.of(), List.of(), false));
+
+    assertEquals("saved", run.only("/c.html").outcome());
+    assertEquals("ignored (--no-robots)", run.outcome().summary().links().robotsTxt());
+  }
+
   private RunFixture.Result crawl(Mode mode, CrawlOptions options) throws Exception {
     return RunFixture.crawl(mode, 3, List.of(url("/index.html")), tmp.resolve("out"), new TestSettings().build(), options);
   }

@@ -1,0 +1,63 @@
+package dev.crawl.crawl;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * robots.txt, fetched once per host and cached for the run. 4xx: everything allowed; 5xx or no
+ * answer: nothing allowed for now, as RFC 9309 asks; bodies beyond 500 KiB are cut, as it allows.
+ */
+public final class RobotsCache {
+  private static final int MAX_BYTES = 500 * 1024;
+
+  private final HttpClient client;
+  private final String userAgent;
+  private final Map<String, Robots> byHost = new ConcurrentHashMap<>();
+
+  public RobotsCache(String userAgent) {
+    this.userAgent = userAgent;
+    this.client =
+        HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).followRedirects(HttpClient.Redirect.NORMAL).build();
+  }
+
+  public Robots forUrl(URI url) {
+    String key = url.getScheme() + "://" + url.getHost() + (url.getPort() == -1 ? "" : ":" + url.getPort());
+    return byHost.computeIfAbsent(key, this::fetch);
+  }
+
+  private Robots fetch(String origin) {
+    try {
+      HttpRequest request =
+          HttpRequest.newBuilder(URI.create(origin + "/robots.txt"))
+              .timeout(Duration.ofSeconds(15))
+              .header("User-Agent", userAgent)
+              .build();
+      HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+      int status = response.statusCode();
+      if (status >= 500) {
+        return Robots.DISALLOW_ALL;
+      }
+      if (status >= 400) {
+        return Robots.ALLOW_ALL;
+      }
+      byte[] body = response.body();
+      String text = new String(body, 0, Math.min(body.length, MAX_BYTES), StandardCharsets.UTF_8);
+      return Robots.parse(text, "crawl");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Robots.DISALLOW_ALL;
+    } catch (Exception e) {
+      return Robots.DISALLOW_ALL;
+    }
+  }
+
+  public void close() {
+    client.shutdownNow();
+  }
+}
