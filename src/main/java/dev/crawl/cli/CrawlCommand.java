@@ -109,6 +109,11 @@ public final class CrawlCommand implements Callable<Integer> {
   boolean noRobots;
 
   @Option(
+      names = {"-k", "--convert-links"},
+      description = "Crawl: afterwards, point the links of saved pages at the saved files, so the output browses offline.")
+  boolean convertLinks;
+
+  @Option(
       names = "--resume",
       description = "Skip URLs that an earlier run into the same output saved completely (same size, same place); fetch the rest.")
   boolean resume;
@@ -174,7 +179,7 @@ public final class CrawlCommand implements Callable<Integer> {
     if (depth < 0) {
       throw new ExitException(ExitException.USAGE, "--depth cannot be negative");
     }
-    return new CrawlOptions(depth, requisites, domains, noParent, include, exclude, !noRobots);
+    return new CrawlOptions(depth, requisites, domains, noParent, include, exclude, !noRobots, convertLinks);
   }
 
   private void printSummary(RunSummary s) {

@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
  * @param depth links to follow from a start URL; 0 downloads the list only
  * @param requisites also follow images, stylesheets, scripts and media of each page
  * @param robots respect robots.txt (and its Crawl-delay) for discovered links
+ * @param convertLinks rewrite saved pages' links to the saved files, for offline browsing
  */
 public record CrawlOptions(
     int depth,
@@ -17,14 +18,22 @@ public record CrawlOptions(
     boolean noParent,
     List<Pattern> include,
     List<Pattern> exclude,
-    boolean robots) {
+    boolean robots,
+    boolean convertLinks) {
 
-  public static final CrawlOptions NONE = new CrawlOptions(0, false, List.of(), false, List.of(), List.of(), true);
+  public static final CrawlOptions NONE = new CrawlOptions(0, false, List.of(), false, List.of(), List.of(), true, false);
+
+  /** Options without link conversion. */
+  public CrawlOptions(
+      int depth, boolean requisites, List<String> domains, boolean noParent, List<Pattern> include,
+      List<Pattern> exclude, boolean robots) {
+    this(depth, requisites, domains, noParent, include, exclude, robots, false);
+  }
 
   /** Options that respect robots.txt. */
   public CrawlOptions(
       int depth, boolean requisites, List<String> domains, boolean noParent, List<Pattern> include, List<Pattern> exclude) {
-    this(depth, requisites, domains, noParent, include, exclude, true);
+    this(depth, requisites, domains, noParent, include, exclude, true, false);
   }
 
   public CrawlOptions {

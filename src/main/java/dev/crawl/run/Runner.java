@@ -8,6 +8,7 @@ import dev.crawl.engine.Mode;
 import dev.crawl.engine.WorkerSpec;
 import dev.crawl.fetch.Fetcher;
 import dev.crawl.fetch.RunClock;
+import dev.crawl.crawl.LinkConverter;
 import dev.crawl.crawl.LinkExtractor;
 import dev.crawl.crawl.RobotsCache;
 import dev.crawl.engine.ResultSink;
@@ -121,6 +122,10 @@ public final class Runner {
       inputFailure = interrupted ? null : frontier.failure();
     }
     double wall = clock.now() / 1e9;
+    if (plan.crawl().convertLinks() && !interrupted) {
+      int pages = LinkConverter.convertAll(plan.outputDir(), plan.reportDir().resolve(RunRecorder.JSONL));
+      stderr.printf("crawl: --convert-links: rewrote the links of %d pages for offline browsing%n", pages);
+    }
     double cpu = (processCpuNanos() - cpuBefore + stats.childCpuNanos()) / 1e9;
     RunSummary summary =
         new RunSummary(

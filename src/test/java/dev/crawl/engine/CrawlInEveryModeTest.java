@@ -115,6 +115,42 @@ class CrawlInEveryModeTest {
     assertEquals("ignored (--no-robots)", run.outcome().summary().links().robotsTxt());
   }
 
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void convertedLinksResolveToSavedFilesAndTheRestStayAbsolute(Mode mode) throws Exception {
+    RunFixture.Result run = crawl(mode, new CrawlOptions(2, false, List.of(), false, List.of(), List.of(), true, true));
+    Path out = tmp.resolve("out");
+
+    int relative = 0;
+    for (UrlRecord r : run.records()) {
+      Path page = out.resolve(r.path());
+      org.jsoup.nodes.Document doc = org.jsoup.Jsoup.parse(page.toFile());
+      assertEquals(0, doc.select("base").size(), "base href removed: " + r.path());
+      for (String href : doc.select("a[href]").eachAttr("href")) {
+        if (href.startsWith("javascript:") || href.startsWith("mailto:")) {
+          continue;
+        }
+        if (href.startsWith("http")) {
+          String target = java.net.URI.create(href).getPath();
+          boolean fetched = run.records().stream().anyMatch(x -> java.net.URI.create(x.url()).getPath().equals(target)
+              && x.url().startsWith(href.substring(0, href.indexOf(target))));
+          org.junit.jupiter.api.Assertions.assertFalse(fetched && href.contains("127.0.0.1"),
+              "a link to a saved page stayed absolute: " + href + " in " + r.path());
+          continue;
+        }
+        String file = java.net.URLDecoder.decode(href.replaceAll("#.*$", ""), java.nio.charset.StandardCharsets.UTF_8);
+        org.junit.jupiter.api.Assertions.assertTrue(java.nio.file.Files.isRegularFile(page.getParent().resolve(file)),
+            href + " in " + r.path() + " does not resolve to a saved file");
+        relative++;
+      }
+    }
+    org.junit.jupiter.api.Assertions.assertTrue(relative >= 6, relative + " relative links");
+    String c = java.nio.file.Files.readString(out.resolve(run.only("/c.html").path()));
+    org.junit.jupiter.api.Assertions.assertTrue(c.contains("href=\"" + url("/e.html") + "\""), "not downloaded, so absolute: " + c);
+    String index = java.nio.file.Files.readString(out.resolve(run.only("/index.html").path()));
+    org.junit.jupiter.api.Assertions.assertTrue(index.contains("http://elsewhere.invalid/x"), index);
+  }
+
   private RunFixture.Result crawl(Mode mode, CrawlOptions options) throws Exception {
     return RunFixture.crawl(mode, 3, List.of(url("/index.html")), tmp.resolve("out"), new TestSettings().build(), options);
   }
