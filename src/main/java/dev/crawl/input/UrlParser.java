@@ -56,7 +56,7 @@ public final class UrlParser {
     if ((scheme.equals("http") && port == 80) || (scheme.equals("https") && port == 443)) {
       port = -1;
     }
-    String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+    String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : normaliseEscapes(uri.getRawPath());
     StringBuilder b = new StringBuilder(scheme).append("://");
     if (uri.getRawUserInfo() != null) {
       b.append(uri.getRawUserInfo()).append('@');
@@ -67,9 +67,36 @@ public final class UrlParser {
     }
     b.append(path);
     if (uri.getRawQuery() != null) {
-      b.append('?').append(uri.getRawQuery());
+      b.append('?').append(normaliseEscapes(uri.getRawQuery()));
     }
     return URI.create(b.toString()).normalize();
+  }
+
+  /**
+   * RFC 3986 §6.2.2: escapes of unreserved characters ({@code %7E}) become the characters, other
+   * escapes get upper-case hex ({@code %2f} → {@code %2F}), so every spelling of a URL is one.
+   */
+  static String normaliseEscapes(String raw) {
+    if (raw.indexOf('%') < 0) {
+      return raw;
+    }
+    StringBuilder b = new StringBuilder(raw.length());
+    for (int i = 0; i < raw.length(); i++) {
+      char c = raw.charAt(i);
+      if (c == '%' && i + 2 < raw.length()
+          && Character.digit(raw.charAt(i + 1), 16) >= 0 && Character.digit(raw.charAt(i + 2), 16) >= 0) {
+        int v = Integer.parseInt(raw, i + 1, i + 3, 16);
+        if (Character.isLetterOrDigit(v) && v < 0x80 || v == '-' || v == '.' || v == '_' || v == '~') {
+          b.append((char) v);
+        } else {
+          b.append('%').append(Character.toUpperCase(raw.charAt(i + 1))).append(Character.toUpperCase(raw.charAt(i + 2)));
+        }
+        i += 2;
+      } else {
+        b.append(c);
+      }
+    }
+    return b.toString();
   }
 
   /** Browsers accept spaces and non-ASCII in URLs; percent-encode them instead of refusing. */

@@ -18,7 +18,9 @@ class UrlParserTest {
     "https://example.com:443, https://example.com/",
     "http://example.com/a/./b/../c#frag, http://example.com/a/c",
     "http://example.com:8080/x?q=1, http://example.com:8080/x?q=1",
-    "http://example.com/a b, http://example.com/a%20b"
+    "http://example.com/a b, http://example.com/a%20b",
+    "http://example.com/%7Euser/%61bc, http://example.com/~user/abc",
+    "http://example.com/a%2fb?q=%c3%a9, http://example.com/a%2Fb?q=%C3%A9"
   })
   void normalisesSoOneResourceHasOneSpelling(String input, String expected) {
     assertEquals(expected, UrlParser.parse(input).url().toString());
