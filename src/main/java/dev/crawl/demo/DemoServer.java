@@ -146,6 +146,13 @@ public final class DemoServer implements AutoCloseable {
       write(out, request, 200, "text/html; charset=utf-8", null, index().getBytes(StandardCharsets.UTF_8));
       return;
     }
+    if (path.startsWith("/site/")) {
+      int page = site.pageIndexOf(path);
+      if (page >= 0) {
+        write(out, request, 200, "text/html; charset=utf-8", null, site.page(page).getBytes(StandardCharsets.UTF_8));
+        return;
+      }
+    }
     int i = site.indexOf(path);
     if (i < 0) {
       write(out, request, 404, "text/plain", null, "not found\n".getBytes(StandardCharsets.UTF_8));

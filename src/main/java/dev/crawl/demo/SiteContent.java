@@ -88,6 +88,41 @@ public final class SiteContent {
     return delay + Math.floorMod(z ^ (z >>> 29), jitter + 1);
   }
 
+  /** The URL path of page {@code n} of the generated site for crawling: {@code /site/7.html}. */
+  public static String pagePath(int n) {
+    return "/site/" + n + ".html";
+  }
+
+  /** The page number for a path of the generated site, or -1. */
+  public int pageIndexOf(String path) {
+    if (!path.startsWith("/site/") || !path.endsWith(".html")) {
+      return -1;
+    }
+    try {
+      int n = Integer.parseInt(path.substring(6, path.length() - 5));
+      return n >= 0 && n < files ? n : -1;
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+  }
+
+  /**
+   * Page {@code n} of a link graph for crawling: children 2n+1 and 2n+2 (depth 14 reaches 10,000
+   * pages), a cross link, a link back (a cycle), one link spelled twice, and one off-host link.
+   */
+  public String page(int n) {
+    StringBuilder b = new StringBuilder("<!doctype html><title>Page ").append(n).append("</title><ul>");
+    for (long child : new long[] {2L * n + 1, 2L * n + 2, (7L * n + 3) % files, Math.max(0, n - 1)}) {
+      if (child < files) {
+        b.append("<li><a href=\"").append(child).append(".html\">page ").append(child).append("</a>");
+      }
+    }
+    if (2L * n + 1 < files) {
+      b.append("<li><a href=\"./").append(2L * n + 1).append(".html#again\">the same, spelled again</a>");
+    }
+    return b.append("<li><a href=\"http://elsewhere.invalid/\">away</a></ul>").toString();
+  }
+
   /** The content digest a run that saved every file from {@code base} must report. */
   public String expectedDigest(URI base) {
     ContentDigest digest = new ContentDigest();
