@@ -9,18 +9,20 @@ import dev.crawl.fetch.RunClock;
 import dev.crawl.input.SeenSet;
 import dev.crawl.input.UrlParser;
 import java.net.URI;
-import java.util.ArrayDeque;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Queue;
 
 /**
  * The frontier of a recursive crawl: starts with the listed URLs, grows with the links of every
  * saved page up to the depth limit, and ends when nothing is queued and nothing is in flight. The
  * parent owns it in every mode, workers included; each URL is queued once, however it is spelled.
  */
-public final class CrawlFrontier implements Frontier {
+public final class CrawlFrontier implements Frontier, AutoCloseable {
+  /** Tasks kept in memory before the rest spill to disk. */
+  public static final int IN_MEMORY = 50_000;
+
 
   /** What became of discovered links, for the report. */
   public record LinkCounts(
@@ -31,7 +33,7 @@ public final class CrawlFrontier implements Frontier {
     void disallowed(Task task, String reason);
   }
 
-  private final Queue<Task> queue = new ArrayDeque<>();
+  private final SpillingQueue queue;
   private final SeenSet seen = new SeenSet();
   private final Scope scope;
   private final int maxDepth;
@@ -49,14 +51,17 @@ public final class CrawlFrontier implements Frontier {
   private final Map<String, Long> nextVisit = new HashMap<>();
 
   public CrawlFrontier(List<Task> starts, Scope scope, int maxDepth, RunClock clock) {
-    this(starts, scope, maxDepth, clock, null, (t, r) -> {});
+    this(starts, scope, maxDepth, clock, null, (t, r) -> {}, IN_MEMORY, null);
   }
 
   /**
    * @param robots robots.txt per host, or null to ignore it ({@code --no-robots})
    */
   public CrawlFrontier(
-      List<Task> starts, Scope scope, int maxDepth, RunClock clock, RobotsCache robots, Disallowed disallowed) {
+      List<Task> starts, Scope scope, int maxDepth, RunClock clock, RobotsCache robots, Disallowed disallowed,
+      int inMemory, Path spillFile) {
+    this.queue = new SpillingQueue(inMemory, spillFile == null ? Path.of(System.getProperty("java.io.tmpdir"),
+        "crawl-frontier-" + ProcessHandle.current().pid() + ".spill") : spillFile);
     this.robots = robots;
     this.disallowed = disallowed;
     this.scope = scope;
@@ -71,7 +76,7 @@ public final class CrawlFrontier implements Frontier {
 
   /** Reads the listed start URLs (invalid and duplicate lines are reported as usual) and scopes to them. */
   public static CrawlFrontier startingWith(
-      Frontier list, CrawlOptions options, RunClock clock, RobotsCache robots, Disallowed disallowed)
+      Frontier list, CrawlOptions options, RunClock clock, RobotsCache robots, Disallowed disallowed, Path spillFile)
       throws InterruptedException {
     List<Task> starts = new java.util.ArrayList<>();
     for (Task t; (t = list.next()) != null; ) {
@@ -80,7 +85,8 @@ public final class CrawlFrontier implements Frontier {
     Scope scope =
         new Scope(starts.stream().map(Task::url).toList(), options.domains(), options.noParent(),
             options.include(), options.exclude());
-    return new CrawlFrontier(starts, scope, options.depth(), clock, options.robots() ? robots : null, disallowed);
+    return new CrawlFrontier(
+        starts, scope, options.depth(), clock, options.robots() ? robots : null, disallowed, IN_MEMORY, spillFile);
   }
 
   /**
@@ -166,6 +172,16 @@ public final class CrawlFrontier implements Frontier {
     seen.add(url.toString());
     queued++;
     queue.add(new Task(nextId++, url, "link from " + from.url(), clock.now(), from.depth() + 1, from.url()));
+  }
+
+  /** Tasks that went through the spill file, for the report. */
+  public synchronized long spilled() {
+    return queue.spilledTotal();
+  }
+
+  @Override
+  public synchronized void close() {
+    queue.close();
   }
 
   public synchronized LinkCounts links() {

@@ -89,7 +89,8 @@ public final class Runner {
       RobotsCache robots = plan.crawl().crawls() && plan.crawl().robots() ? new RobotsCache(plan.fetch().userAgent()) : null;
       CrawlFrontier crawl =
           plan.crawl().crawls()
-              ? CrawlFrontier.startingWith(frontier, plan.crawl(), clock, robots, recorder::skipped)
+              ? CrawlFrontier.startingWith(
+                  frontier, plan.crawl(), clock, robots, recorder::skipped, plan.reportDir().resolve("frontier.spill"))
               : null;
       Frontier tasks = crawl == null ? frontier : crawl;
       ResultSink sink = crawl == null ? recorder : r -> {
@@ -107,6 +108,9 @@ public final class Runner {
       try {
         stats = engine.run(tasks, sink);
         links = crawl == null ? null : crawl.links();
+        if (crawl != null) {
+          crawl.close();
+        }
       } catch (InterruptedException e) {
         interrupted = true;
         stats = windDown(recorder, fetcher, inFlight);
