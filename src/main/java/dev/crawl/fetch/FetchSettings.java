@@ -33,7 +33,7 @@ public record FetchSettings(
     double rate,
     String userAgent) {
 
-  public static final String VERSION = "0.3.0";
+  public static final String VERSION = "0.4.0";
   public static final String DEFAULT_USER_AGENT =
       "crawl/" + VERSION + " (+https://github.com/crawl-dev/crawl)";
 
