@@ -111,6 +111,9 @@ public final class Runner {
         if (crawl != null) {
           crawl.close();
         }
+        if (robots != null) {
+          robots.close();
+        }
       } catch (InterruptedException e) {
         interrupted = true;
         stats = windDown(recorder, fetcher, inFlight);
