@@ -67,7 +67,7 @@ public final class LinkConverter {
             savedPaths.putIfAbsent(fin.toString(), r.path());
           }
         }
-        if (r.path().matches("(?i).*\\.x?html?$") || r.title() != null) {
+        if (r.title() != null || LinkExtractor.isHtml(null, r.path())) {
           pages.add(r);
         }
       }

@@ -22,7 +22,17 @@ import org.jsoup.nodes.Element;
 public final class LinkExtractor {
 
   /** The links of one page and its title. */
-  public record Page(String title, List<String> links) {}
+  public record Page(String title, List<String> links) {
+    public static final Page NONE = new Page(null, List.of());
+  }
+
+  private static final java.util.regex.Pattern HTML_NAME = java.util.regex.Pattern.compile("(?i).*\\.x?html?$");
+
+  /** Whether a saved file is a page to search for links: by its Content-Type, else by its name. */
+  public static boolean isHtml(String contentType, String path) {
+    String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
+    return type.contains("html") || (type.isEmpty() && HTML_NAME.matcher(path).matches());
+  }
 
   private final boolean requisites;
 

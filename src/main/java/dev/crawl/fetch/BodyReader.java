@@ -115,12 +115,11 @@ final class BodyReader implements BodySubscriber<BodyReader.Body> {
 
   private void keep(byte[] data, int offset, int length) throws IOException {
     bytes += length;
-    if (channel == null && limits.maxBytes() > 0 && bytes > limits.maxBytes()) {
-      throw new Enough();
-    }
     if (limits.maxBytes() > 0 && bytes > limits.maxBytes()) {
-      throw new FetchException(
-          "body exceeds --max-size " + limits.maxBytes() + " bytes" + limits.sizeHint(), false);
+      // a discarded body (an error page) just stops being read; a saved one fails the download
+      throw channel == null
+          ? new Enough()
+          : new FetchException("body exceeds --max-size " + limits.maxBytes() + " bytes" + limits.sizeHint(), false);
     }
     crc.update(data, offset, length);
     if (channel != null) {

@@ -256,18 +256,14 @@ final class Download {
 
   /** The links of a saved HTML page, when the run crawls; a page jsoup cannot read has none. */
   private LinkExtractor.Page linksOf(Exchange response, String relativePath) {
-    if (f.links == null) {
-      return new LinkExtractor.Page(null, java.util.List.of());
-    }
-    String type = response.headers().firstValue("Content-Type").orElse("").toLowerCase(Locale.ROOT);
-    boolean html = type.contains("html") || (type.isEmpty() && relativePath.matches("(?i).*\\.x?html?$"));
-    if (!html) {
-      return new LinkExtractor.Page(null, java.util.List.of());
+    if (f.links == null
+        || !LinkExtractor.isHtml(response.headers().firstValue("Content-Type").orElse(null), relativePath)) {
+      return LinkExtractor.Page.NONE;
     }
     try {
       return f.links.extract(f.store.root().resolve(relativePath), current);
     } catch (IOException | RuntimeException e) {
-      return new LinkExtractor.Page(null, java.util.List.of());
+      return LinkExtractor.Page.NONE;
     }
   }
 

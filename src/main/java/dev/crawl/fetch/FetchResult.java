@@ -12,8 +12,6 @@ public sealed interface FetchResult permits FetchResult.Saved, FetchResult.Faile
 
   FetchTimings timings();
 
-  FetchResult withTimings(FetchTimings timings);
-
   /**
    * The body is complete and sits under its final name.
    *
@@ -39,10 +37,6 @@ public sealed interface FetchResult permits FetchResult.Saved, FetchResult.Faile
       this(task, finalUrl, status, bytes, path, crc32, attempts, timings, null, java.util.List.of());
     }
 
-    @Override
-    public Saved withTimings(FetchTimings t) {
-      return new Saved(task, finalUrl, status, bytes, path, crc32, attempts, t, title, links);
-    }
   }
 
   /**
@@ -53,9 +47,5 @@ public sealed interface FetchResult permits FetchResult.Saved, FetchResult.Faile
    */
   record Failed(Task task, URI finalUrl, int status, String reason, int attempts, FetchTimings timings)
       implements FetchResult {
-    @Override
-    public Failed withTimings(FetchTimings t) {
-      return new Failed(task, finalUrl, status, reason, attempts, t);
-    }
   }
 }

@@ -50,18 +50,14 @@ public final class CrawlFrontier implements Frontier, AutoCloseable {
   private final Disallowed disallowed;
   private final Map<String, Long> nextVisit = new HashMap<>();
 
-  public CrawlFrontier(List<Task> starts, Scope scope, int maxDepth, RunClock clock) {
-    this(starts, scope, maxDepth, clock, null, (t, r) -> {}, IN_MEMORY, null);
-  }
-
   /**
    * @param robots robots.txt per host, or null to ignore it ({@code --no-robots})
+   * @param spillFile where tasks beyond {@code inMemory} wait
    */
   public CrawlFrontier(
       List<Task> starts, Scope scope, int maxDepth, RunClock clock, RobotsCache robots, Disallowed disallowed,
       int inMemory, Path spillFile) {
-    this.queue = new SpillingQueue(inMemory, spillFile == null ? Path.of(System.getProperty("java.io.tmpdir"),
-        "crawl-frontier-" + ProcessHandle.current().pid() + ".spill") : spillFile);
+    this.queue = new SpillingQueue(inMemory, spillFile);
     this.robots = robots;
     this.disallowed = disallowed;
     this.scope = scope;
@@ -86,7 +82,7 @@ public final class CrawlFrontier implements Frontier, AutoCloseable {
         new Scope(starts.stream().map(Task::url).toList(), options.domains(), options.noParent(),
             options.include(), options.exclude());
     return new CrawlFrontier(
-        starts, scope, options.depth(), clock, options.robots() ? robots : null, disallowed, IN_MEMORY, spillFile);
+        starts, scope, options.depth(), clock, robots, disallowed, IN_MEMORY, spillFile);
   }
 
   /**

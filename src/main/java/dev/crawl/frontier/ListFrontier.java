@@ -79,10 +79,6 @@ public final class ListFrontier implements Frontier, AutoCloseable {
     return failure;
   }
 
-  public synchronized int uniqueUrls() {
-    return seen.size();
-  }
-
   private static String abbreviate(String s) {
     return s.length() > 200 ? s.substring(0, 197) + "..." : s;
   }

@@ -20,8 +20,4 @@ public final class Reports {
     Files.move(temp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
         java.nio.file.StandardCopyOption.ATOMIC_MOVE);
   }
-
-  public static <T> T readJson(Path file, Class<T> type) throws IOException {
-    return JSON.readValue(file.toFile(), type);
-  }
 }

@@ -43,7 +43,6 @@ public final class RunRecorder implements ResultSink, InputListener, AutoCloseab
   private long invalid;
   private long duplicate;
   private long bytes;
-  private long lastFinished;
   private long interrupted;
   private long skipped;
   private boolean stopping;
@@ -66,17 +65,12 @@ public final class RunRecorder implements ResultSink, InputListener, AutoCloseab
 
   /** For the progress line: everything accounted for so far. */
   public synchronized Progress.Snapshot snapshot(long inFlight) {
-    return new Progress.Snapshot(
-        saved + failed + invalid + duplicate + interrupted + skipped, failed, bytes, inFlight);
+    return new Progress.Snapshot(counts().total(), failed, bytes, inFlight);
   }
 
   /** From now on, downloads that still report are recorded as stopped by the interruption. */
   public synchronized void stopping() {
     stopping = true;
-  }
-
-  public synchronized long interruptedCount() {
-    return interrupted;
   }
 
   @Override
@@ -95,7 +89,6 @@ public final class RunRecorder implements ResultSink, InputListener, AutoCloseab
       case FetchResult.Failed f -> failed++;
     }
     latencyMicros.recordValue(Math.max(0, Math.min(result.timings().latency() / 1_000, 3_600_000_000L)));
-    lastFinished = Math.max(lastFinished, result.timings().finished());
     write(UrlRecord.of(result));
   }
 
@@ -108,13 +101,7 @@ public final class RunRecorder implements ResultSink, InputListener, AutoCloseab
   @Override
   public synchronized void alreadySaved(String origin, URI url) {
     skipped++;
-    long size = -1;
-    try {
-      size = java.nio.file.Files.size(outputDir.resolve(dev.crawl.store.PathMapper.relativePath(url)));
-    } catch (IOException | RuntimeException e) {
-      // the index checked it moments ago; the size is only informative
-    }
-    write(UrlRecord.alreadySaved(origin, url, size));
+    write(UrlRecord.alreadySaved(origin, url));
   }
 
   /** A queued link the crawl will not fetch, e.g. disallowed by robots.txt. */
@@ -141,12 +128,15 @@ public final class RunRecorder implements ResultSink, InputListener, AutoCloseab
                 ms(latencyMicros.getMaxValue()),
                 Math.round(latencyMicros.getMean()) / 1000.0);
     return new RunTotals(
-        new Counts(saved, failed, invalid, duplicate, interrupted, skipped),
+        counts(),
         bytes,
         latency,
         histogram(),
-        digest.value(),
-        lastFinished / 1e9);
+        digest.value());
+  }
+
+  private Counts counts() {
+    return new Counts(saved, failed, invalid, duplicate, interrupted, skipped);
   }
 
   static final int HISTOGRAM_BUCKETS = 30;

@@ -6,5 +6,4 @@ public record RunTotals(
     long bytes,
     Latency latency,
     java.util.List<LatencyBucket> histogram,
-    String contentDigest,
-    double lastFinishedSeconds) {}
+    String contentDigest) {}

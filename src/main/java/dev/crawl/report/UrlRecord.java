@@ -78,8 +78,8 @@ public record UrlRecord(
   }
 
   /** Saved completely by an earlier run; {@code --resume} did not fetch it again. */
-  public static UrlRecord alreadySaved(String origin, URI url, long bytes) {
-    return new UrlRecord("skipped", url.toString(), null, null, bytes, PathMapper.relativePath(url), null, 0,
+  public static UrlRecord alreadySaved(String origin, URI url) {
+    return new UrlRecord("skipped", url.toString(), null, null, null, PathMapper.relativePath(url), null, 0,
         "already saved by an earlier run (--resume)", null, null, null, null, null, origin);
   }
 
