@@ -13,7 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * robots.txt, fetched once per host and cached for the run. 4xx: everything allowed; 5xx or no
  * answer: nothing allowed for now, as RFC 9309 asks; bodies beyond 500 KiB are cut, as it allows.
  */
-public final class RobotsCache {
+public final class RobotsCache implements AutoCloseable {
   private static final int MAX_BYTES = 500 * 1024;
 
   private final HttpClient client;
@@ -57,6 +57,7 @@ public final class RobotsCache {
     }
   }
 
+  @Override
   public void close() {
     client.shutdownNow();
   }

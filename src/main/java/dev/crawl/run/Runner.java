@@ -86,41 +86,39 @@ public final class Runner {
           plan.mode() == Mode.PROCESSES
               ? WorkerSpec.forThisJvm(plan.fetch(), plan.outputDir(), plan.crawl())
               : null;
-      RobotsCache robots = plan.crawl().crawls() && plan.crawl().robots() ? new RobotsCache(plan.fetch().userAgent()) : null;
-      CrawlFrontier crawl =
-          plan.crawl().crawls()
-              ? CrawlFrontier.startingWith(
-                  frontier, plan.crawl(), clock, robots, recorder::skipped, plan.reportDir().resolve("frontier.spill"))
-              : null;
-      Frontier tasks = crawl == null ? frontier : crawl;
-      ResultSink sink = crawl == null ? recorder : r -> {
-        recorder.accept(r);
-        crawl.finished(r);
-      };
-      Engine engine =
-          plan.mode().create(new EngineContext(fetcher, plan.effectiveConcurrency(), workers, clock, inFlight));
-      setupNanos = clock.restart();
-      Progress progress =
-          plan.display().progress()
-              ? Progress.start(stderr, plan.mode().id(), InputSource.countUrlLines(plan.inputs()),
-                  plan.display().color(), plan.display().columns(), () -> recorder.snapshot(inFlight.now()))
-              : null;
-      try {
-        stats = engine.run(tasks, sink);
-        links = crawl == null ? null : crawl.links();
-        if (crawl != null) {
-          crawl.close();
-        }
-        if (robots != null) {
-          robots.close();
-        }
-      } catch (InterruptedException e) {
-        interrupted = true;
-        stats = windDown(recorder, fetcher, inFlight);
-      } finally {
-        store.abortAll();
-        if (progress != null) {
-          progress.close();
+      try (RobotsCache robots =
+              plan.crawl().crawls() && plan.crawl().robots() ? new RobotsCache(plan.fetch().userAgent()) : null;
+          CrawlFrontier crawl =
+              plan.crawl().crawls()
+                  ? CrawlFrontier.startingWith(
+                      frontier, plan.crawl(), clock, robots, recorder::skipped, plan.reportDir().resolve("frontier.spill"))
+                  : null) {
+        Frontier tasks = crawl == null ? frontier : crawl;
+        ResultSink sink = crawl == null ? recorder : r -> {
+          recorder.accept(r);
+          crawl.finished(r);
+        };
+        Engine engine =
+            plan.mode().create(new EngineContext(fetcher, plan.effectiveConcurrency(), workers, clock, inFlight));
+        // counting re-reads the list files: set-up work, done before the clock starts
+        long total = plan.display().progress() ? InputSource.countUrlLines(plan.inputs()) : -1;
+        setupNanos = clock.restart();
+        Progress progress =
+            plan.display().progress()
+                ? Progress.start(stderr, plan.mode().id(), total,
+                    plan.display().color(), plan.display().columns(), () -> recorder.snapshot(inFlight.now()))
+                : null;
+        try {
+          stats = engine.run(tasks, sink);
+          links = crawl == null ? null : crawl.links();
+        } catch (InterruptedException e) {
+          interrupted = true;
+          stats = windDown(recorder, fetcher, inFlight);
+        } finally {
+          store.abortAll();
+          if (progress != null) {
+            progress.close();
+          }
         }
       }
       // Ctrl-C may have landed in an interruptible read instead; the flag must not break the report
