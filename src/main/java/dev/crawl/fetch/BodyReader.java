@@ -85,7 +85,7 @@ final class BodyReader implements BodySubscriber<BodyReader.Body> {
         s.cancel();
         return;
       }
-      armWatchdog(limits.idleNanos());
+      armWatchdog();
     }
     s.request(1);
   }
@@ -192,15 +192,28 @@ final class BodyReader implements BodySubscriber<BodyReader.Body> {
     }
   }
 
-  private void armWatchdog(long delayNanos) {
-    if (limits.idleNanos() <= 0 && limits.deadlineNanos() == 0) {
-      return;
+  /**
+   * Wakes up at the earliest moment a limit could be broken: the idle timeout after the last data,
+   * the end of the current rate window, or the total deadline.
+   */
+  private void armWatchdog() {
+    long idle = limits.idleNanos();
+    boolean any = false;
+    long next = 0;
+    if (idle > 0) {
+      next = lastActivity + idle;
+      if (limits.minRate() > 0 && windowStart + idle - next < 0) {
+        next = windowStart + idle;
+      }
+      any = true;
     }
-    long delay = limits.idleNanos() > 0 ? delayNanos : Long.MAX_VALUE;
-    if (limits.deadlineNanos() != 0) {
-      delay = Math.min(delay, limits.deadlineNanos() - System.nanoTime());
+    if (limits.deadlineNanos() != 0 && (!any || limits.deadlineNanos() - next < 0)) {
+      next = limits.deadlineNanos();
+      any = true;
     }
-    watchdog = timer.schedule(this::check, Math.max(delay, 0), TimeUnit.NANOSECONDS);
+    if (any) {
+      watchdog = timer.schedule(this::check, Math.max(0, next - System.nanoTime()), TimeUnit.NANOSECONDS);
+    }
   }
 
   private synchronized void check() {
@@ -208,37 +221,28 @@ final class BodyReader implements BodySubscriber<BodyReader.Body> {
       return;
     }
     long now = System.nanoTime();
+    long idle = limits.idleNanos();
     if (limits.deadlineNanos() != 0 && now - limits.deadlineNanos() >= 0) {
       fail(new FetchException("timed out: the download took longer than --max-time", true));
-    } else if (limits.idleNanos() > 0 && now - lastActivity >= limits.idleNanos()) {
-      fail(
-          new FetchException(
-              "timed out: no data for "
-                  + TimeUnit.NANOSECONDS.toMillis(limits.idleNanos())
-                  + " ms while reading the body (--idle-timeout)",
-              true));
-    } else if (limits.minRate() > 0 && now - windowStart >= limits.idleNanos()) {
+      return;
+    }
+    if (idle > 0 && now - lastActivity >= idle) {
+      fail(new FetchException("timed out: no data for " + TimeUnit.NANOSECONDS.toMillis(idle)
+          + " ms while reading the body (--idle-timeout)", true));
+      return;
+    }
+    if (idle > 0 && limits.minRate() > 0 && now - windowStart >= idle) {
       double seconds = (now - windowStart) / 1e9;
       long got = wireBytes - windowWireBytes;
       if (got < limits.minRate() * seconds) {
-        fail(
-            new FetchException(
-                String.format(
-                    java.util.Locale.US,
-                    "too slow: %d bytes in the last %.1f s, below --min-rate %d bytes/s",
-                    got,
-                    seconds,
-                    limits.minRate()),
-                true));
+        fail(new FetchException(String.format(java.util.Locale.US,
+            "too slow: %d bytes in the last %.1f s, below --min-rate %d bytes/s", got, seconds, limits.minRate()), true));
         return;
       }
       windowStart = now;
       windowWireBytes = wireBytes;
-      armWatchdog(Math.min(lastActivity + limits.idleNanos() - now, limits.idleNanos()));
-    } else {
-      long untilWindow = limits.minRate() > 0 ? windowStart + limits.idleNanos() - now : Long.MAX_VALUE;
-      armWatchdog(Math.min(lastActivity + limits.idleNanos() - now, untilWindow));
     }
+    armWatchdog();
   }
 
   private void stopWatchdog() {

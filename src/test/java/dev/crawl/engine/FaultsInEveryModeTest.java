@@ -99,6 +99,15 @@ class FaultsInEveryModeTest {
 
   @ParameterizedTest
   @EnumSource(Mode.class)
+  void aDownloadLongerThanMaxTimeIsStopped(Mode mode) throws Exception {
+    // steady but slow enough to pass the idle timeout and the rate check: only --max-time stops it
+    ResponseDefinitionBuilder slow = aResponse().withBody("x".repeat(4000)).withChunkedDribbleDelay(20, 6000);
+    FetchSettings s = new TestSettings().maxTime(Duration.ofMillis(800)).build();
+    assertFailsAlone(mode, slow, s, "longer than --max-time");
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
   void corruptGzipIsNotSaved(Mode mode) throws Exception {
     byte[] garbage = EngineContractTest.randomBytes(2000, 11);
     assertFailsAlone(

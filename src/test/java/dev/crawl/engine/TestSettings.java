@@ -33,6 +33,11 @@ final class TestSettings {
     return this;
   }
 
+  TestSettings maxTime(Duration d) {
+    total = d;
+    return this;
+  }
+
   TestSettings minRate(long bytesPerSecond) {
     minRate = bytesPerSecond;
     return this;
