@@ -7,8 +7,8 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Event-loop scheduling for N numbered slots: the download that frees a slot starts the next one
- * itself, on its own thread, so no single feeder serialises a hundred wake-ups per burst of
+ * Scheduling for N numbered slots (async futures, virtual threads): the download that frees a slot
+ * starts the next one itself, on its own thread, so no single feeder serialises a hundred wake-ups per burst of
  * responses. The caller's thread only reads input ahead into a small ready queue, so slow input
  * (a pipe) never blocks the threads that run downloads.
  */
@@ -18,9 +18,14 @@ final class SlotPump {
   private final Semaphore room;
   private final AtomicInteger running = new AtomicInteger();
   private final Object finished = new Object();
-  private final Slots.Launcher launcher;
+  private final Launcher launcher;
 
-  SlotPump(int slots, Slots.Launcher launcher) {
+  /** Starts one task in a slot; must call {@code done} when the task has finished. */
+  interface Launcher {
+    void launch(Task task, int slot, Runnable done);
+  }
+
+  SlotPump(int slots, Launcher launcher) {
     for (int i = 1; i <= slots; i++) {
       free.add(i);
     }

@@ -17,9 +17,7 @@ public final class VirtualThreadEngine implements Engine {
   public EngineStats run(Frontier frontier, ResultSink sink) throws InterruptedException {
     Dispatch dispatch = new Dispatch(context, sink);
     FirstError errors = new FirstError();
-    new Slots(context.concurrency())
-        .feed(
-            frontier,
+    new SlotPump(context.concurrency(),
             (task, slot, done) -> {
               String lane = "vt-" + slot;
               Runnable body = errors.guard(() -> dispatch.runBlocking(task, lane));
@@ -33,7 +31,8 @@ public final class VirtualThreadEngine implements Engine {
                           done.run();
                         }
                       });
-            });
+            })
+        .run(frontier);
     errors.rethrow();
     return dispatch.stats("one virtual thread per download, at most " + context.concurrency() + " at once");
   }
