@@ -46,16 +46,23 @@ public final class Store {
 
   private Pending place(URI url) throws IOException {
     List<String> segments = PathMapper.segments(url);
+    List<String> dirs = segments.subList(0, segments.size() - 1);
     Path dir = root;
-    List<String> actual = new ArrayList<>(segments.size());
-    for (String segment : segments.subList(0, segments.size() - 1)) {
-      String name = Files.exists(dir.resolve(segment)) && !Files.isDirectory(dir.resolve(segment))
-          ? segment + DIR_ALIAS
-          : segment;
-      dir = dir.resolve(name);
-      actual.add(name);
+    for (String segment : dirs) {
+      dir = dir.resolve(segment);
     }
-    makeDirectories(dir);
+    List<String> actual = new ArrayList<>(dirs);
+    // a directory we made (or checked) before needs no look at the disk: no stat per download
+    if (!madeDirectories.contains(dir)) {
+      dir = root;
+      actual.clear();
+      for (String segment : dirs) {
+        String name = Files.isRegularFile(dir.resolve(segment)) ? segment + DIR_ALIAS : segment;
+        dir = dir.resolve(name);
+        actual.add(name);
+      }
+      makeDirectories(dir);
+    }
     String file = segments.get(segments.size() - 1);
     if (Files.isDirectory(dir.resolve(file))) {
       file = file + FILE_ALIAS;
