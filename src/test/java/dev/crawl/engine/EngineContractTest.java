@@ -151,9 +151,10 @@ abstract class EngineContractTest {
 
   @Test
   void aResponseTimeoutFailsOnlyThatUrl() throws Exception {
-    wm.stubFor(get("/slow").willReturn(aResponse().withBody("late").withFixedDelay(3000)));
+    wm.stubFor(get("/slow").willReturn(aResponse().withBody("late").withFixedDelay(4000)));
     wm.stubFor(get("/fast").willReturn(aResponse().withBody("quick")));
-    FetchSettings s = new TestSettings().responseTimeout(Duration.ofMillis(300)).build();
+    // a second, so the healthy URL's first request from a cold worker JVM is never the one timed out
+    FetchSettings s = new TestSettings().responseTimeout(Duration.ofMillis(1000)).build();
 
     RunFixture.Result run = run(List.of(url("/slow"), url("/fast")), s);
 
