@@ -33,9 +33,15 @@ interface BodyDecoder {
     };
   }
 
+  /**
+   * Room for inflated bytes: the JDK hands over the body in chunks of 16 KiB. Allocated once per
+   * compressed download; at 64 KiB these buffers were most of all the garbage a run made.
+   */
+  int OUTPUT_CHUNK = 16 * 1024;
+
   /** No encoding: bytes pass through. */
   final class Identity implements BodyDecoder {
-    private final byte[] chunk = new byte[64 * 1024];
+    private byte[] chunk; // only for direct buffers; the JDK client hands over heap buffers
 
     @Override
     public void feed(ByteBuffer wire, Sink sink) throws IOException {
@@ -43,6 +49,9 @@ interface BodyDecoder {
         sink.write(wire.array(), wire.arrayOffset() + wire.position(), wire.remaining());
         wire.position(wire.limit());
         return;
+      }
+      if (chunk == null) {
+        chunk = new byte[OUTPUT_CHUNK];
       }
       while (wire.hasRemaining()) {
         int n = Math.min(chunk.length, wire.remaining());

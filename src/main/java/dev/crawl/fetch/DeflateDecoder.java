@@ -7,7 +7,7 @@ import java.util.zip.Inflater;
 
 /** Streaming "deflate": zlib-wrapped as the spec says, or raw deflate as some servers send. */
 final class DeflateDecoder implements BodyDecoder {
-  private final byte[] out = new byte[64 * 1024];
+  private final byte[] out = new byte[OUTPUT_CHUNK];
   private Inflater inflater;
 
   @Override

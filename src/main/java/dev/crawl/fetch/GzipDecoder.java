@@ -25,7 +25,7 @@ final class GzipDecoder implements BodyDecoder {
 
   private final Inflater inflater = new Inflater(true);
   private final CRC32 crc = new CRC32();
-  private final byte[] out = new byte[64 * 1024];
+  private final byte[] out = new byte[OUTPUT_CHUNK];
   private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
   private State state = State.HEADER;
   private long memberBytes;

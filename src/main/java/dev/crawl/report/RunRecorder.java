@@ -23,7 +23,9 @@ import org.HdrHistogram.HistogramIterationValue;
 
 /**
  * Streams one record per URL to {@code results.jsonl} and {@code results.csv} as it finishes (and
- * to stdout with {@code --jsonl}), and keeps only running totals in memory.
+ * to stdout with {@code --jsonl}), and keeps only running totals in memory. Records are written in
+ * the order they are handed in, by a thread of its own ({@link SerialWriter}), so that a download
+ * never waits for the report, nor for a slow reader at the other end of a pipe.
  */
 public final class RunRecorder implements ResultSink, InputListener, AutoCloseable {
   public static final String JSONL = "results.jsonl";
@@ -45,7 +47,8 @@ public final class RunRecorder implements ResultSink, InputListener, AutoCloseab
   private long bytes;
   private long interrupted;
   private long skipped;
-  private boolean stopping;
+  private volatile boolean stopping;
+  private final SerialWriter writer;
 
   /**
    * @param format what to print on {@code stdout} per finished URL
@@ -61,6 +64,7 @@ public final class RunRecorder implements ResultSink, InputListener, AutoCloseab
     this.stdout = stdout;
     this.format = format;
     this.outputDir = outputDir;
+    this.writer = new SerialWriter("crawl-report");
   }
 
   /** For the progress line: everything accounted for so far. */
@@ -69,13 +73,38 @@ public final class RunRecorder implements ResultSink, InputListener, AutoCloseab
   }
 
   /** From now on, downloads that still report are recorded as stopped by the interruption. */
-  public synchronized void stopping() {
+  public void stopping() {
     stopping = true;
   }
 
   @Override
-  public synchronized void accept(FetchResult result) {
-    if (stopping && result instanceof FetchResult.Failed) {
+  public void accept(FetchResult result) {
+    boolean stopped = stopping && result instanceof FetchResult.Failed;
+    writer.submit(() -> record(result, stopped));
+  }
+
+  @Override
+  public void invalid(String origin, String text, String problem) {
+    writer.submit(() -> count(UrlRecord.invalid(origin, text, problem), () -> invalid++));
+  }
+
+  @Override
+  public void alreadySaved(String origin, URI url) {
+    writer.submit(() -> count(UrlRecord.alreadySaved(origin, url), () -> skipped++));
+  }
+
+  /** A queued link the crawl will not fetch, e.g. disallowed by robots.txt. */
+  public void skipped(dev.crawl.frontier.Task task, String reason) {
+    writer.submit(() -> count(UrlRecord.skipped(task, reason), () -> skipped++));
+  }
+
+  @Override
+  public void duplicate(String origin, URI url) {
+    writer.submit(() -> count(UrlRecord.duplicate(origin, url), () -> duplicate++));
+  }
+
+  private synchronized void record(FetchResult result, boolean stopped) {
+    if (stopped) {
       interrupted++;
       write(UrlRecord.interrupted(result));
       return;
@@ -92,31 +121,23 @@ public final class RunRecorder implements ResultSink, InputListener, AutoCloseab
     write(UrlRecord.of(result));
   }
 
-  @Override
-  public synchronized void invalid(String origin, String text, String problem) {
-    invalid++;
-    write(UrlRecord.invalid(origin, text, problem));
+  private synchronized void count(UrlRecord record, Runnable counter) {
+    counter.run();
+    write(record);
   }
 
-  @Override
-  public synchronized void alreadySaved(String origin, URI url) {
-    skipped++;
-    write(UrlRecord.alreadySaved(origin, url));
+  /** Returns once every record handed in before this call is written and counted. */
+  public void drain() {
+    writer.drain();
   }
 
-  /** A queued link the crawl will not fetch, e.g. disallowed by robots.txt. */
-  public synchronized void skipped(dev.crawl.frontier.Task task, String reason) {
-    skipped++;
-    write(UrlRecord.skipped(task, reason));
+  /** Everything recorded so far, once the records handed in before this call are written. */
+  public RunTotals totals() {
+    drain();
+    return totalsNow();
   }
 
-  @Override
-  public synchronized void duplicate(String origin, URI url) {
-    duplicate++;
-    write(UrlRecord.duplicate(origin, url));
-  }
-
-  public synchronized RunTotals totals() {
+  private synchronized RunTotals totalsNow() {
     Latency latency =
         latencyMicros.getTotalCount() == 0
             ? new Latency(0, 0, 0, 0, 0, 0)
@@ -181,11 +202,12 @@ public final class RunRecorder implements ResultSink, InputListener, AutoCloseab
   }
 
   @Override
-  public synchronized void close() throws IOException {
+  public void close() throws IOException {
     try (jsonl;
         csv) {
-      jsonl.flush();
-      csv.flush();
+      writer.close();
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
     }
   }
 }

@@ -40,8 +40,15 @@ public final class Comparison {
     }
   }
 
-  /** URLs fetched once, untimed, before the first mode, so no mode pays the JIT warm-up for all. */
+  /** URLs fetched, untimed, before the first mode, so no mode pays the JIT warm-up for all. */
   static final int WARM_UP_URLS = 100;
+
+  /**
+   * Each pass opens its connections anew. Code that runs once per connection or per download is
+   * compiled only after some 200 calls; with one pass the first timed mode still ran it
+   * interpreted and lost 20–40 ms in its first round alone.
+   */
+  static final int WARM_UP_PASSES = 3;
 
   private final Runner runner;
   private final PrintStream progress;
@@ -62,6 +69,9 @@ public final class Comparison {
       if (progress != null) {
         progress.printf("compare: [%d/%d] %s, concurrency %d ...%n", i, modes.size(), mode.id(), conc);
       }
+      // every mode starts on an empty young generation: otherwise the collection the previous
+      // mode made due lands in the next one's timed run (20–50 ms here, a stall for every lane)
+      System.gc();
       Runner.Outcome outcome = runner.run(template.forMode(mode, outputDir.resolve(mode.id())));
       if (outcome.inputFailure() != null) {
         throw outcome.inputFailure();
@@ -92,16 +102,19 @@ public final class Comparison {
       Path list = dir.resolve("urls.txt");
       Files.write(list, firstUrls(template, WARM_UP_URLS), StandardCharsets.UTF_8);
       if (progress != null) {
-        progress.printf("compare: warming up on the first %d URLs (not timed) ...%n", WARM_UP_URLS);
+        progress.printf(
+            "compare: warming up on the first %d URLs, %d times (not timed) ...%n", WARM_UP_URLS, WARM_UP_PASSES);
       }
-      RunPlan warm =
-          new RunPlan(Mode.ASYNC, template.concurrency(), List.of(InputSource.of(list.toString())),
-              dir.resolve("files"), null, StdoutFormat.NONE, Display.NONE, false, template.fetch());
-      try {
-        PrintStream silent = new PrintStream(OutputStream.nullOutputStream());
-        new Runner(InputStream.nullInputStream(), silent, silent).run(warm);
-      } catch (InputException e) {
-        throw new IllegalStateException("the warm-up list is ours and readable", e);
+      PrintStream silent = new PrintStream(OutputStream.nullOutputStream());
+      for (int pass = 1; pass <= WARM_UP_PASSES; pass++) {
+        RunPlan warm =
+            new RunPlan(Mode.ASYNC, template.concurrency(), List.of(InputSource.of(list.toString())),
+                dir.resolve("files-" + pass), null, StdoutFormat.NONE, Display.NONE, false, template.fetch());
+        try {
+          new Runner(InputStream.nullInputStream(), silent, silent).run(warm);
+        } catch (InputException e) {
+          throw new IllegalStateException("the warm-up list is ours and readable", e);
+        }
       }
     } finally {
       try (var walk = Files.walk(dir)) {

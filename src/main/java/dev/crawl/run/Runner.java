@@ -117,6 +117,7 @@ public final class Runner {
         } finally {
           store.abortAll();
           if (progress != null) {
+            recorder.drain(); // the last line counts every download that finished
             progress.close();
           }
         }

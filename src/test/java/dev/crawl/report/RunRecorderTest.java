@@ -1,0 +1,113 @@
+package dev.crawl.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import dev.crawl.fetch.FetchResult;
+import dev.crawl.fetch.FetchTimings;
+import dev.crawl.frontier.Task;
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RunRecorderTest {
+  @TempDir Path tmp;
+
+  @Test
+  void everyResultHandedInFromManyThreadsIsCountedAndWrittenOnce() throws Exception {
+    int threads = 8;
+    int each = 500;
+    try (RunRecorder recorder = new RunRecorder(tmp.resolve(".crawl"), silent(), StdoutFormat.NONE, tmp)) {
+      List<Thread> started = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        int base = t * each;
+        started.add(Thread.ofPlatform().start(() -> {
+          for (int i = 0; i < each; i++) {
+            recorder.accept(saved(base + i));
+          }
+        }));
+      }
+      for (Thread t : started) {
+        t.join();
+      }
+      RunTotals totals = recorder.totals();
+      assertEquals(threads * each, totals.counts().saved());
+      assertEquals(threads * each * 10L, totals.bytes());
+    }
+    try (var lines = Files.lines(tmp.resolve(".crawl").resolve(RunRecorder.JSONL))) {
+      assertEquals(threads * each, lines.distinct().count());
+    }
+  }
+
+  @Test
+  void aFinishedDownloadDoesNotWaitForAStalledStdout() throws Exception {
+    CountDownLatch reading = new CountDownLatch(1);
+    ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    // a pipeline consumer that has not read yet: every write blocks until it does
+    PrintStream stalled = new PrintStream(new OutputStream() {
+      @Override
+      public void write(int b) {
+        awaitQuietly(reading);
+        printed.write(b);
+      }
+    }, false, StandardCharsets.UTF_8);
+    try (RunRecorder recorder = new RunRecorder(tmp.resolve(".crawl"), stalled, StdoutFormat.JSONL, tmp)) {
+      assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
+        for (int i = 0; i < 3; i++) {
+          recorder.accept(saved(i));
+        }
+      }, "accept() waited for stdout");
+      reading.countDown();
+      assertEquals(3, recorder.totals().counts().saved());
+    }
+    assertEquals(3, printed.toString(StandardCharsets.UTF_8).lines().count());
+  }
+
+  @Test
+  void resultsThatArriveAfterCtrlCAreRecordedAsInterrupted() throws Exception {
+    try (RunRecorder recorder = new RunRecorder(tmp.resolve(".crawl"), silent(), StdoutFormat.NONE, tmp)) {
+      recorder.accept(saved(1));
+      recorder.stopping();
+      recorder.accept(new FetchResult.Failed(task(2), task(2).url(), 0, "aborted", 1, timings()));
+      Counts counts = recorder.totals().counts();
+      assertEquals(1, counts.saved());
+      assertEquals(1, counts.interrupted());
+      assertEquals(0, counts.failed());
+    }
+  }
+
+  private static FetchResult saved(int i) {
+    Task task = task(i);
+    return new FetchResult.Saved(task, task.url(), 200, 10, "h/" + i, "0000000" + (i % 10), 1, timings());
+  }
+
+  private static Task task(int i) {
+    return new Task(i + 1, URI.create("http://h/" + i), "list:" + (i + 1), 0);
+  }
+
+  private static FetchTimings timings() {
+    return new FetchTimings(0, 1_000, 2_000, 3_000, "slot-1");
+  }
+
+  private static PrintStream silent() {
+    return new PrintStream(OutputStream.nullOutputStream());
+  }
+
+  private static void awaitQuietly(CountDownLatch latch) {
+    try {
+      latch.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
