@@ -68,16 +68,14 @@ public final class Pending {
     if (closed) {
       throw new IOException("download already finished");
     }
-    if (Files.isDirectory(target)) {
-      useFileAlias();
-    }
     try {
       move(temp);
     } catch (FileSystemException e) {
       if (!Files.isDirectory(target)) {
         throw e;
       }
-      // a directory of this name appeared between the check and the rename (/a/b saved during /a)
+      // the name is a directory (/a/b saved before or during /a): renaming a file onto it fails,
+      // so the rare case is found here, not by a look at the disk for every download
       useFileAlias();
       move(temp);
     }

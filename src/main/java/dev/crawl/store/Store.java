@@ -63,11 +63,8 @@ public final class Store {
       }
       makeDirectories(dir);
     }
-    String file = segments.get(segments.size() - 1);
-    if (Files.isDirectory(dir.resolve(file))) {
-      file = file + FILE_ALIAS;
-    }
-    actual.add(file);
+    // a name already taken by a directory gets its alias when the file is committed (Pending)
+    actual.add(segments.get(segments.size() - 1));
     String relative = String.join("/", actual);
     Pending pending = new Pending(this, relative, resolveInside(relative));
     open.add(pending);
