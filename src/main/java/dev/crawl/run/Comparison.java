@@ -34,7 +34,12 @@ public final class Comparison {
    * @param identical every mode saved the same files with the same bytes
    */
   public record Result(
-      List<RunSummary> runs, Map<String, Double> speedupOverSync, boolean identical, int warmUpUrls, int warmUpPasses) {
+      List<RunSummary> runs,
+      Map<String, Double> speedupOverSync,
+      boolean identical,
+      int warmUpUrls,
+      int warmUpPasses,
+      List<String> warmUpModes) {
     public boolean allSaved() {
       return runs.stream().allMatch(r -> r.counts().failed() == 0 && r.counts().invalid() == 0);
     }
@@ -46,10 +51,13 @@ public final class Comparison {
   /**
    * Each pass opens its connections anew. Code that runs once per connection or per download is
    * compiled only after some 200 calls; with one pass the first timed mode still ran it
-   * interpreted and lost 20–40 ms in its first round alone. Measured (async first, 1,000 URLs,
-   * 100 at once): 1 pass 1.16–1.20 s, 3 passes 1.11–1.13 s, 5 or 8 passes 1.09–1.11 s.
+   * interpreted and lost 20–40 ms in its first round alone. Measured (1,000 URLs, 100 at once,
+   * first mode timed): 1 pass 1.16–1.20 s, 3 passes 1.11–1.13 s, 6 passes 1.08–1.11 s.
    */
-  static final int WARM_UP_PASSES = 5;
+  static final int WARM_UP_PASSES = 6;
+
+  /** At low concurrency or on slow servers a pass takes long; the warm-up stops after this. */
+  static final long WARM_UP_BUDGET_NANOS = 1_500_000_000L;
 
   private final Runner runner;
   private final PrintStream progress;
@@ -61,7 +69,8 @@ public final class Comparison {
 
   public Result run(RunPlan template, List<Mode> modes, Path outputDir)
       throws InputException, IOException, InterruptedException {
-    warmUp(template, outputDir);
+    List<Mode> warmModes = warmUpModes(modes);
+    int passes = warmUp(template, warmModes, outputDir);
     List<RunSummary> runs = new ArrayList<>();
     int i = 0;
     for (Mode mode : modes) {
@@ -91,32 +100,48 @@ public final class Comparison {
                 runs.forEach(
                     r -> speedups.put(r.mode(), Runner.round(sync.wallSeconds() / r.wallSeconds(), 2))));
     boolean identical = runs.stream().map(RunSummary::contentDigest).distinct().count() <= 1;
-    Result result = new Result(List.copyOf(runs), speedups, identical, WARM_UP_URLS, WARM_UP_PASSES);
+    Result result = new Result(List.copyOf(runs), speedups, identical, WARM_UP_URLS, passes, warmModes.stream().map(Mode::id).toList());
     Reports.writeJson(outputDir.resolve(FILE), result);
     HtmlReports.writeCompare(outputDir, result.runs(), speedups, identical);
     return result;
   }
 
-  private void warmUp(RunPlan template, Path outputDir) throws IOException, InterruptedException {
+  /**
+   * The modes that warm up, in turn: each in-process concurrent mode compared has code of its own
+   * (virtual-thread scheduling, thread start-up). Not sync (100 URLs one by one take 10 s at 100
+   * ms) nor processes (its workers are new JVMs every run whatever the parent has compiled).
+   */
+  static List<Mode> warmUpModes(List<Mode> modes) {
+    List<Mode> warm =
+        modes.stream().distinct().filter(m -> m == Mode.ASYNC || m == Mode.VIRTUAL || m == Mode.THREADS).toList();
+    return warm.isEmpty() ? List.of(Mode.ASYNC) : warm;
+  }
+
+  /** Returns the number of passes made. */
+  private int warmUp(RunPlan template, List<Mode> warmModes, Path outputDir)
+      throws IOException, InterruptedException {
     Path dir = Files.createTempDirectory(outputDir, ".warm-up-");
     try {
       Path list = dir.resolve("urls.txt");
       Files.write(list, firstUrls(template, WARM_UP_URLS), StandardCharsets.UTF_8);
       if (progress != null) {
-        progress.printf(
-            "compare: warming up on the first %d URLs, %d times (not timed) ...%n", WARM_UP_URLS, WARM_UP_PASSES);
+        progress.printf("compare: warming up on the first %d URLs (not timed) ...%n", WARM_UP_URLS);
       }
       PrintStream silent = new PrintStream(OutputStream.nullOutputStream());
-      for (int pass = 1; pass <= WARM_UP_PASSES; pass++) {
+      long start = System.nanoTime();
+      int pass = 0;
+      while (pass < WARM_UP_PASSES && (pass == 0 || System.nanoTime() - start < WARM_UP_BUDGET_NANOS)) {
         RunPlan warm =
-            new RunPlan(Mode.ASYNC, template.concurrency(), List.of(InputSource.of(list.toString())),
+            new RunPlan(warmModes.get(pass % warmModes.size()), template.concurrency(), List.of(InputSource.of(list.toString())),
                 dir.resolve("files-" + pass), null, StdoutFormat.NONE, Display.NONE, false, template.fetch());
         try {
           new Runner(InputStream.nullInputStream(), silent, silent).run(warm);
         } catch (InputException e) {
           throw new IllegalStateException("the warm-up list is ours and readable", e);
         }
+        pass++;
       }
+      return pass;
     } finally {
       try (var walk = Files.walk(dir)) {
         walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
