@@ -1,5 +1,6 @@
 package dev.crawl.crawl;
 
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -38,17 +39,18 @@ public final class RobotsCache implements AutoCloseable {
               .timeout(Duration.ofSeconds(15))
               .header("User-Agent", userAgent)
               .build();
-      HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
-      int status = response.statusCode();
-      if (status >= 500) {
-        return Robots.DISALLOW_ALL;
+      HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+      try (InputStream in = response.body()) {
+        int status = response.statusCode();
+        if (status >= 500) {
+          return Robots.DISALLOW_ALL;
+        }
+        if (status >= 400) {
+          return Robots.ALLOW_ALL;
+        }
+        // read no more than the cap: a huge or endless robots.txt must not fill the heap
+        return Robots.parse(new String(in.readNBytes(MAX_BYTES), StandardCharsets.UTF_8), "crawl");
       }
-      if (status >= 400) {
-        return Robots.ALLOW_ALL;
-      }
-      byte[] body = response.body();
-      String text = new String(body, 0, Math.min(body.length, MAX_BYTES), StandardCharsets.UTF_8);
-      return Robots.parse(text, "crawl");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return Robots.DISALLOW_ALL;

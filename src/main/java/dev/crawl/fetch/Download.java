@@ -132,7 +132,7 @@ final class Download {
             .build();
     long deadline = total.isZero() ? 0 : System.nanoTime() + total.toNanos();
     CompletableFuture<Exchange> exchange = new CompletableFuture<>();
-    f.client
+    f.client()
         .sendAsync(request, bodyHandler(deadline, exchange))
         .whenComplete(
             (response, error) -> {

@@ -34,7 +34,8 @@ public final class Fetcher implements AutoCloseable {
   final RunClock clock;
   final ExecutorService executor;
   final ScheduledThreadPoolExecutor timer;
-  final HttpClient client;
+  // null once closed; see close()
+  private volatile HttpClient client;
   final HostLimiter limiter;
   final LinkExtractor links;
   final RatePacer pacer;
@@ -66,6 +67,14 @@ public final class Fetcher implements AutoCloseable {
     this.pacer = new RatePacer(settings.rate(), executor);
   }
 
+  HttpClient client() {
+    HttpClient c = client;
+    if (c == null) {
+      throw new IllegalStateException("the fetcher is closed");
+    }
+    return c;
+  }
+
   /** Downloads one task; the future always completes normally, failures included. */
   public CompletableFuture<FetchResult> fetch(Task task, String lane) {
     return new Download(this, task, lane).start();
@@ -82,7 +91,7 @@ public final class Fetcher implements AutoCloseable {
    */
   public void abort() {
     aborting = true;
-    client.shutdownNow();
+    client().shutdownNow();
   }
 
   boolean aborting() {
@@ -91,7 +100,11 @@ public final class Fetcher implements AutoCloseable {
 
   @Override
   public void close() {
-    client.shutdownNow();
+    client().shutdownNow();
+    // A closed client's connections keep their last exchange, and with it our body handler, its
+    // Download and this Fetcher. Holding the client here closed that cycle through the JDK's
+    // cleaner, which never let go: 6 MB a run stayed behind in compare. Dropping it frees it all.
+    client = null;
     executor.shutdownNow();
     timer.shutdownNow();
     try {
