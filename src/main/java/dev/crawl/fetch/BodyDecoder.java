@@ -22,6 +22,9 @@ interface BodyDecoder {
   /** The body ended: fails if the encoded stream was cut short or does not check out. */
   void finish() throws IOException;
 
+  /** The body was abandoned (failure, timeout): frees native memory now, not at some later GC. */
+  default void close() {}
+
   /** The decoder for a Content-Encoding header value (null or identity: bytes pass through). */
   static BodyDecoder forEncoding(String encoding) throws FetchException {
     String enc = encoding == null ? "identity" : encoding.trim().toLowerCase(Locale.ROOT);

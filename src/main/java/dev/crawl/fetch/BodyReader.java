@@ -190,6 +190,7 @@ final class BodyReader implements BodySubscriber<BodyReader.Body> {
     } catch (IOException ignored) {
       // the temporary file is deleted by the caller anyway
     }
+    decoder.close();
   }
 
   /**

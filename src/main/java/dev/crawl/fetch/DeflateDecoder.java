@@ -39,6 +39,13 @@ final class DeflateDecoder implements BodyDecoder {
   }
 
   @Override
+  public void close() {
+    if (inflater != null) {
+      inflater.end();
+    }
+  }
+
+  @Override
   public void finish() throws IOException {
     boolean complete = inflater == null || inflater.finished(); // no body at all is fine
     if (inflater != null) {

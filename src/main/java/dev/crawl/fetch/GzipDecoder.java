@@ -104,6 +104,11 @@ final class GzipDecoder implements BodyDecoder {
   }
 
   @Override
+  public void close() {
+    inflater.end();
+  }
+
+  @Override
   public void finish() throws IOException {
     inflater.end();
     if (!fedAnything) {
