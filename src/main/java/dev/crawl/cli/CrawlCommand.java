@@ -194,7 +194,7 @@ public final class CrawlCommand implements Callable<Integer> {
             c.failed(),
             c.invalid(),
             c.duplicate(),
-            c.skipped() > 0 ? ", " + c.skipped() + " already saved" : "",
+            c.skipped() > 0 ? ", " + c.skipped() + " skipped" : "",
             s.bytes() / 1e6,
             s.wallSeconds(),
             s.filesPerSecond(),

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import dev.crawl.engine.ResultSink;
 import dev.crawl.fetch.FetchResult;
 import dev.crawl.frontier.InputListener;
+import dev.crawl.store.PathMapper;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -90,7 +91,16 @@ public final class RunRecorder implements ResultSink, InputListener, AutoCloseab
 
   @Override
   public void alreadySaved(String origin, URI url) {
-    writer.submit(() -> count(UrlRecord.alreadySaved(origin, url), () -> skipped++));
+    writer.submit(() -> {
+      String path = PathMapper.relativePath(url);
+      long size;
+      try {
+        size = Files.size(outputDir.resolve(path));
+      } catch (IOException gone) {
+        size = -1; // removed since the check: a later --resume fetches it again
+      }
+      count(UrlRecord.alreadySaved(origin, url, path, size), () -> skipped++);
+    });
   }
 
   /** A queued link the crawl will not fetch, e.g. disallowed by robots.txt. */

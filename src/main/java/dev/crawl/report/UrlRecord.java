@@ -3,7 +3,6 @@ package dev.crawl.report;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.crawl.fetch.FetchResult;
 import dev.crawl.fetch.FetchTimings;
-import dev.crawl.store.PathMapper;
 import java.net.URI;
 
 /**
@@ -77,9 +76,12 @@ public record UrlRecord(
         null, null, null, origin);
   }
 
-  /** Saved completely by an earlier run; {@code --resume} did not fetch it again. */
-  public static UrlRecord alreadySaved(String origin, URI url) {
-    return new UrlRecord("skipped", url.toString(), null, null, null, PathMapper.relativePath(url), null, 0,
+  /**
+   * Saved completely by an earlier run; {@code --resume} did not fetch it again. The record keeps
+   * the file's path and size, so that a later {@code --resume} can skip it too.
+   */
+  public static UrlRecord alreadySaved(String origin, URI url, String path, long bytes) {
+    return new UrlRecord("skipped", url.toString(), null, null, bytes, path, null, 0,
         "already saved by an earlier run (--resume)", null, null, null, null, null, origin);
   }
 

@@ -259,10 +259,24 @@ class CliTest {
     assertEquals(1, wm.findAll(getRequestedFor(urlEqualTo("/ok/1"))).size(), "saved before, not fetched again");
     assertEquals(2, wm.findAll(getRequestedFor(urlEqualTo("/ok/2"))).size(), "its file was deleted, so fetched again");
     assertEquals(2, wm.findAll(getRequestedFor(urlEqualTo("/flaky/1"))).size(), "failed before, fetched again");
-    assertTrue(second.err().contains("1 already saved"), second.err());
+    assertTrue(second.err().contains("1 skipped"), second.err());
     List<String> outcomes = Files.readAllLines(tmp.resolve("out/.crawl/results.jsonl")).stream()
         .map(l -> readOutcome(l)).sorted().toList();
     assertEquals(List.of("saved", "saved", "skipped"), outcomes);
+  }
+
+  @Test
+  void aSecondResumeSkipsWhatTheFirstResumeSkipped() throws Exception {
+    String urls = list(url("/ok/1"), url("/ok/2"));
+
+    crawl("", "-o", out(), urls);
+    crawl("", "--resume", "-o", out(), urls);
+    Ran third = crawl("", "--resume", "-o", out(), urls);
+
+    assertEquals(0, third.status(), third.err());
+    assertEquals(1, wm.findAll(getRequestedFor(urlEqualTo("/ok/1"))).size(), "saved once, skipped twice");
+    assertEquals(1, wm.findAll(getRequestedFor(urlEqualTo("/ok/2"))).size(), "saved once, skipped twice");
+    assertTrue(third.err().contains("2 skipped"), third.err());
   }
 
   private static String readOutcome(String line) {
