@@ -1,5 +1,6 @@
 package dev.crawl.crawl;
 
+import dev.crawl.fetch.Origin;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -28,14 +29,13 @@ public final class RobotsCache implements AutoCloseable {
   }
 
   public Robots forUrl(URI url) {
-    String key = url.getScheme() + "://" + url.getHost() + (url.getPort() == -1 ? "" : ":" + url.getPort());
-    return byHost.computeIfAbsent(key, this::fetch);
+    return byHost.computeIfAbsent(Origin.of(url), k -> fetch(url.resolve("/robots.txt")));
   }
 
-  private Robots fetch(String origin) {
+  private Robots fetch(URI robotsTxt) {
     try {
       HttpRequest request =
-          HttpRequest.newBuilder(URI.create(origin + "/robots.txt"))
+          HttpRequest.newBuilder(robotsTxt)
               .timeout(Duration.ofSeconds(15))
               .header("User-Agent", userAgent)
               .build();

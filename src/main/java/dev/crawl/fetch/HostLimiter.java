@@ -25,8 +25,7 @@ public final class HostLimiter {
     if (perHost <= 0) {
       return CompletableFuture.completedFuture(() -> {});
     }
-    String key = url.getScheme() + "://" + url.getHost() + ":" + url.getPort();
-    return hosts.computeIfAbsent(key, k -> new Slots()).acquire();
+    return hosts.computeIfAbsent(Origin.of(url), k -> new Slots()).acquire();
   }
 
   private final class Slots {

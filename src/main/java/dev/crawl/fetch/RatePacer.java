@@ -29,7 +29,7 @@ public final class RatePacer {
     if (intervalNanos == 0) {
       return CompletableFuture.completedFuture(null);
     }
-    long[] next = nextSlot.computeIfAbsent(url.getScheme() + "://" + url.getHost() + ":" + url.getPort(), k -> new long[] {0});
+    long[] next = nextSlot.computeIfAbsent(Origin.of(url), k -> new long[] {0});
     long wait;
     synchronized (next) {
       long now = System.nanoTime();

@@ -5,6 +5,7 @@ import dev.crawl.crawl.Robots;
 import dev.crawl.crawl.RobotsCache;
 import dev.crawl.crawl.Scope;
 import dev.crawl.fetch.FetchResult;
+import dev.crawl.fetch.Origin;
 import dev.crawl.fetch.RunClock;
 import dev.crawl.input.SeenSet;
 import dev.crawl.input.UrlParser;
@@ -120,7 +121,7 @@ public final class CrawlFrontier implements Frontier, AutoCloseable {
     }
   }
 
-  /** Honours Crawl-delay: visits to one host at least that far apart. */
+  /** Honours Crawl-delay: visits to one origin at least that far apart. */
   private void waitForCrawlDelay(URI url, double seconds) throws InterruptedException {
     if (seconds <= 0) {
       return;
@@ -129,8 +130,10 @@ public final class CrawlFrontier implements Frontier, AutoCloseable {
     long wait;
     synchronized (nextVisit) {
       long now = System.nanoTime();
-      long at = Math.max(now, nextVisit.getOrDefault(url.getHost(), now));
-      nextVisit.put(url.getHost(), at + gap);
+      // per origin, as robots.txt (and so its Crawl-delay) is
+      String origin = Origin.of(url);
+      long at = Math.max(now, nextVisit.getOrDefault(origin, now));
+      nextVisit.put(origin, at + gap);
       wait = at - now;
     }
     if (wait > 0) {
