@@ -1,5 +1,6 @@
 package dev.crawl.fetch;
 
+import java.util.HexFormat;
 import java.util.zip.CRC32;
 
 /** The per-file checksum reports carry: CRC-32 (as gzip uses), eight lower-case hex digits. */
@@ -7,7 +8,7 @@ public final class Crc {
   private Crc() {}
 
   public static String hex(long crc32) {
-    return String.format("%08x", crc32);
+    return HexFormat.of().toHexDigits((int) crc32); // once per download: no format parsing
   }
 
   public static String of(byte[] data) {

@@ -57,11 +57,12 @@ public final class ListFrontier implements Frontier, AutoCloseable {
           listener.invalid(line.origin(), abbreviate(text), parsed.problem());
           continue;
         }
-        if (!seen.add(parsed.url().toString())) {
+        String url = parsed.url().toString();
+        if (!seen.add(url)) {
           listener.duplicate(line.origin(), parsed.url());
           continue;
         }
-        if (alreadySaved.test(parsed.url().toString())) {
+        if (alreadySaved.test(url)) {
           listener.alreadySaved(line.origin(), parsed.url());
           continue;
         }
