@@ -88,11 +88,6 @@ public final class SiteContent {
     return delay + Math.floorMod(z ^ (z >>> 29), jitter + 1);
   }
 
-  /** The URL path of page {@code n} of the generated site for crawling: {@code /site/7.html}. */
-  public static String pagePath(int n) {
-    return "/site/" + n + ".html";
-  }
-
   /** The page number for a path of the generated site, or -1. */
   public int pageIndexOf(String path) {
     if (!path.startsWith("/site/") || !path.endsWith(".html")) {

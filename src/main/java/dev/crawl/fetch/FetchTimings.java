@@ -11,8 +11,4 @@ public record FetchTimings(long queued, long started, long firstByte, long finis
   public long latency() {
     return finished - started;
   }
-
-  public FetchTimings withLane(String newLane) {
-    return new FetchTimings(queued, started, firstByte, finished, newLane);
-  }
 }

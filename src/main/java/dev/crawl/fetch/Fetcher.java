@@ -41,10 +41,6 @@ public final class Fetcher implements AutoCloseable {
   final RatePacer pacer;
   private volatile boolean aborting;
 
-  public Fetcher(FetchSettings settings, Store store, RunClock clock) {
-    this(settings, store, clock, null);
-  }
-
   /**
    * @param links finds the links of saved HTML pages when the run crawls; null for list mode
    */

@@ -24,10 +24,6 @@ public final class ListFrontier implements Frontier, AutoCloseable {
   private long nextId = 1;
   private InputException failure;
 
-  public ListFrontier(LineReader lines, InputListener listener, PrintStream warnings, RunClock clock) {
-    this(lines, listener, warnings, clock, url -> false);
-  }
-
   /**
    * @param alreadySaved URLs an earlier run saved completely ({@code --resume}): counted, not fetched
    */

@@ -73,10 +73,6 @@ public final class ResumeIndex {
     return saved.contains(url);
   }
 
-  public int size() {
-    return saved.size();
-  }
-
   /** Saved URLs of the earlier run whose file is gone or changed, so they are fetched again. */
   public long stale() {
     return stale;
