@@ -47,32 +47,40 @@ final class SlotPump {
     }
   }
 
-  /** Starts ready tasks in free slots; every party calls it after its own change, so none is lost. */
+  /**
+   * Starts ready tasks in free slots; every party calls it after its own change, so none is lost.
+   * A task is counted as running before it leaves the ready queue: between the two it would be in
+   * neither, and {@link #run} could see an empty queue and nothing running while it still starts.
+   */
   private void pump() {
     while (true) {
       Integer slot = free.poll();
       if (slot == null) {
         return;
       }
+      running.incrementAndGet();
       Task task = ready.poll();
       if (task == null) {
         free.add(slot);
+        finishedOne();
         if (ready.isEmpty()) {
           return;
         }
         continue;
       }
       room.release();
-      running.incrementAndGet();
       launcher.launch(task, slot, () -> done(slot));
     }
   }
 
   private void done(int slot) {
     free.add(slot);
-    running.decrementAndGet();
+    finishedOne();
     pump();
-    if (running.get() == 0 && ready.isEmpty()) {
+  }
+
+  private void finishedOne() {
+    if (running.decrementAndGet() == 0 && ready.isEmpty()) {
       synchronized (finished) {
         finished.notifyAll();
       }

@@ -270,7 +270,8 @@ final class Download {
   private CompletableFuture<FetchResult> retryAfter(Duration wait) {
     return CompletableFuture.supplyAsync(
             this::attempt,
-            CompletableFuture.delayedExecutor(wait.toMillis(), TimeUnit.MILLISECONDS, f.executor))
+            // nanoseconds: whole milliseconds would cut a Retry-After date short by up to 1 ms
+            CompletableFuture.delayedExecutor(wait.toNanos(), TimeUnit.NANOSECONDS, f.executor))
         .thenCompose(Function.identity());
   }
 
