@@ -42,11 +42,15 @@ abstract class EngineContractTest {
   @TempDir Path tmp;
   private WireMockServer wm;
   private final InFlightCounter inFlight = new InFlightCounter(150);
+  private ServerBarrier everySlot;
+  private ServerBarrier perHostSlots;
 
   abstract Mode mode();
 
   @BeforeEach
   void startServer() {
+    everySlot = new ServerBarrier("every-slot", mode() == Mode.SYNC ? 1 : CONCURRENCY);
+    perHostSlots = new ServerBarrier("per-host-slots", mode() == Mode.SYNC ? 1 : 2);
     wm =
         new WireMockServer(
             wireMockConfig()
@@ -54,7 +58,7 @@ abstract class EngineContractTest {
                 .dynamicPort()
                 .gzipDisabled(true)
                 .containerThreads(64)
-                .extensions(inFlight));
+                .extensions(inFlight, everySlot, perHostSlots));
     wm.start();
   }
 
@@ -316,8 +320,24 @@ abstract class EngineContractTest {
   }
 
   @Test
-  void keepsToThePerHostLimit() throws Exception {
-    wm.stubFor(get(urlPathMatching("/h/.*")).willReturn(aResponse().withBody("x").withTransformers(InFlightCounter.NAME)));
+  void runsAsManyDownloadsAtOnceAsTheConcurrency() throws Exception {
+    wm.stubFor(get(urlPathMatching("/b/.*")).willReturn(aResponse().withBody("x").withTransformers("every-slot")));
+    List<String> urls = new ArrayList<>();
+    for (int i = 0; i < 3 * CONCURRENCY; i++) {
+      urls.add(url("/b/" + i));
+    }
+
+    RunFixture.Result run = run(urls, new TestSettings().build());
+
+    assertEquals(urls.size(), run.outcome().summary().counts().saved());
+    int expected = mode() == Mode.SYNC ? 1 : CONCURRENCY;
+    assertTrue(everySlot.opened(), "the server never had " + expected + " requests in flight at once");
+    assertTrue(everySlot.peak() <= expected, "server saw " + everySlot.peak() + " at once, allowed " + expected);
+  }
+
+  @Test
+  void keepsToThePerHostLimitAndUsesAllOfIt() throws Exception {
+    wm.stubFor(get(urlPathMatching("/h/.*")).willReturn(aResponse().withBody("x").withTransformers("per-host-slots")));
     List<String> urls = new ArrayList<>();
     for (int i = 0; i < 8; i++) {
       urls.add(url("/h/" + i));
@@ -326,7 +346,9 @@ abstract class EngineContractTest {
     RunFixture.Result run = run(urls, new TestSettings().perHost(2).build());
 
     assertEquals(8, run.outcome().summary().counts().saved());
-    assertTrue(inFlight.peak() <= 2, "server saw " + inFlight.peak() + " at once, per-host limit 2");
+    int expected = mode() == Mode.SYNC ? 1 : 2;
+    assertTrue(perHostSlots.opened(), "the server never had " + expected + " requests in flight at once");
+    assertTrue(perHostSlots.peak() <= expected, "server saw " + perHostSlots.peak() + " at once, per-host limit 2");
   }
 
   private void assertNoTemporaryFiles() throws Exception {
