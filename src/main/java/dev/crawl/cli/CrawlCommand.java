@@ -37,7 +37,7 @@ import picocli.CommandLine.Option;
     footer = {
       "",
       "Exit status: 0 every URL saved; 1 some URLs failed or were invalid; 2 bad usage or "
-          + "unreadable input; 130 interrupted.",
+          + "unreadable input; 130, 143, 129 stopped by SIGINT (Ctrl-C), SIGTERM, SIGHUP (partial report written).",
       "Examples:",
       "  crawl -m async -c 50 -o out urls.txt",
       "  curl -s http://127.0.0.1:8080/urls.txt | crawl --jsonl -o out - | jq .path",
@@ -161,8 +161,9 @@ public final class CrawlCommand implements Callable<Integer> {
       printSummary(s);
     }
     if (outcome.interrupted()) {
-      io.err().println("crawl: interrupted; the partial report is in " + s.reportDir() + " (unfinished URLs marked 'interrupted')");
-      return Interrupts.EXIT_STATUS;
+      io.err().println("crawl: stopped by " + Interrupts.signalName() + "; the partial report is in " + s.reportDir()
+          + " (unfinished URLs marked 'interrupted')");
+      return Interrupts.exitStatus();
     }
     if (outcome.inputFailure() != null) {
       throw new ExitException(ExitException.USAGE, outcome.inputFailure().getMessage());
@@ -194,7 +195,8 @@ public final class CrawlCommand implements Callable<Integer> {
             c.failed(),
             c.invalid(),
             c.duplicate(),
-            c.skipped() > 0 ? ", " + c.skipped() + " skipped" : "",
+            (c.skipped() > 0 ? ", " + c.skipped() + " skipped" : "")
+                + (c.interrupted() > 0 ? ", " + c.interrupted() + " interrupted" : ""),
             s.bytes() / 1e6,
             s.wallSeconds(),
             s.filesPerSecond(),

@@ -4,7 +4,6 @@ package dev.crawl.cli;
 public final class ExitException extends RuntimeException {
   public static final int FAILURES = 1;
   public static final int USAGE = 2;
-  public static final int INTERRUPTED = 130;
 
   private final int status;
 

@@ -1,6 +1,7 @@
 package dev.crawl.cli;
 
 import dev.crawl.engine.WorkerMain;
+import dev.crawl.run.Interrupts;
 import java.io.PrintWriter;
 import java.util.List;
 import picocli.AutoComplete;
@@ -31,8 +32,8 @@ public final class Main {
             return exit.status();
           }
           if (e instanceof InterruptedException) {
-            io.err().println("crawl: interrupted; each finished mode's report is in OUTPUT/MODE/.crawl");
-            return ExitException.INTERRUPTED;
+            io.err().println("crawl: stopped by " + Interrupts.signalName() + "; each finished mode's report is in OUTPUT/MODE/.crawl");
+            return Interrupts.exitStatus();
           }
           io.err().println("crawl: internal error: " + e + (verbose ? "" : " (run with --verbose for details)"));
           if (verbose) {

@@ -17,7 +17,10 @@ public final class AsyncEngine implements Engine {
   @Override
   public EngineStats run(Frontier frontier, ResultSink sink) throws InterruptedException {
     Dispatch dispatch = new Dispatch(context, sink);
-    new SlotPump(context.concurrency(), (task, slot, done) -> dispatch.start(task, "slot-" + slot).whenComplete((r, e) -> done.run()))
+    new SlotPump(
+            context.concurrency(),
+            (task, slot, done) -> dispatch.start(task, "slot-" + slot).whenComplete((r, e) -> done.run()),
+            dispatch::unstarted)
         .run(frontier);
     return dispatch.stats(
         context.concurrency() + " in-flight futures; each completion starts the next; no thread per download");

@@ -1,6 +1,7 @@
 package dev.crawl.engine;
 
 import dev.crawl.fetch.FetchResult;
+import dev.crawl.fetch.FetchTimings;
 import dev.crawl.frontier.Task;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -27,6 +28,13 @@ final class Dispatch {
               inFlight.exit();
               sink.accept(result);
             });
+  }
+
+  /** A task taken from the frontier that a stop signal kept from starting. */
+  void unstarted(Task task) {
+    long now = context.clock().now();
+    FetchTimings t = new FetchTimings(task.queuedNanos(), now, -1, now, "unstarted");
+    sink.accept(new FetchResult.Failed(task, task.url(), 0, "stopped before it started", 0, t));
   }
 
   /** Runs one download and parks the calling thread until it is done, as blocking code does. */

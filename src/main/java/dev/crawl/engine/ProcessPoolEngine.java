@@ -1,5 +1,6 @@
 package dev.crawl.engine;
 
+import dev.crawl.fetch.FetchResult;
 import dev.crawl.fetch.HostLimiter;
 import dev.crawl.fetch.RatePacer;
 import dev.crawl.frontier.Frontier;
@@ -21,6 +22,9 @@ public final class ProcessPoolEngine implements Engine {
     this.context = context;
   }
 
+  /** How long lanes get, after a stop signal, to stop their workers and report their tasks. */
+  private static final long STOP_GRACE_NANOS = 5_000_000_000L;
+
   @Override
   public EngineStats run(Frontier frontier, ResultSink sink) throws InterruptedException {
     int n = context.concurrency();
@@ -40,17 +44,10 @@ public final class ProcessPoolEngine implements Engine {
           errors.guard(
               () -> {
                 try {
-                  lane.warmUp();
-                  for (Task task; (task = frontier.next()) != null; ) {
-                    Runnable release = Dispatch.await(perHost.acquire(task.url()));
-                    Dispatch.await(pacer.turn(task.url()));
-                    inFlight.enter();
-                    try {
-                      sink.accept(lane.run(task));
-                    } finally {
-                      inFlight.exit();
-                      release.run();
-                    }
+                  // no worker JVM starts before there is a task for it: a list with nothing to
+                  // fetch starts none
+                  for (Task task; !lane.stopping() && (task = frontier.next()) != null; ) {
+                    sink.accept(runOne(lane, task, perHost, pacer, inFlight));
                   }
                 } finally {
                   childCpu.addAndGet(lane.close());
@@ -65,11 +62,11 @@ public final class ProcessPoolEngine implements Engine {
         t.join();
       }
     } catch (InterruptedException e) {
-      drivers.forEach(Thread::interrupt);
+      // stop every worker, starting ones included, and let each lane report the task it had
       lanes.forEach(WorkerLane::stop);
-      throw e;
-    } finally {
       drivers.forEach(Thread::interrupt);
+      joinFor(drivers, STOP_GRACE_NANOS);
+      throw e;
     }
     errors.rethrow();
     return new EngineStats(
@@ -77,5 +74,46 @@ public final class ProcessPoolEngine implements Engine {
         processes.get(),
         childCpu.get(),
         n + " worker JVMs (worker-N), one download each at a time, fed over stdin/stdout");
+  }
+
+  /** One task on one lane, within the parent's per-host cap and pace. */
+  private static FetchResult runOne(WorkerLane lane, Task task, HostLimiter perHost, RatePacer pacer, InFlight inFlight) {
+    Runnable release;
+    try {
+      release = Dispatch.await(perHost.acquire(task.url()));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return lane.stopped(task);
+    }
+    try {
+      Dispatch.await(pacer.turn(task.url()));
+      inFlight.enter();
+      try {
+        return lane.run(task);
+      } finally {
+        inFlight.exit();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return lane.stopped(task);
+    } finally {
+      release.run();
+    }
+  }
+
+  /** Waits for the threads until the deadline; a second signal halts the JVM anyway. */
+  private static void joinFor(List<Thread> threads, long nanos) {
+    long deadline = System.nanoTime() + nanos;
+    for (Thread t : threads) {
+      long left = deadline - System.nanoTime();
+      try {
+        if (left <= 0 || !t.join(java.time.Duration.ofNanos(left))) {
+          return;
+        }
+      } catch (InterruptedException again) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
   }
 }

@@ -5,6 +5,7 @@ import dev.crawl.frontier.Task;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * Scheduling for N numbered slots (async futures, virtual threads): the download that frees a slot
@@ -19,13 +20,16 @@ final class SlotPump {
   private final AtomicInteger running = new AtomicInteger();
   private final Object finished = new Object();
   private final Launcher launcher;
+  private final Consumer<Task> unstarted;
 
   /** Starts one task in a slot; must call {@code done} when the task has finished. */
   interface Launcher {
     void launch(Task task, int slot, Runnable done);
   }
 
-  SlotPump(int slots, Launcher launcher) {
+  /** @param unstarted told of each task taken from the frontier that a stop kept from starting */
+  SlotPump(int slots, Launcher launcher, Consumer<Task> unstarted) {
+    this.unstarted = unstarted;
     for (int i = 1; i <= slots; i++) {
       free.add(i);
     }
@@ -35,15 +39,22 @@ final class SlotPump {
 
   /** Feeds every task of the frontier and returns once all of them have finished. */
   void run(Frontier frontier) throws InterruptedException {
-    for (Task task; (task = frontier.next()) != null; ) {
-      room.acquire();
-      ready.add(task);
-      pump();
-    }
-    synchronized (finished) {
-      while (!ready.isEmpty() || running.get() > 0) {
-        finished.wait();
+    try {
+      for (Task task; (task = frontier.next()) != null; ) {
+        room.acquire();
+        ready.add(task);
+        pump();
       }
+      synchronized (finished) {
+        while (!ready.isEmpty() || running.get() > 0) {
+          finished.wait();
+        }
+      }
+    } catch (InterruptedException e) {
+      for (Task task; (task = ready.poll()) != null; ) {
+        unstarted.accept(task);
+      }
+      throw e;
     }
   }
 

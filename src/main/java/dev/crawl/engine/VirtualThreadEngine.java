@@ -31,7 +31,8 @@ public final class VirtualThreadEngine implements Engine {
                           done.run();
                         }
                       });
-            })
+            },
+            dispatch::unstarted)
         .run(frontier);
     errors.rethrow();
     return dispatch.stats("one virtual thread per download, at most " + context.concurrency() + " at once");

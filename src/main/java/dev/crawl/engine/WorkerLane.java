@@ -17,6 +17,7 @@ final class WorkerLane {
   private final String name;
   private final RunClock clock;
   private volatile WorkerProcess worker;
+  private volatile boolean stopped;
   private long cpuOfEnded;
   private int started;
 
@@ -26,15 +27,6 @@ final class WorkerLane {
     this.clock = clock;
   }
 
-  /** Starts the worker ahead of the first task, so pool start-up overlaps. */
-  void warmUp() {
-    try {
-      ensureWorker();
-    } catch (IOException e) {
-      // reported with the first task that needs this lane
-    }
-  }
-
   FetchResult run(Task task) {
     String lastProblem = "";
     long sent = clock.now();
@@ -42,7 +34,7 @@ final class WorkerLane {
       try {
         ensureWorker();
       } catch (IOException e) {
-        return failed(task, sent, "cannot start a worker process: " + e.getMessage());
+        return stopped ? stopped(task) : failed(task, sent, "cannot start a worker process: " + e.getMessage());
       }
       try {
         WorkerMessages.Reply reply = worker.call(WorkerMessages.Request.of(task));
@@ -50,9 +42,8 @@ final class WorkerLane {
       } catch (WorkerProcess.DiedException e) {
         lastProblem = e.getMessage();
         retire();
-        if (Thread.currentThread().isInterrupted()) {
-          // the run is stopping (Ctrl-C also reaches the workers): no new worker
-          return failed(task, sent, "stopped: the run was interrupted");
+        if (stopped || Thread.currentThread().isInterrupted()) {
+          return stopped(task);
         }
       }
     }
@@ -69,8 +60,22 @@ final class WorkerLane {
     return cpuOfEnded;
   }
 
-  /** Asks the worker to stop now (SIGTERM, so it can remove its temporary files); any thread. */
+  /** True once {@link #stop} was called: the lane takes no more tasks. */
+  boolean stopping() {
+    return stopped;
+  }
+
+  /** A task the run's stop signal ended before it finished; recorded as interrupted. */
+  FetchResult stopped(Task task) {
+    return failed(task, clock.now(), "stopped: the run was interrupted");
+  }
+
+  /**
+   * Asks the worker to stop now (SIGTERM, so it can remove its temporary files), also one that is
+   * still starting, and starts no other; any thread.
+   */
   void stop() {
+    stopped = true;
     WorkerProcess w = worker;
     if (w != null) {
       w.stop();
@@ -78,9 +83,23 @@ final class WorkerLane {
   }
 
   private void ensureWorker() throws IOException {
-    if (worker == null) {
-      worker = WorkerProcess.start(spec);
-      started++;
+    if (worker != null) {
+      return;
+    }
+    if (stopped) {
+      throw new IOException("the run is stopping");
+    }
+    WorkerProcess w = WorkerProcess.launch(spec);
+    worker = w;
+    started++;
+    if (stopped) {
+      w.stop(); // stop() came between the check and the launch
+    }
+    try {
+      w.awaitReady();
+    } catch (IOException e) {
+      retire();
+      throw e;
     }
   }
 

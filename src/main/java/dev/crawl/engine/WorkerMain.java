@@ -12,16 +12,49 @@ import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import sun.misc.Signal;
+import sun.misc.SignalHandler;
 
 /** The worker side of {@code processes} mode: read a request, fetch it, write the reply. */
 public final class WorkerMain {
   /** The first line a worker writes, once it can fetch: the parent paces and times from here. */
   static final String READY = "{\"ready\":true}";
 
+  /** Exit status of a worker whose parent went away while it had a task. */
+  static final int PARENT_GONE = 3;
+
+  /** Put after the last request; compared by identity, so no line read can be mistaken for it. */
+  @SuppressWarnings("StringOperationCanBeSimplified")
+  private static final String END = new String("end of input");
+
   private WorkerMain() {}
 
-  public static int serve(InputStream in, PrintStream out) throws IOException, InterruptedException {
+  /** Runs a worker; never throws: a problem is one line on stderr and a non-zero status. */
+  public static int serve(InputStream in, PrintStream out) {
+    // Ctrl-C and a closed terminal reach the whole process group; the parent decides what stops
+    // and stops its workers itself (SIGTERM), once it has taken note of what they were doing
+    for (String name : new String[] {"INT", "HUP"}) {
+      try {
+        Signal.handle(new Signal(name), SignalHandler.SIG_IGN);
+      } catch (IllegalArgumentException unsupported) {
+        // nothing to ignore on this platform
+      }
+    }
+    try {
+      return serveRequests(in, out);
+    } catch (IOException | RuntimeException e) {
+      System.err.println("crawl worker " + ProcessHandle.current().pid() + ": " + e);
+      return 70;
+    } catch (InterruptedException e) {
+      return 0;
+    }
+  }
+
+  private static int serveRequests(InputStream in, PrintStream out) throws IOException, InterruptedException {
     BufferedReader requests = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
     String first = requests.readLine();
     if (first == null) {
@@ -30,13 +63,15 @@ public final class WorkerMain {
     WorkerSetup setup = WorkerMessages.read(first, WorkerSetup.class);
     RunClock clock = new RunClock();
     Store store = new Store(Path.of(setup.outputDir()));
-    // the parent stops a worker with SIGTERM on Ctrl-C: leave no temporary file behind
+    // the parent stops a worker with SIGTERM: leave no temporary file behind
     Runtime.getRuntime().addShutdownHook(new Thread(store::abortAll, "worker-cleanup"));
+    AtomicInteger unanswered = new AtomicInteger();
+    BlockingQueue<String> lines = watchParent(requests, unanswered);
     LinkExtractor links = setup.links() ? new LinkExtractor(setup.requisites()) : null;
     try (Fetcher fetcher = new Fetcher(setup.settings(), store, clock, links)) {
       out.println(READY);
       out.flush();
-      for (String line; (line = requests.readLine()) != null; ) {
+      for (String line; (line = lines.take()) != END; ) {
         long received = clock.now();
         WorkerMessages.Request request = WorkerMessages.read(line, WorkerMessages.Request.class);
         FetchResult result;
@@ -47,8 +82,38 @@ public final class WorkerMain {
         }
         out.println(WorkerMessages.write(WorkerMessages.Reply.of(result, received)));
         out.flush();
+        unanswered.decrementAndGet();
       }
     }
     return 0;
+  }
+
+  /**
+   * Reads requests on a thread of its own, so that the end of input is seen at once, also in the
+   * middle of a download. The parent closes our input only between tasks; input that ends while a
+   * request is unanswered means the parent is gone (killed, even with SIGKILL): stop now, and let
+   * the shutdown hook remove the temporary file, rather than finish a download nobody will record.
+   */
+  private static BlockingQueue<String> watchParent(BufferedReader requests, AtomicInteger unanswered) {
+    BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+    Thread.ofPlatform()
+        .daemon()
+        .name("worker-input")
+        .start(
+            () -> {
+              try {
+                for (String line; (line = requests.readLine()) != null; ) {
+                  unanswered.incrementAndGet();
+                  lines.add(line);
+                }
+              } catch (IOException closed) {
+                // the same as the end of input
+              }
+              if (unanswered.get() > 0) {
+                System.exit(PARENT_GONE);
+              }
+              lines.add(END);
+            });
+    return lines;
   }
 }

@@ -31,17 +31,32 @@ final class WorkerProcess {
         new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
   }
 
-  /** Starts a worker and waits until it says it is ready to fetch. */
-  static WorkerProcess start(WorkerSpec spec) throws IOException {
+  /** Starts a worker JVM and sends it the run's settings; {@link #awaitReady} waits for it. */
+  static WorkerProcess launch(WorkerSpec spec) throws IOException {
     Process p = new ProcessBuilder(spec.command()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
     WorkerProcess w = new WorkerProcess(p);
-    w.send(WorkerMessages.write(spec.setup()));
-    String hello = w.replies.readLine();
-    if (!WorkerMain.READY.equals(hello)) {
+    try {
+      w.send(WorkerMessages.write(spec.setup()));
+    } catch (IOException e) {
       p.destroyForcibly();
-      throw new IOException("worker process " + p.pid() + " did not start (" + (hello == null ? "it exited" : "it said: " + hello) + ")");
+      throw e;
     }
     return w;
+  }
+
+  /** Waits until the worker says it is ready to fetch. */
+  void awaitReady() throws IOException {
+    String hello;
+    try {
+      hello = replies.readLine();
+    } catch (IOException e) {
+      hello = null;
+    }
+    if (!WorkerMain.READY.equals(hello)) {
+      process.destroyForcibly();
+      throw new IOException("worker process " + process.pid() + " did not start ("
+          + (hello == null ? exitDescription() : "it said: " + hello) + ")");
+    }
   }
 
   WorkerMessages.Reply call(WorkerMessages.Request request) throws DiedException {

@@ -1,37 +1,64 @@
 package dev.crawl.run;
 
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.Map;
 import sun.misc.Signal;
 
 /**
- * Ctrl-C handled in one place: the first SIGINT interrupts the thread running the job, which then
- * stops downloads, removes temporary files and writes a partial report; a second one exits at once.
- * A shutdown hook would race the running engine, so the signal is taken over instead.
+ * Stop signals handled in one place. SIGINT (Ctrl-C), SIGTERM ({@code kill}, {@code timeout},
+ * systemd, Kubernetes) and SIGHUP (the terminal went away) all interrupt the thread running the job,
+ * which then stops downloads, removes temporary files and writes a partial report; a second signal
+ * exits at once. A shutdown hook would race the running engine, so the signals are taken over.
  */
 public final class Interrupts {
-  public static final int EXIT_STATUS = 130;
-  private static final AtomicBoolean requested = new AtomicBoolean();
+  /** The exit status of each stop signal, 128 plus its number, as shells report it. */
+  private static final Map<String, Integer> STOP_SIGNALS = Map.of("INT", 130, "HUP", 129, "TERM", 143);
+
+  private static volatile String received;
+  private static volatile Runnable onStop = () -> {};
 
   private Interrupts() {}
 
-  /** Routes SIGINT to {@code runner}; call from the thread that runs the job. */
+  /** Routes the stop signals to {@code runner}; call from the thread that runs the job. */
   public static void routeTo(Thread runner) {
-    try {
-      Signal.handle(
-          new Signal("INT"),
-          signal -> {
-            if (requested.getAndSet(true)) {
-              Runtime.getRuntime().halt(EXIT_STATUS);
-            }
-            System.err.println("\ncrawl: interrupted; stopping downloads and writing the report (Ctrl-C again to quit now)");
-            runner.interrupt();
-          });
-    } catch (IllegalArgumentException unsupported) {
-      // no SIGINT on this platform: the JVM's default handling stays
+    for (String name : STOP_SIGNALS.keySet()) {
+      try {
+        Signal.handle(new Signal(name), signal -> stop(name, runner));
+      } catch (IllegalArgumentException unsupported) {
+        // not on this platform, or the JVM runs with -Xrs: the default handling stays
+      }
     }
   }
 
+  private static synchronized void stop(String name, Thread runner) {
+    if (received != null) {
+      Runtime.getRuntime().halt(STOP_SIGNALS.get(received));
+    }
+    received = name;
+    String again = name.equals("INT") ? "Ctrl-C again" : "the signal again";
+    onStop.run();
+    System.err.println("\ncrawl: " + signalName() + ": stopping downloads and writing the report (" + again + " to quit now)");
+    runner.interrupt();
+  }
+
+  /**
+   * What to do first when a stop signal comes, before the job's thread hears of it: results that
+   * arrive from then on belong to the stopped run, even those reported before the engine returns.
+   */
+  static void onStop(Runnable action) {
+    onStop = action;
+  }
+
   public static boolean requested() {
-    return requested.get();
+    return received != null;
+  }
+
+  /** {@code SIGTERM}, {@code SIGINT}, ...: the signal that stopped the run, for messages. */
+  public static String signalName() {
+    return "SIG" + (received == null ? "INT" : received);
+  }
+
+  /** 130 after SIGINT, 143 after SIGTERM, 129 after SIGHUP. */
+  public static int exitStatus() {
+    return STOP_SIGNALS.get(received == null ? "INT" : received);
   }
 }

@@ -45,10 +45,10 @@ public final class Runner {
     this.stderr = stderr;
   }
 
-  /** The outcome: the summary, why input reading stopped early if it did, and whether Ctrl-C ended it. */
+  /** The outcome: the summary, why input reading stopped early if it did, and whether a stop signal ended it. */
   public record Outcome(RunSummary summary, InputException inputFailure, boolean interrupted) {}
 
-  /** How long downloads stopped by Ctrl-C get to report before the partial report is written. */
+  /** How long downloads stopped by a signal get to report before the partial report is written. */
   private static final long WIND_DOWN_MILLIS = 3000;
 
   public Outcome run(RunPlan plan) throws InputException, IOException, InterruptedException {
@@ -108,6 +108,7 @@ public final class Runner {
                 ? Progress.start(stderr, plan.mode().id(), total,
                     plan.display().color(), plan.display().columns(), () -> recorder.snapshot(inFlight.now()))
                 : null;
+        Interrupts.onStop(recorder::stopping);
         try {
           stats = engine.run(tasks, sink);
           links = crawl == null ? null : crawl.links();
@@ -115,6 +116,7 @@ public final class Runner {
           interrupted = true;
           stats = windDown(recorder, fetcher, inFlight);
         } finally {
+          Interrupts.onStop(() -> {});
           store.abortAll();
           if (progress != null) {
             recorder.drain(); // the last line counts every download that finished
@@ -122,7 +124,7 @@ public final class Runner {
           }
         }
       }
-      // Ctrl-C may have landed in an interruptible read instead; the flag must not break the report
+      // the signal may have landed in an interruptible read instead; the flag must not break the report
       interrupted |= Thread.interrupted() || Interrupts.requested();
       totals = recorder.totals();
       inputFailure = interrupted ? null : frontier.failure();
@@ -158,7 +160,8 @@ public final class Runner {
             startedAt.toString(),
             Runtime.version().toString(),
             interrupted
-                ? "interrupted: " + totals.counts().interrupted() + " URLs not done; the rest of the input was not read"
+                ? "interrupted by " + Interrupts.signalName() + ": " + totals.counts().interrupted()
+                    + " URLs not done; the rest of the input was not read"
                 : inputFailure == null ? null : inputFailure.getMessage(),
             links);
     Reports.writeJson(plan.reportDir().resolve(Reports.SUMMARY), summary);
@@ -167,7 +170,7 @@ public final class Runner {
   }
 
   /**
-   * After Ctrl-C: closing the client ends every exchange in flight; their results arrive as
+   * After a stop signal: closing the client ends every exchange in flight; their results arrive as
    * failures and are recorded as interrupted, for a bounded while.
    */
   private static EngineStats windDown(RunRecorder recorder, Fetcher fetcher, InFlight inFlight) {
@@ -181,7 +184,7 @@ public final class Runner {
         break;
       }
     }
-    return new EngineStats(inFlight.peak(), 0, 0, "interrupted by Ctrl-C");
+    return new EngineStats(inFlight.peak(), 0, 0, "interrupted by " + Interrupts.signalName());
   }
 
   private static long processCpuNanos() {

@@ -42,7 +42,8 @@ class SlotPumpTest {
                 } else {
                   finish.run();
                 }
-              });
+              },
+              task -> {});
 
       pump.run(tasks(TASKS));
 
