@@ -9,6 +9,8 @@ import dev.crawl.fetch.FetchResult;
 import dev.crawl.frontier.InputListener;
 import dev.crawl.store.PathMapper;
 import java.io.BufferedWriter;
+import java.io.FileOutputStream;
+import java.io.OutputStreamWriter;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -34,8 +36,14 @@ public final class RunRecorder implements ResultSink, InputListener, AutoCloseab
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  private final FileOutputStream jsonlFile;
+  private final FileOutputStream csvFile;
   private final Writer jsonl;
+  private final Writer csvOut;
   private final SequenceWriter csv;
+  // lines for stdout wait for the flush of the files, so a line printed is a line on disk
+  private final List<String> stdoutLines = new ArrayList<>();
+  private long synced = System.nanoTime();
   private final PrintStream stdout;
   private final StdoutFormat format;
   private final Path outputDir;
@@ -57,15 +65,17 @@ public final class RunRecorder implements ResultSink, InputListener, AutoCloseab
    */
   public RunRecorder(Path reportDir, PrintStream stdout, StdoutFormat format, Path outputDir) throws IOException {
     Files.createDirectories(reportDir);
-    this.jsonl = Files.newBufferedWriter(reportDir.resolve(JSONL), StandardCharsets.UTF_8);
+    this.jsonlFile = new FileOutputStream(reportDir.resolve(JSONL).toFile());
+    this.jsonl = new BufferedWriter(new OutputStreamWriter(jsonlFile, StandardCharsets.UTF_8));
     CsvMapper csvMapper = new CsvMapper();
     CsvSchema schema = csvMapper.schemaFor(UrlRecord.class).withHeader();
-    BufferedWriter csvOut = Files.newBufferedWriter(reportDir.resolve(CSV), StandardCharsets.UTF_8);
+    this.csvFile = new FileOutputStream(reportDir.resolve(CSV).toFile());
+    this.csvOut = new BufferedWriter(new OutputStreamWriter(csvFile, StandardCharsets.UTF_8));
     this.csv = csvMapper.writer(schema).writeValues(csvOut);
     this.stdout = stdout;
     this.format = format;
     this.outputDir = outputDir;
-    this.writer = new SerialWriter("crawl-report");
+    this.writer = new SerialWriter("crawl-report", this::flush);
   }
 
   /** For the progress line: everything accounted for so far. */
@@ -199,11 +209,34 @@ public final class RunRecorder implements ResultSink, InputListener, AutoCloseab
       csv.write(record);
       String out = format.line(record, line, outputDir);
       if (out != null) {
-        stdout.println(out);
-        stdout.flush();
+        stdoutLines.add(out);
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the report: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The journal survives a crash: records reach the operating system whenever the writer runs out
+   * of work (so SIGKILL or an OOM kill loses at most the last second), and the disk at most once a
+   * second (a power cut). Then the same lines go to stdout.
+   */
+  private void flush() {
+    try {
+      jsonl.flush();
+      csv.flush();
+      if (System.nanoTime() - synced > SerialWriter.FLUSH_INTERVAL_NANOS) {
+        jsonlFile.getFD().sync();
+        csvFile.getFD().sync();
+        synced = System.nanoTime();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the report: " + e.getMessage(), e);
+    }
+    if (!stdoutLines.isEmpty()) {
+      stdoutLines.forEach(stdout::println);
+      stdout.flush();
+      stdoutLines.clear();
     }
   }
 
@@ -214,6 +247,7 @@ public final class RunRecorder implements ResultSink, InputListener, AutoCloseab
   @Override
   public void close() throws IOException {
     try (jsonl;
+        csvOut;
         csv) {
       writer.close();
     } catch (UncheckedIOException e) {

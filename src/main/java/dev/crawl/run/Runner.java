@@ -71,6 +71,12 @@ public final class Runner {
     RunTotals totals;
     InputException inputFailure;
     ResumeIndex earlier = plan.resume() ? ResumeIndex.load(plan.reportDir(), plan.outputDir()) : null;
+    if (plan.resume()) {
+      int leftovers = store.removeLeftoverTemps();
+      if (leftovers > 0) {
+        stderr.printf("crawl: --resume: removed %d temporary files an earlier run left behind%n", leftovers);
+      }
+    }
     if (earlier != null && earlier.stale() > 0) {
       stderr.printf("crawl: --resume: %d files of the earlier run are gone or changed; fetching them again%n", earlier.stale());
     }

@@ -56,8 +56,7 @@ public final class PathMapper {
   static String hostDirectory(URI url) {
     String host = url.getHost() == null ? "no-host" : url.getHost().toLowerCase(Locale.ROOT);
     String dir = url.getPort() == -1 ? host : host + "_" + url.getPort();
-    String safe = safeSegment(dir);
-    return safe.startsWith(".") ? "_" + safe : safe;
+    return safeSegment(dir);
   }
 
   static String safeSegment(String raw) {
@@ -75,8 +74,10 @@ public final class PathMapper {
     if (s.isEmpty()) {
       return "_";
     }
-    if (s.equals(".") || s.equals("..")) {
-      return "_" + s;
+    // no saved name starts with a dot: '.', '..' and hidden names stay visible, and the dot names
+    // in the output (reports, temporary files) are ours alone
+    if (s.startsWith(".")) {
+      s = "_" + s;
     }
     // Windows drops trailing dots and spaces, which would merge distinct names
     if (s.endsWith(".") || s.endsWith(" ")) {

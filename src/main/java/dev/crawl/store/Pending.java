@@ -12,6 +12,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Pattern;
 
 /**
  * A file being written: temporary files live in the target's own directory, so the final rename
@@ -49,9 +50,7 @@ public final class Pending {
     String name = target.getFileName().toString();
     String stem = name.length() > 40 ? name.substring(0, 40) : name;
     while (true) {
-      Path temp =
-          target.resolveSibling(
-              "." + stem + "." + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".part");
+      Path temp = target.resolveSibling(tempName(stem, ThreadLocalRandom.current().nextLong()));
       try {
         FileChannel channel =
             FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
@@ -61,6 +60,18 @@ public final class Pending {
         // another download drew the same name; draw again
       }
     }
+  }
+
+  // the mapper turns a leading dot into '_', so no saved file can ever look like one of these
+  private static final Pattern TEMP_NAME = Pattern.compile("\\..{1,40}\\.[0-9a-f]{1,16}\\.part");
+
+  private static String tempName(String stem, long random) {
+    return "." + stem + "." + Long.toHexString(random) + ".part";
+  }
+
+  /** True for the name of a temporary file this class makes, e.g. one a killed run left behind. */
+  static boolean isTempName(String fileName) {
+    return TEMP_NAME.matcher(fileName).matches();
   }
 
   /** Moves the finished temporary file to the final name and removes the others. */

@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -80,6 +83,35 @@ public final class Store {
     }
     Files.createDirectories(dir);
     madeDirectories.add(dir);
+  }
+
+  /**
+   * Removes the temporary files a run that was killed outright (SIGKILL, an OOM kill, a power cut)
+   * left behind; only files named as {@link Pending} names them, and never under a dot directory
+   * (the reports). Returns how many it removed.
+   */
+  public int removeLeftoverTemps() throws IOException {
+    if (!Files.isDirectory(root)) {
+      return 0;
+    }
+    int[] removed = {0};
+    Files.walkFileTree(root, new SimpleFileVisitor<>() {
+      @Override
+      public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+        return !dir.equals(root) && dir.getFileName().toString().startsWith(".")
+            ? FileVisitResult.SKIP_SUBTREE
+            : FileVisitResult.CONTINUE;
+      }
+
+      @Override
+      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+        if (attrs.isRegularFile() && Pending.isTempName(file.getFileName().toString()) && Files.deleteIfExists(file)) {
+          removed[0]++;
+        }
+        return FileVisitResult.CONTINUE;
+      }
+    });
+    return removed[0];
   }
 
   /** Removes every temporary file still open, for an interrupted run. */

@@ -66,4 +66,14 @@ class ProcessPoolEngineTest extends EngineContractTest {
       server.stop();
     }
   }
+
+  @Test
+  void aListWithNothingToFetchStartsNoWorker(@TempDir Path dir) throws Exception {
+    RunFixture.Result result =
+        RunFixture.run(Mode.PROCESSES, 16, List.of("# only a comment", "", "# and another"), dir.resolve("out"),
+            new TestSettings().build());
+
+    assertEquals(0, result.outcome().summary().counts().total());
+    assertEquals(0, result.outcome().summary().processes());
+  }
 }
