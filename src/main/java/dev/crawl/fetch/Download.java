@@ -170,7 +170,12 @@ final class Download {
     long max = f.settings.maxBytes();
     long idle = f.settings.idleTimeout().toNanos();
     String encoding = info.headers().firstValue("Content-Encoding").orElse(null);
-    long declared = info.headers().firstValueAsLong("Content-Length").orElse(-1);
+    long declared;
+    try {
+      declared = Framing.declaredLength(info.headers());
+    } catch (FetchException e) {
+      return BodyReader.failing(e, f.timer);
+    }
     if (info.statusCode() / 100 != 2) {
       return BodyReader.discarding(
           new BodyReader.Limits(DISCARD_LIMIT, idle, f.settings.minRate(), deadline, ""), f.timer);
