@@ -36,6 +36,9 @@ import picocli.CommandLine.Option;
     },
     footer = {
       "",
+      "A URL that never answers is given up after 30 s (--response-timeout 15s, tried twice:"
+          + " --timeout-retries 1); with the defaults no dead URL holds a run for more than 60 s.",
+      "",
       "Exit status: 0 every URL saved; 1 some URLs failed or were invalid; 2 bad usage or "
           + "unreadable input; 130, 143, 129 stopped by SIGINT (Ctrl-C), SIGTERM, SIGHUP (partial report written).",
       "Examples:",

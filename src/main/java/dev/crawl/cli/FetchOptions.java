@@ -21,7 +21,7 @@ final class FetchOptions {
       paramLabel = "TIME",
       converter = Converters.DurationConverter.class,
       description = "Give up waiting for response headers after TIME (default: ${DEFAULT-VALUE}).",
-      defaultValue = "30s")
+      defaultValue = "15s")
   Duration responseTimeout;
 
   @Option(
@@ -29,7 +29,7 @@ final class FetchOptions {
       paramLabel = "TIME",
       converter = Converters.DurationConverter.class,
       description = "Give up when a body sends nothing for TIME (default: ${DEFAULT-VALUE}).",
-      defaultValue = "30s")
+      defaultValue = "15s")
   Duration idleTimeout;
 
   @Option(
@@ -52,9 +52,19 @@ final class FetchOptions {
       names = "--retries",
       paramLabel = "N",
       description =
-          "Retry connection errors, timeouts, 408, 429 and 5xx up to N times (default: ${DEFAULT-VALUE}).",
+          "Retry connection errors, timeouts, 408, 429 and 5xx up to N times; never a rejected certificate, an"
+              + " unknown host, a refused redirect or another 4xx (default: ${DEFAULT-VALUE}).",
       defaultValue = "2")
   int retries;
+
+  @Option(
+      names = "--timeout-retries",
+      paramLabel = "N",
+      description =
+          "Of those retries, at most N after a silent server (a timeout, a body below --min-rate), at once:"
+              + " each has already waited a full timeout (default: ${DEFAULT-VALUE}).",
+      defaultValue = "1")
+  int timeoutRetries;
 
   @Option(
       names = "--retry-delay",
@@ -120,9 +130,9 @@ final class FetchOptions {
    */
   FetchSettings settings(int perHostDefault) {
     int cap = perHost == null ? perHostDefault : perHost;
-    if (retries < 0 || maxRedirects < 0 || cap < 0 || maxBytes < 0 || minRate < 0 || rate < 0) {
+    if (retries < 0 || timeoutRetries < 0 || maxRedirects < 0 || cap < 0 || maxBytes < 0 || minRate < 0 || rate < 0) {
       throw new ExitException(
-          ExitException.USAGE, "--retries, --max-redirects, --per-host, --max-size, --min-rate and --rate cannot be negative");
+          ExitException.USAGE, "--retries, --timeout-retries, --max-redirects, --per-host, --max-size, --min-rate and --rate cannot be negative");
     }
     return new FetchSettings(
         connectTimeout,
@@ -131,6 +141,7 @@ final class FetchOptions {
         minRate,
         totalTimeout,
         retries,
+        timeoutRetries,
         retryDelay,
         maxRetryWait,
         maxRedirects,

@@ -224,20 +224,20 @@ final class BodyReader implements BodySubscriber<BodyReader.Body> {
     long now = System.nanoTime();
     long idle = limits.idleNanos();
     if (limits.deadlineNanos() != 0 && now - limits.deadlineNanos() >= 0) {
-      fail(new FetchException("timed out: the download took longer than --max-time", true));
+      fail(FetchException.silence("timed out: the download took longer than --max-time"));
       return;
     }
     if (idle > 0 && now - lastActivity >= idle) {
-      fail(new FetchException("timed out: no data for " + TimeUnit.NANOSECONDS.toMillis(idle)
-          + " ms while reading the body (--idle-timeout)", true));
+      fail(FetchException.silence("timed out: no data for " + TimeUnit.NANOSECONDS.toMillis(idle)
+          + " ms while reading the body (--idle-timeout)"));
       return;
     }
     if (idle > 0 && limits.minRate() > 0 && now - windowStart >= idle) {
       double seconds = (now - windowStart) / 1e9;
       long got = wireBytes - windowWireBytes;
       if (got < limits.minRate() * seconds) {
-        fail(new FetchException(String.format(java.util.Locale.US,
-            "too slow: %d bytes in the last %.1f s, below --min-rate %d bytes/s", got, seconds, limits.minRate()), true));
+        fail(FetchException.silence(String.format(java.util.Locale.US,
+            "too slow: %d bytes in the last %.1f s, below --min-rate %d bytes/s", got, seconds, limits.minRate())));
         return;
       }
       windowStart = now;

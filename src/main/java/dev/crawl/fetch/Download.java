@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpHeaders;
@@ -16,6 +17,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandler;
 import java.net.http.HttpTimeoutException;
 import java.nio.channels.ClosedChannelException;
+import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
@@ -25,6 +27,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import javax.net.ssl.SSLHandshakeException;
 
 /** The state of one task's download; timing lives here, never in a shared field. */
 final class Download {
@@ -39,6 +42,7 @@ final class Download {
   private volatile int lastStatus;
   private volatile Pending pending;
   private int attempts;
+  private int silences;
 
   Download(Fetcher fetcher, Task task, String lane) {
     this.f = fetcher;
@@ -219,7 +223,13 @@ final class Download {
       abortPending();
       Throwable cause = unwrap(error);
       if (isRetryable(cause) && attempts <= f.settings.retries()) {
-        return retryAfter(backoff());
+        if (!isSilence(cause)) {
+          return retryAfter(backoff());
+        }
+        // a silent server already cost a full timeout: retried at once, and only so often
+        if (++silences <= f.settings.timeoutRetries()) {
+          return retryAfter(Duration.ZERO);
+        }
       }
       return CompletableFuture.completedFuture(failed(reason(cause), statusFor(cause)));
     }
@@ -321,7 +331,21 @@ final class Download {
     if (cause instanceof FetchException fe) {
       return fe.retryable();
     }
+    // permanent: asking again gets the same answer
+    if (isUnknownHost(cause) || cause instanceof SSLHandshakeException) {
+      return false;
+    }
     return cause instanceof IOException;
+  }
+
+  /** The JDK client reports a name that does not resolve as a ConnectException around this. */
+  static boolean isUnknownHost(Throwable cause) {
+    return cause instanceof UnknownHostException
+        || (cause instanceof ConnectException && cause.getCause() instanceof UnresolvedAddressException);
+  }
+
+  static boolean isSilence(Throwable cause) {
+    return cause instanceof HttpTimeoutException || (cause instanceof FetchException fe && fe.silence());
   }
 
   static Throwable unwrap(Throwable e) {
@@ -343,6 +367,9 @@ final class Download {
     }
     if (cause instanceof HttpTimeoutException) {
       return "timed out waiting for response headers (--response-timeout)";
+    }
+    if (isUnknownHost(cause)) {
+      return "unknown host " + current.getHost() + ": the name does not resolve";
     }
     if (cause instanceof ConnectException) {
       return "cannot connect to " + where + ": connection refused";

@@ -5,13 +5,28 @@ import java.io.IOException;
 /** A failure we detected ourselves, with the one-line reason users see. */
 public final class FetchException extends IOException {
   private final boolean retryable;
+  private final boolean silence;
 
   public FetchException(String message, boolean retryable) {
+    this(message, retryable, false);
+  }
+
+  private FetchException(String message, boolean retryable, boolean silence) {
     super(message);
     this.retryable = retryable;
+    this.silence = silence;
+  }
+
+  /** The server went quiet, or nearly (a timeout, a body below --min-rate): retried as a timeout is. */
+  static FetchException silence(String message) {
+    return new FetchException(message, true, true);
   }
 
   public boolean retryable() {
     return retryable;
+  }
+
+  boolean silence() {
+    return silence;
   }
 }

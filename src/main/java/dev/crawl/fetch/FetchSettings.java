@@ -12,6 +12,8 @@ import java.time.Duration;
  *     window (curl's speed limit); zero for no limit
  * @param totalTimeout the most one attempt may take, body included; zero for no limit
  * @param retries how many times a connection error, timeout, 429 or 5xx is tried again
+ * @param timeoutRetries of those, how many may follow a silent server (a timeout of any kind, a body
+ *     below {@code minRate}): each costs a full timeout, so it is bounded apart
  * @param retryDelay the first backoff, doubled for each further retry
  * @param maxRetryWait the cap on any wait, Retry-After included
  * @param maxBytes the largest body kept (after decoding); zero for no limit
@@ -25,6 +27,7 @@ public record FetchSettings(
     long minRate,
     Duration totalTimeout,
     int retries,
+    int timeoutRetries,
     Duration retryDelay,
     Duration maxRetryWait,
     int maxRedirects,
@@ -40,17 +43,37 @@ public record FetchSettings(
   /** The same settings with another per-host cap. */
   public FetchSettings withPerHost(int cap) {
     return new FetchSettings(connectTimeout, responseTimeout, idleTimeout, minRate, totalTimeout, retries,
-        retryDelay, maxRetryWait, maxRedirects, maxBytes, cap, rate, userAgent);
+        timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, cap, rate, userAgent);
+  }
+
+  /**
+   * The longest one dead URL can hold a run, all attempts included: a server that sends headers
+   * just before the response timeout and then nothing (or too little), on every attempt a timeout
+   * allows. A server that never answers at all is given up after {@link #silentUrlGivenUpAfter}.
+   */
+  public Duration deadUrlWorstCase() {
+    Duration attempt = responseTimeout.plus(idleTimeout);
+    if (!totalTimeout.isZero() && totalTimeout.compareTo(attempt) < 0) {
+      attempt = totalTimeout;
+    }
+    return attempt.multipliedBy(1 + Math.min(retries, timeoutRetries));
+  }
+
+  /** How long a server that accepts the connection and never answers holds a URL, all attempts included. */
+  public Duration silentUrlGivenUpAfter() {
+    Duration attempt = !totalTimeout.isZero() && totalTimeout.compareTo(responseTimeout) < 0 ? totalTimeout : responseTimeout;
+    return attempt.multipliedBy(1 + Math.min(retries, timeoutRetries));
   }
 
   public static FetchSettings defaults() {
     return new FetchSettings(
         Duration.ofSeconds(10),
-        Duration.ofSeconds(30),
-        Duration.ofSeconds(30),
+        Duration.ofSeconds(15),
+        Duration.ofSeconds(15),
         1024,
         Duration.ZERO,
         2,
+        1,
         Duration.ofMillis(250),
         Duration.ofSeconds(30),
         10,

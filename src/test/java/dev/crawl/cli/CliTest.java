@@ -320,6 +320,16 @@ class CliTest {
     assertTrue(err.startsWith("crawl: "), err);
   }
 
+  @Test
+  void helpSaysHowLongADeadUrlCanHoldARunAndItMatchesTheDefaults() {
+    Ran r = crawl("", "--help");
+    var defaults = dev.crawl.fetch.FetchSettings.defaults();
+
+    String help = r.out().replaceAll("\\s+", " ");
+    assertTrue(help.contains("A URL that never answers is given up after " + defaults.silentUrlGivenUpAfter().toSeconds() + " s"), help);
+    assertTrue(help.contains("no dead URL holds a run for more than " + defaults.deadUrlWorstCase().toSeconds() + " s"), help);
+  }
+
   private Ran crawl(String stdin, String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();

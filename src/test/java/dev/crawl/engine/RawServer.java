@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class RawServer implements AutoCloseable {
   private static final byte[] SILENCE = new byte[0];
+  private final Set<String> stalling = ConcurrentHashMap.newKeySet();
 
   private final ServerSocket listener;
   private final Map<String, byte[]> responses = new ConcurrentHashMap<>();
@@ -43,6 +44,12 @@ final class RawServer implements AutoCloseable {
   RawServer silent(String path) {
     responses.put(path, SILENCE);
     return this;
+  }
+
+  /** Answers {@code path} with these bytes, and then holds the connection open, sending nothing more. */
+  RawServer stall(String path, String rawStart) {
+    stalling.add(path);
+    return respond(path, rawStart);
   }
 
   /** Requests that arrived for {@code path}. */
@@ -88,6 +95,9 @@ final class RawServer implements AutoCloseable {
       out.write(response != null ? response
           : "HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
       out.flush();
+      if (stalling.contains(path)) {
+        closed.await();
+      }
     } catch (IOException | InterruptedException e) {
       // the client went away
     } finally {

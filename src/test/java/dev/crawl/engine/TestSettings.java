@@ -11,6 +11,7 @@ final class TestSettings {
   long minRate;
   Duration total = Duration.ZERO;
   int retries;
+  int timeoutRetries = 1;
   Duration retryDelay = Duration.ofMillis(10);
   Duration maxRetryWait = Duration.ofSeconds(5);
   int maxRedirects = 10;
@@ -20,6 +21,11 @@ final class TestSettings {
 
   TestSettings retries(int n) {
     retries = n;
+    return this;
+  }
+
+  TestSettings timeoutRetries(int n) {
+    timeoutRetries = n;
     return this;
   }
 
@@ -64,7 +70,7 @@ final class TestSettings {
   }
 
   FetchSettings build() {
-    return new FetchSettings(connect, response, idle, minRate, total, retries, retryDelay, maxRetryWait,
+    return new FetchSettings(connect, response, idle, minRate, total, retries, timeoutRetries, retryDelay, maxRetryWait,
         maxRedirects, maxBytes, perHost, rate, FetchSettings.DEFAULT_USER_AGENT);
   }
 }

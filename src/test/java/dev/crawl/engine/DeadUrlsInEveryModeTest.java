@@ -1,0 +1,79 @@
+package dev.crawl.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.crawl.fetch.FetchSettings;
+import dev.crawl.report.UrlRecord;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * A dead URL holds a run for a bounded time: a silent server costs a full timeout per attempt, so
+ * it is retried at most --timeout-retries times, whatever --retries allows.
+ */
+class DeadUrlsInEveryModeTest {
+  @TempDir Path tmp;
+  private RawServer server;
+
+  @BeforeEach
+  void start() throws Exception {
+    server = new RawServer().respond("/healthy", "HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nstill fine");
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    server.close();
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void aServerThatNeverAnswersIsTriedTwiceNotFourTimes(Mode mode) throws Exception {
+    server.silent("/dead");
+    FetchSettings s = new TestSettings().retries(3).timeoutRetries(1).responseTimeout(Duration.ofMillis(700)).build();
+
+    UrlRecord dead = runAlongsideAHealthyUrl(mode, s);
+
+    assertTrue(dead.error().contains("timed out waiting for response headers"), dead.error());
+    assertEquals(2, dead.attempts());
+    assertEquals(2, server.requests("/dead"));
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void aServerThatStallsAfterItsHeadersIsTriedTwice(Mode mode) throws Exception {
+    server.stall("/dead", "HTTP/1.1 200 OK\r\nContent-Length: 1000\r\n\r\nonly the start");
+    FetchSettings s = new TestSettings().retries(3).timeoutRetries(1).idleTimeout(Duration.ofMillis(700)).build();
+
+    UrlRecord dead = runAlongsideAHealthyUrl(mode, s);
+
+    assertTrue(dead.error().contains("--idle-timeout"), dead.error());
+    assertEquals(2, dead.attempts());
+    assertEquals(2, server.requests("/dead"));
+  }
+
+  @Test
+  void withTheDefaultsNoDeadUrlHoldsARunForMoreThanAMinute() {
+    FetchSettings defaults = FetchSettings.defaults();
+
+    assertTrue(defaults.deadUrlWorstCase().compareTo(Duration.ofSeconds(60)) <= 0, defaults.deadUrlWorstCase().toString());
+    assertEquals(Duration.ofSeconds(30), defaults.silentUrlGivenUpAfter());
+  }
+
+  private UrlRecord runAlongsideAHealthyUrl(Mode mode, FetchSettings settings) throws Exception {
+    RunFixture.Result run =
+        // one lane, dead URL first: a cold client pays its warm-up there, never on the healthy URL
+        RunFixture.run(mode, 1, List.of(server.url("/dead"), server.url("/healthy")), tmp.resolve("out"), settings);
+    assertEquals("saved", run.only("/healthy").outcome());
+    UrlRecord dead = run.only("/dead");
+    assertEquals("failed", dead.outcome(), dead.toString());
+    return dead;
+  }
+}
