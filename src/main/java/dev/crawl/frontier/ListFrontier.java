@@ -44,13 +44,15 @@ public final class ListFrontier implements Frontier, AutoCloseable {
     try {
       for (InputLine line; (line = lines.next()) != null; ) {
         String text = line.text().strip();
-        if (text.isEmpty() || text.startsWith("#")) {
+        // a comment is skipped whatever its bytes: only lines that name URLs must be UTF-8
+        if (text.startsWith("#") || (text.isEmpty() && line.problem() == null)) {
           continue;
         }
-        UrlParser.Parsed parsed = UrlParser.parse(text);
-        if (parsed.url() == null) {
-          warnings.println("crawl: " + line.origin() + ": " + parsed.problem() + " — skipped");
-          listener.invalid(line.origin(), abbreviate(text), parsed.problem());
+        UrlParser.Parsed parsed = line.problem() == null ? UrlParser.parse(text) : null;
+        if (parsed == null || parsed.url() == null) {
+          String problem = parsed == null ? line.problem() : parsed.problem();
+          warnings.println("crawl: " + line.origin() + ": " + problem + " — skipped");
+          listener.invalid(line.origin(), abbreviate(text), problem);
           continue;
         }
         String url = parsed.url().toString();

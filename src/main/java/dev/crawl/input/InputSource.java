@@ -44,6 +44,17 @@ public record InputSource(Kind kind, String name, String value) {
     if (!Files.isReadable(p)) {
       throw new InputException("cannot read URL list '" + value + "': permission denied");
     }
+    try (InputStream in = Files.newInputStream(p)) {
+      if (new ByteLines(in).looksBinary()) {
+        throw notAList(name);
+      }
+    } catch (IOException e) {
+      throw new InputException("cannot read URL list '" + value + "': " + e.getMessage(), e);
+    }
+  }
+
+  static InputException notAList(String name) {
+    return new InputException(name + ": not a list of URLs (binary data, not text); give a text file with one URL per line");
   }
 
   /**

@@ -1,12 +1,7 @@
 package dev.crawl.input;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.List;
 
@@ -18,7 +13,8 @@ public final class LineReader implements AutoCloseable {
   private final Iterator<InputSource> sources;
   private final InputStream stdin;
   private InputSource currentSource;
-  private BufferedReader reader;
+  private InputStream stream;
+  private ByteLines reader;
   private long lineNumber;
   private long argNumber;
 
@@ -40,17 +36,14 @@ public final class LineReader implements AutoCloseable {
         }
         open();
       }
-      String text;
+      ByteLines.Line line;
       try {
-        text = reader.readLine();
-      } catch (CharacterCodingException e) {
-        throw new InputException(
-            currentSource.name() + ":" + (lineNumber + 1) + ": not valid UTF-8; convert the list to UTF-8");
+        line = reader.next();
       } catch (IOException e) {
         throw new InputException("cannot read " + currentSource.name() + ": " + e.getMessage(), e);
       }
-      if (text != null) {
-        return new InputLine(currentSource.name(), ++lineNumber, text);
+      if (line != null) {
+        return new InputLine(currentSource.name(), ++lineNumber, line.text(), line.problem());
       }
       closeCurrent();
     }
@@ -58,22 +51,21 @@ public final class LineReader implements AutoCloseable {
 
   private void open() throws InputException {
     try {
-      var decoder =
-          StandardCharsets.UTF_8
-              .newDecoder()
-              .onMalformedInput(CodingErrorAction.REPORT)
-              .onUnmappableCharacter(CodingErrorAction.REPORT);
-      reader = new BufferedReader(new InputStreamReader(currentSource.open(stdin), decoder));
+      stream = currentSource.open(stdin);
+      reader = new ByteLines(stream);
       lineNumber = 0;
     } catch (IOException e) {
       throw new InputException("cannot read URL list '" + currentSource.name() + "': " + e.getMessage(), e);
+    }
+    if (reader.looksBinary()) {
+      throw InputSource.notAList(currentSource.name());
     }
   }
 
   private void closeCurrent() {
     try {
       if (currentSource.kind() == InputSource.Kind.FILE) {
-        reader.close();
+        stream.close();
       }
     } catch (IOException ignored) {
       // reading is finished; nothing to lose

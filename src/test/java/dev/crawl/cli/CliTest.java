@@ -190,13 +190,60 @@ class CliTest {
   }
 
   @Test
-  void exitsTwoWithOneLineForListsThatAreNotUtf8() throws Exception {
+  void aLineThatIsNotUtf8IsOneInvalidLineAndTheRestOfTheListRuns() throws Exception {
     Path list = tmp.resolve("latin1.txt");
-    Files.write(list, new byte[] {'h', 't', 't', 'p', ':', '/', '/', 'h', '/', (byte) 0xe9, '\n'});
+    Files.write(list, bytes(url("/ok/1") + "\nhttp://127.0.0.1/caf", new byte[] {(byte) 0xe9}, "\n" + url("/ok/2") + "\n"));
+
     Ran r = crawl("", "-o", out(), list.toString());
-    assertEquals(2, r.status());
-    assertTrue(r.err().contains(list + ":1: not valid UTF-8"), r.err());
+
+    assertEquals(1, r.status(), r.err());
+    assertTrue(r.err().contains(list + ":2: not UTF-8 — skipped"), r.err());
+    assertTrue(r.err().contains("saved 2 of 3 URLs (0 failed, 1 invalid"), r.err());
     assertFalse(r.err().contains("Exception"), r.err());
+  }
+
+  @Test
+  void aByteOrderMarkAndWindowsLineEndsAreRead() throws Exception {
+    Path list = tmp.resolve("windows.txt");
+    Files.write(list, bytes("", new byte[] {(byte) 0xef, (byte) 0xbb, (byte) 0xbf}, url("/ok/1") + "\r\n" + url("/ok/2") + "\r\n"));
+
+    Ran r = crawl("", "-o", out(), list.toString());
+
+    assertEquals(0, r.status(), r.err());
+    assertEquals(1, wm.findAll(getRequestedFor(urlEqualTo("/ok/1"))).size());
+    assertEquals(1, wm.findAll(getRequestedFor(urlEqualTo("/ok/2"))).size());
+  }
+
+  @Test
+  void aNulByteMakesItsLineInvalid() throws Exception {
+    Path list = tmp.resolve("nul.txt");
+    Files.write(list, bytes(url("/ok/1") + "\n" + url("/ok/a"), new byte[] {0}, "b\n" + url("/ok/2") + "\n"));
+
+    Ran r = crawl("", "-o", out(), list.toString());
+
+    assertEquals(1, r.status(), r.err());
+    assertTrue(r.err().contains(list + ":2: contains a NUL byte — skipped"), r.err());
+    assertEquals(1, wm.findAll(getRequestedFor(urlEqualTo("/ok/2"))).size());
+  }
+
+  @Test
+  void exitsTwoWithOneLineForAListThatIsNotTextAtAll() throws Exception {
+    byte[] binary = new byte[4096];
+    new java.util.SplittableRandom(1).nextBytes(binary);
+    Path list = Files.write(tmp.resolve("image.png"), binary);
+
+    Ran r = crawl("", "-o", out(), list.toString());
+
+    assertEquals(2, r.status());
+    assertOneLine(r.err(), "not a list of URLs (binary data, not text)");
+  }
+
+  private static byte[] bytes(String before, byte[] raw, String after) {
+    java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+    b.writeBytes(before.getBytes(StandardCharsets.UTF_8));
+    b.writeBytes(raw);
+    b.writeBytes(after.getBytes(StandardCharsets.UTF_8));
+    return b.toByteArray();
   }
 
   @Test
