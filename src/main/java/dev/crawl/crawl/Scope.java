@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * Which discovered links a crawl follows: the start URLs' hosts (and {@code --domains}), under the
@@ -18,15 +17,46 @@ public final class Scope {
   private final List<Pattern> include;
   private final List<Pattern> exclude;
 
+  /** The scope as data, for worker processes, which keep redirects in scope too. */
+  public record Rules(
+      List<String> hosts, List<String> startDirectories, boolean noParent, List<String> include, List<String> exclude) {}
+
   public Scope(List<URI> starts, List<String> domains, boolean noParent, List<Pattern> include, List<Pattern> exclude) {
-    this.hosts =
-        java.util.stream.Stream.concat(starts.stream().map(u -> u.getHost()), domains.stream())
-            .map(h -> h.toLowerCase(Locale.ROOT))
-            .collect(Collectors.toUnmodifiableSet());
-    this.startDirectories = starts.stream().map(Scope::directoryOf).toList();
-    this.noParent = noParent;
-    this.include = List.copyOf(include);
-    this.exclude = List.copyOf(exclude);
+    this(
+        new Rules(
+            java.util.stream.Stream.concat(starts.stream().map(u -> u.getHost()), domains.stream())
+                .map(h -> h.toLowerCase(Locale.ROOT))
+                .distinct()
+                .toList(),
+            starts.stream().map(Scope::directoryOf).distinct().toList(),
+            noParent,
+            include.stream().map(Pattern::pattern).toList(),
+            exclude.stream().map(Pattern::pattern).toList()));
+  }
+
+  public Scope(Rules rules) {
+    this.hosts = Set.copyOf(rules.hosts());
+    this.startDirectories = List.copyOf(rules.startDirectories());
+    this.noParent = rules.noParent();
+    this.include = rules.include().stream().map(Pattern::compile).toList();
+    this.exclude = rules.exclude().stream().map(Pattern::compile).toList();
+  }
+
+  public Rules rules() {
+    return new Rules(List.copyOf(hosts), startDirectories, noParent,
+        include.stream().map(Pattern::pattern).toList(), exclude.stream().map(Pattern::pattern).toList());
+  }
+
+  /**
+   * Why a download may not follow a redirect to {@code target}, or null: links the crawl found
+   * stay in scope wherever they redirect; listed URLs (depth 0) go where they are sent, as in wget.
+   */
+  public String refuseRedirect(int depth, URI target) {
+    if (depth == 0) {
+      return null;
+    }
+    String why = reject(target);
+    return why == null ? null : "redirected out of scope (" + why + "): " + target;
   }
 
   /** Why the URL is out of scope, or null if the crawl may follow it. */

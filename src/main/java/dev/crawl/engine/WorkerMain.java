@@ -68,7 +68,7 @@ public final class WorkerMain {
     AtomicInteger unanswered = new AtomicInteger();
     BlockingQueue<String> lines = watchParent(requests, unanswered);
     LinkExtractor links = setup.links() ? new LinkExtractor(setup.requisites()) : null;
-    try (Fetcher fetcher = new Fetcher(setup.settings(), store, clock, links)) {
+    try (Fetcher fetcher = new Fetcher(setup.settings(), store, clock, links, setup.redirectGate())) {
       out.println(READY);
       out.flush();
       for (String line; (line = lines.take()) != END; ) {

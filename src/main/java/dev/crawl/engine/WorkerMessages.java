@@ -12,13 +12,14 @@ final class WorkerMessages {
   static final ObjectMapper JSON = new ObjectMapper();
 
   /** A task sent to a worker. */
-  record Request(long id, String url, String origin) {
+  record Request(long id, String url, String origin, int depth) {
     static Request of(Task t) {
-      return new Request(t.id(), t.url().toString(), t.origin());
+      return new Request(t.id(), t.url().toString(), t.origin(), t.depth());
     }
 
+    /** The worker's copy: the depth decides whether redirects must stay in the crawl's scope. */
     Task task(long queued) {
-      return new Task(id, URI.create(url), origin, queued);
+      return new Task(id, URI.create(url), origin, queued, depth, null);
     }
   }
 
@@ -26,6 +27,7 @@ final class WorkerMessages {
   record Reply(
       long id,
       boolean saved,
+      boolean skipped,
       String finalUrl,
       int status,
       long bytes,
@@ -41,9 +43,11 @@ final class WorkerMessages {
       long fb = r.timings().firstByte() < 0 ? -1 : r.timings().firstByte() - received;
       return switch (r) {
         case FetchResult.Saved s ->
-            new Reply(s.task().id(), true, s.finalUrl().toString(), s.status(), s.bytes(), s.path(), s.crc32(), null, s.attempts(), fb, s.title(), s.links());
+            new Reply(s.task().id(), true, false, s.finalUrl().toString(), s.status(), s.bytes(), s.path(), s.crc32(), null, s.attempts(), fb, s.title(), s.links());
         case FetchResult.Failed f ->
-            new Reply(f.task().id(), false, String.valueOf(f.finalUrl()), f.status(), 0, null, null, f.reason(), f.attempts(), fb, null, java.util.List.of());
+            new Reply(f.task().id(), false, false, String.valueOf(f.finalUrl()), f.status(), 0, null, null, f.reason(), f.attempts(), fb, null, java.util.List.of());
+        case FetchResult.Skipped k ->
+            new Reply(k.task().id(), false, true, String.valueOf(k.finalUrl()), k.status(), 0, null, null, k.reason(), k.attempts(), fb, null, java.util.List.of());
       };
     }
 
@@ -52,9 +56,12 @@ final class WorkerMessages {
       FetchTimings t =
           new FetchTimings(task.queuedNanos(), sent, firstByte < 0 ? -1 : sent + firstByte, finished, lane);
       URI fin = finalUrl == null ? task.url() : URI.create(finalUrl);
-      return saved
-          ? new FetchResult.Saved(task, fin, status, bytes, path, crc32, attempts, t, title,
-              links == null ? java.util.List.of() : links)
+      if (saved) {
+        return new FetchResult.Saved(task, fin, status, bytes, path, crc32, attempts, t, title,
+            links == null ? java.util.List.of() : links);
+      }
+      return skipped
+          ? new FetchResult.Skipped(task, fin, status, reason, attempts, t)
           : new FetchResult.Failed(task, fin, status, reason, attempts, t);
     }
   }

@@ -1,6 +1,8 @@
 package dev.crawl.engine;
 
 import dev.crawl.crawl.CrawlOptions;
+import dev.crawl.crawl.Scope;
+import dev.crawl.fetch.RedirectGate;
 import dev.crawl.fetch.FetchSettings;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,9 +25,11 @@ public record WorkerSetup(
     String userAgent,
     String outputDir,
     boolean links,
-    boolean requisites) {
+    boolean requisites,
+    Scope.Rules scope) {
 
-  static WorkerSetup of(FetchSettings s, Path outputDir, CrawlOptions crawl) {
+  /** @param scope the crawl's scope, or null for a list */
+  static WorkerSetup of(FetchSettings s, Path outputDir, CrawlOptions crawl, Scope.Rules scope) {
     return new WorkerSetup(
         s.connectTimeout().toMillis(),
         s.responseTimeout().toMillis(),
@@ -43,7 +47,12 @@ public record WorkerSetup(
         s.userAgent(),
         outputDir.toAbsolutePath().toString(),
         crawl.crawls(),
-        crawl.requisites());
+        crawl.requisites(),
+        scope);
+  }
+
+  RedirectGate redirectGate() {
+    return scope == null ? RedirectGate.ANY : new Scope(scope)::refuseRedirect;
   }
 
   FetchSettings settings() {

@@ -107,6 +107,11 @@ final class Download {
     if (next.getHost() == null) {
       throw new FetchException("redirect to a location without a host: " + location, false);
     }
+    String refused = f.gate.refuse(task.depth(), next);
+    if (refused != null) {
+      current = next;
+      throw FetchException.outOfScope(refused);
+    }
     return next;
   }
 
@@ -222,6 +227,10 @@ final class Download {
     if (error != null) {
       abortPending();
       Throwable cause = unwrap(error);
+      if (cause instanceof FetchException fe && fe.outOfScope()) {
+        return CompletableFuture.completedFuture(
+            new FetchResult.Skipped(task, current, lastStatus, fe.getMessage(), attempts, timings()));
+      }
       if (isRetryable(cause) && attempts <= f.settings.retries()) {
         if (!isSilence(cause)) {
           return retryAfter(backoff());

@@ -6,6 +6,7 @@ import java.io.IOException;
 public final class FetchException extends IOException {
   private final boolean retryable;
   private final boolean silence;
+  private boolean outOfScope;
 
   public FetchException(String message, boolean retryable) {
     this(message, retryable, false);
@@ -20,6 +21,17 @@ public final class FetchException extends IOException {
   /** The server went quiet, or nearly (a timeout, a body below --min-rate): retried as a timeout is. */
   static FetchException silence(String message) {
     return new FetchException(message, true, true);
+  }
+
+  /** A redirect the crawl's scope does not allow: the task is skipped, not failed. */
+  static FetchException outOfScope(String message) {
+    FetchException e = new FetchException(message, false, false);
+    e.outOfScope = true;
+    return e;
+  }
+
+  boolean outOfScope() {
+    return outOfScope;
   }
 
   public boolean retryable() {

@@ -3,8 +3,11 @@ package dev.crawl.fetch;
 import dev.crawl.frontier.Task;
 import java.net.URI;
 
-/** What became of one task that was fetched: its body saved, or a failure with a reason. */
-public sealed interface FetchResult permits FetchResult.Saved, FetchResult.Failed {
+/**
+ * What became of one task that was fetched: its body saved, a failure with a reason, or skipped on
+ * the way (a redirect out of the crawl's scope).
+ */
+public sealed interface FetchResult permits FetchResult.Saved, FetchResult.Failed, FetchResult.Skipped {
 
   Task task();
 
@@ -46,6 +49,16 @@ public sealed interface FetchResult permits FetchResult.Saved, FetchResult.Faile
    * @param reason one line a user can act on
    */
   record Failed(Task task, URI finalUrl, int status, String reason, int attempts, FetchTimings timings)
+      implements FetchResult {
+  }
+
+  /**
+   * Nothing was saved, by design: the crawl's rules stopped it on the way (a redirect out of scope).
+   *
+   * @param finalUrl the URL it would have gone to
+   * @param reason one line saying which rule stopped it
+   */
+  record Skipped(Task task, URI finalUrl, int status, String reason, int attempts, FetchTimings timings)
       implements FetchResult {
   }
 }

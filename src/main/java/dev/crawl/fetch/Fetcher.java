@@ -39,13 +39,16 @@ public final class Fetcher implements AutoCloseable {
   final HostLimiter limiter;
   final LinkExtractor links;
   final RatePacer pacer;
+  final RedirectGate gate;
   private volatile boolean aborting;
 
   /**
    * @param links finds the links of saved HTML pages when the run crawls; null for list mode
+   * @param gate which redirects a task may follow
    */
-  public Fetcher(FetchSettings settings, Store store, RunClock clock, LinkExtractor links) {
+  public Fetcher(FetchSettings settings, Store store, RunClock clock, LinkExtractor links, RedirectGate gate) {
     this.links = links;
+    this.gate = gate;
     this.settings = settings;
     this.store = store;
     this.clock = clock;

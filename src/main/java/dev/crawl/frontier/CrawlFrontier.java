@@ -173,6 +173,11 @@ public final class CrawlFrontier implements Frontier, AutoCloseable {
     queue.add(new Task(nextId++, url, "link from " + from.url(), clock.now(), from.depth() + 1, from.url()));
   }
 
+  /** Which links the crawl follows; downloads keep their redirects inside it too. */
+  public Scope scope() {
+    return scope;
+  }
+
   /** Tasks that went through the spill file, for the report. */
   public synchronized long spilled() {
     return queue.spilledTotal();

@@ -136,6 +136,11 @@ public final class RunRecorder implements ResultSink, InputListener, AutoCloseab
         digest.add(s.path(), s.crc32());
       }
       case FetchResult.Failed f -> failed++;
+      case FetchResult.Skipped k -> {
+        skipped++;
+        write(UrlRecord.of(result));
+        return; // not a download: kept out of the latency figures
+      }
     }
     latencyMicros.recordValue(Math.max(0, Math.min(result.timings().latency() / 1_000, 3_600_000_000L)));
     write(UrlRecord.of(result));

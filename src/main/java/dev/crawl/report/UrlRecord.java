@@ -60,6 +60,10 @@ public record UrlRecord(
           new UrlRecord("failed", url, str(f.finalUrl()), f.status() == 0 ? null : f.status(), null,
               null, null, f.attempts(), f.reason(), ms(t.queued()), ms(t.started()),
               msOrNull(t.firstByte()), ms(t.finished()), t.lane(), origin, depth, referrer, null);
+      case FetchResult.Skipped k ->
+          new UrlRecord("skipped", url, str(k.finalUrl()), k.status() == 0 ? null : k.status(), null,
+              null, null, k.attempts(), k.reason(), ms(t.queued()), ms(t.started()),
+              msOrNull(t.firstByte()), ms(t.finished()), t.lane(), origin, depth, referrer, null);
     };
   }
 

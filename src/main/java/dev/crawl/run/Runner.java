@@ -7,6 +7,7 @@ import dev.crawl.engine.InFlight;
 import dev.crawl.engine.Mode;
 import dev.crawl.engine.WorkerSpec;
 import dev.crawl.fetch.Fetcher;
+import dev.crawl.fetch.RedirectGate;
 import dev.crawl.fetch.RunClock;
 import dev.crawl.crawl.LinkConverter;
 import dev.crawl.crawl.LinkExtractor;
@@ -84,21 +85,22 @@ public final class Runner {
         ListFrontier frontier =
             new ListFrontier(
                 new LineReader(plan.inputs(), stdin), recorder, stderr, clock,
-                earlier == null ? url -> false : earlier::contains);
-        Fetcher fetcher =
-            new Fetcher(plan.fetch(), store, clock,
-                plan.crawl().crawls() ? new LinkExtractor(plan.crawl().requisites()) : null)) {
-      WorkerSpec workers =
-          plan.mode() == Mode.PROCESSES
-              ? WorkerSpec.forThisJvm(plan.fetch(), plan.outputDir(), plan.crawl())
-              : null;
+                earlier == null ? url -> false : earlier::contains)) {
       try (RobotsCache robots =
               plan.crawl().crawls() && plan.crawl().robots() ? new RobotsCache(plan.fetch().userAgent()) : null;
           CrawlFrontier crawl =
               plan.crawl().crawls()
                   ? CrawlFrontier.startingWith(
                       frontier, plan.crawl(), clock, robots, recorder::skipped, plan.reportDir().resolve("frontier.spill"))
-                  : null) {
+                  : null;
+          Fetcher fetcher =
+              new Fetcher(plan.fetch(), store, clock,
+                  crawl == null ? null : new LinkExtractor(plan.crawl().requisites()),
+                  crawl == null ? RedirectGate.ANY : crawl.scope()::refuseRedirect)) {
+        WorkerSpec workers =
+            plan.mode() == Mode.PROCESSES
+                ? WorkerSpec.forThisJvm(plan.fetch(), plan.outputDir(), plan.crawl(), crawl == null ? null : crawl.scope().rules())
+                : null;
         Frontier tasks = crawl == null ? frontier : crawl;
         ResultSink sink = crawl == null ? recorder : r -> {
           recorder.accept(r);

@@ -4,6 +4,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.crawl.crawl.CrawlOptions;
@@ -149,6 +151,63 @@ class CrawlInEveryModeTest {
     org.junit.jupiter.api.Assertions.assertTrue(c.contains("href=\"" + url("/e.html") + "\""), "not downloaded, so absolute: " + c);
     String index = java.nio.file.Files.readString(out.resolve(run.only("/index.html").path()));
     org.junit.jupiter.api.Assertions.assertTrue(index.contains("http://elsewhere.invalid/x"), index);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void aLinkThatRedirectsOutOfScopeIsSkippedNotFetched(Mode mode) throws Exception {
+    WireMockServer other = new WireMockServer(wireMockConfig().bindAddress("127.0.0.2").dynamicPort());
+    other.start();
+    try {
+      other.stubFor(get("/x.html").willReturn(aResponse().withBody("other host")));
+      page("/docs/index.html", "<a href='moved.html'>m</a><a href='away.html'>a</a><a href='fine.html'>f</a>");
+      page("/docs/fine.html", "<p>in scope</p>");
+      wm.stubFor(get("/docs/moved.html").willReturn(aResponse().withStatus(302).withHeader("Location", "/outside/page.html")));
+      wm.stubFor(get("/docs/away.html").willReturn(
+          aResponse().withStatus(301).withHeader("Location", "http://127.0.0.2:" + other.port() + "/x.html")));
+      page("/outside/page.html", "<a href='deeper.html'>deeper</a>");
+
+      RunFixture.Result run = RunFixture.crawl(mode, 3, List.of(url("/docs/index.html")), tmp.resolve("out"),
+          new TestSettings().build(), new CrawlOptions(3, false, List.of(), true, List.of(), List.of()));
+
+      UrlRecord moved = run.only("/docs/moved.html");
+      assertEquals("skipped", moved.outcome(), moved.toString());
+      assertTrue(moved.error().startsWith("redirected out of scope (above the start path)"), moved.error());
+      UrlRecord away = run.only("/docs/away.html");
+      assertEquals("skipped", away.outcome(), away.toString());
+      assertTrue(away.error().startsWith("redirected out of scope (other host)"), away.error());
+      assertEquals("saved", run.only("/docs/fine.html").outcome());
+      assertEquals(0, requests(wm, "/outside/page.html"), "the redirect was not followed");
+      assertEquals(0, other.getAllServeEvents().size(), "the other host saw no request");
+      assertEquals(2, run.outcome().summary().counts().skipped());
+      assertFalse(java.nio.file.Files.exists(tmp.resolve("out/127.0.0.1_" + wm.port() + "/outside")));
+    } finally {
+      other.stop();
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void aListedUrlIsFollowedWhereverItRedirects(Mode mode) throws Exception {
+    WireMockServer other = new WireMockServer(wireMockConfig().bindAddress("127.0.0.2").dynamicPort());
+    other.start();
+    try {
+      other.stubFor(get("/landing.html").willReturn(aResponse().withBody("landed")));
+      wm.stubFor(get("/jump").willReturn(
+          aResponse().withStatus(302).withHeader("Location", "http://127.0.0.2:" + other.port() + "/landing.html")));
+
+      RunFixture.Result run = RunFixture.crawl(mode, 3, List.of(url("/jump")), tmp.resolve("out"),
+          new TestSettings().build(), new CrawlOptions(1, false, List.of(), true, List.of(), List.of()));
+
+      assertEquals("saved", run.only("/jump").outcome());
+    } finally {
+      other.stop();
+    }
+  }
+
+  private static int requests(WireMockServer server, String path) {
+    return server.findAll(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
+        com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo(path))).size();
   }
 
   private RunFixture.Result crawl(Mode mode, CrawlOptions options) throws Exception {
