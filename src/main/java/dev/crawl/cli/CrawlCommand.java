@@ -206,6 +206,13 @@ public final class CrawlCommand implements Callable<Integer> {
             s.megabytesPerSecond(),
             s.mode(),
             s.concurrency());
+    if (s.boundByPerHost()) {
+      io.err()
+          .printf(
+              "crawl: --per-host %d bounded this run, not -c %d: %d in flight at most, to %d host%s;"
+                  + " --per-host 0 lifts the cap%n",
+              s.perHost(), s.concurrency(), s.peakInFlight(), s.hosts(), s.hosts() == 1 ? "" : "s");
+    }
     if (s.links() != null) {
       var l = s.links();
       io.err()

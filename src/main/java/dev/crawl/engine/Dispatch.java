@@ -1,12 +1,14 @@
 package dev.crawl.engine;
 
+import dev.crawl.fetch.InFlight;
+
 import dev.crawl.fetch.FetchResult;
 import dev.crawl.fetch.FetchTimings;
 import dev.crawl.frontier.Task;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 
-/** Starts one in-process download, counts it in flight and hands its result to the sink. */
+/** Starts one in-process download and hands its result to the sink. */
 final class Dispatch {
   private final EngineContext context;
   private final ResultSink sink;
@@ -19,15 +21,7 @@ final class Dispatch {
   }
 
   CompletableFuture<FetchResult> start(Task task, String lane) {
-    inFlight.enter();
-    return context
-        .fetcher()
-        .fetch(task, lane)
-        .whenComplete(
-            (result, error) -> {
-              inFlight.exit();
-              sink.accept(result);
-            });
+    return context.fetcher().fetch(task, lane).whenComplete((result, error) -> sink.accept(result));
   }
 
   /** A task taken from the frontier that a stop signal kept from starting. */

@@ -1,5 +1,7 @@
 package dev.crawl.engine;
 
+import dev.crawl.fetch.InFlight;
+
 import dev.crawl.fetch.Fetcher;
 import dev.crawl.fetch.RunClock;
 

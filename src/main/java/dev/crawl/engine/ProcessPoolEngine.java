@@ -1,8 +1,11 @@
 package dev.crawl.engine;
 
+import dev.crawl.fetch.InFlight;
+
 import dev.crawl.fetch.FetchResult;
 import dev.crawl.fetch.HostLimiter;
 import dev.crawl.fetch.RatePacer;
+import dev.crawl.fetch.RunClock;
 import dev.crawl.frontier.Frontier;
 import dev.crawl.frontier.Task;
 import java.util.ArrayList;
@@ -47,7 +50,7 @@ public final class ProcessPoolEngine implements Engine {
                   // no worker JVM starts before there is a task for it: a list with nothing to
                   // fetch starts none
                   for (Task task; !lane.stopping() && (task = frontier.next()) != null; ) {
-                    sink.accept(runOne(lane, task, perHost, pacer, inFlight));
+                    sink.accept(runOne(lane, task, perHost, pacer, inFlight, context.clock()));
                   }
                 } finally {
                   childCpu.addAndGet(lane.close());
@@ -77,7 +80,9 @@ public final class ProcessPoolEngine implements Engine {
   }
 
   /** One task on one lane, within the parent's per-host cap and pace. */
-  private static FetchResult runOne(WorkerLane lane, Task task, HostLimiter perHost, RatePacer pacer, InFlight inFlight) {
+  private static FetchResult runOne(
+      WorkerLane lane, Task task, HostLimiter perHost, RatePacer pacer, InFlight inFlight, RunClock clock) {
+    long asked = clock.now();
     Runnable release;
     try {
       release = Dispatch.await(perHost.acquire(task.url()));
@@ -89,7 +94,7 @@ public final class ProcessPoolEngine implements Engine {
       Dispatch.await(pacer.turn(task.url()));
       inFlight.enter();
       try {
-        return lane.run(task);
+        return lane.run(task, asked);
       } finally {
         inFlight.exit();
       }

@@ -27,7 +27,8 @@ final class WorkerLane {
     this.clock = clock;
   }
 
-  FetchResult run(Task task) {
+  /** @param asked when the task asked the parent for a per-host slot: the time until now was a wait */
+  FetchResult run(Task task, long asked) {
     String lastProblem = "";
     long sent = clock.now();
     for (int attempt = 1; attempt <= TRIES_PER_TASK; attempt++) {
@@ -38,7 +39,7 @@ final class WorkerLane {
       }
       try {
         WorkerMessages.Reply reply = worker.call(WorkerMessages.Request.of(task));
-        return reply.toResult(task, sent, clock.now(), name);
+        return reply.toResult(task, asked, sent, clock.now(), name);
       } catch (WorkerProcess.DiedException e) {
         lastProblem = e.getMessage();
         retire();

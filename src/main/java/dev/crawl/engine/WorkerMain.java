@@ -3,6 +3,7 @@ package dev.crawl.engine;
 import dev.crawl.crawl.LinkExtractor;
 import dev.crawl.fetch.FetchResult;
 import dev.crawl.fetch.Fetcher;
+import dev.crawl.fetch.InFlight;
 import dev.crawl.fetch.RunClock;
 import dev.crawl.store.Store;
 import java.io.BufferedReader;
@@ -68,7 +69,7 @@ public final class WorkerMain {
     AtomicInteger unanswered = new AtomicInteger();
     BlockingQueue<String> lines = watchParent(requests, unanswered);
     LinkExtractor links = setup.links() ? new LinkExtractor(setup.requisites()) : null;
-    try (Fetcher fetcher = new Fetcher(setup.settings(), store, clock, links, setup.redirectGate())) {
+    try (Fetcher fetcher = new Fetcher(setup.settings(), store, clock, links, setup.redirectGate(), new InFlight())) {
       out.println(READY);
       out.flush();
       for (String line; (line = lines.take()) != END; ) {

@@ -51,10 +51,13 @@ final class WorkerMessages {
       };
     }
 
-    /** The result as the parent sees it: its own clock, its own lane name. */
-    FetchResult toResult(Task task, long sent, long finished, String lane) {
+    /**
+     * The result as the parent sees it: its own clock, its own lane name, and the wait from asking
+     * for a per-host slot to sending the task.
+     */
+    FetchResult toResult(Task task, long asked, long sent, long finished, String lane) {
       FetchTimings t =
-          new FetchTimings(task.queuedNanos(), sent, firstByte < 0 ? -1 : sent + firstByte, finished, lane);
+          new FetchTimings(task.queuedNanos(), asked, firstByte < 0 ? -1 : sent + firstByte, finished, lane, sent - asked);
       URI fin = finalUrl == null ? task.url() : URI.create(finalUrl);
       if (saved) {
         return new FetchResult.Saved(task, fin, status, bytes, path, crc32, attempts, t, title,

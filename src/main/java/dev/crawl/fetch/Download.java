@@ -43,6 +43,8 @@ final class Download {
   private volatile Pending pending;
   private int attempts;
   private int silences;
+  // only one hop of a download runs at a time: this needs no more than visibility across threads
+  private volatile long waited;
 
   Download(Fetcher fetcher, Task task, String lane) {
     this.f = fetcher;
@@ -69,10 +71,19 @@ final class Download {
   /** One request of a redirect chain. */
   private CompletableFuture<Exchange> hop(URI url, int redirects) {
     current = url;
+    long asked = f.clock.now();
     return f.limiter
         .acquire(url)
         .thenCompose(
-            release -> f.pacer.turn(url).thenCompose(go -> send(url)).whenComplete((r, e) -> release.run()))
+            release ->
+                f.pacer
+                    .turn(url)
+                    .thenCompose(go -> {
+                      wentOut(asked);
+                      // off the wire before the slot is free, so in flight never counts more than the cap
+                      return send(url).whenComplete((r, e) -> f.inFlight.exit());
+                    })
+                    .whenComplete((r, e) -> release.run()))
         .thenCompose(
             response -> {
               lastStatus = response.status();
@@ -86,6 +97,12 @@ final class Download {
                 return CompletableFuture.failedFuture(e);
               }
             });
+  }
+
+  /** A request goes out: the wait for its slot was politeness, and the request is now on the wire. */
+  private void wentOut(long asked) {
+    waited += f.clock.now() - asked;
+    f.inFlight.enter();
   }
 
   private URI redirectTarget(URI from, String location, int redirects) throws FetchException {
@@ -312,7 +329,7 @@ final class Download {
   }
 
   private FetchTimings timings() {
-    return new FetchTimings(task.queuedNanos(), started, firstByte, f.clock.now(), lane);
+    return new FetchTimings(task.queuedNanos(), started, firstByte, f.clock.now(), lane, waited);
   }
 
   private void abortPending() {

@@ -40,13 +40,17 @@ public final class Fetcher implements AutoCloseable {
   final LinkExtractor links;
   final RatePacer pacer;
   final RedirectGate gate;
+  final InFlight inFlight;
   private volatile boolean aborting;
 
   /**
    * @param links finds the links of saved HTML pages when the run crawls; null for list mode
    * @param gate which redirects a task may follow
+   * @param inFlight counts downloads from their first request on, for the report and progress line
    */
-  public Fetcher(FetchSettings settings, Store store, RunClock clock, LinkExtractor links, RedirectGate gate) {
+  public Fetcher(
+      FetchSettings settings, Store store, RunClock clock, LinkExtractor links, RedirectGate gate, InFlight inFlight) {
+    this.inFlight = inFlight;
     this.links = links;
     this.gate = gate;
     this.settings = settings;

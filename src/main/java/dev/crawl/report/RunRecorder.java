@@ -6,6 +6,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import dev.crawl.engine.ResultSink;
 import dev.crawl.fetch.FetchResult;
+import dev.crawl.fetch.Origin;
 import dev.crawl.frontier.InputListener;
 import dev.crawl.store.PathMapper;
 import java.io.BufferedWriter;
@@ -49,6 +50,8 @@ public final class RunRecorder implements ResultSink, InputListener, AutoCloseab
   private final Path outputDir;
   private final Histogram latencyMicros = new Histogram(3_600_000_000L, 3);
   private final ContentDigest digest = new ContentDigest();
+  // one entry per server: bounded by the hosts of a run, not its URLs
+  private final java.util.Set<String> origins = new java.util.HashSet<>();
   private long saved;
   private long failed;
   private long invalid;
@@ -142,6 +145,7 @@ public final class RunRecorder implements ResultSink, InputListener, AutoCloseab
         return; // not a download: kept out of the latency figures
       }
     }
+    origins.add(Origin.of(result.task().url()));
     latencyMicros.recordValue(Math.max(0, Math.min(result.timings().latency() / 1_000, 3_600_000_000L)));
     write(UrlRecord.of(result));
   }
@@ -178,7 +182,8 @@ public final class RunRecorder implements ResultSink, InputListener, AutoCloseab
         bytes,
         latency,
         histogram(),
-        digest.value());
+        digest.value(),
+        origins.size());
   }
 
   private Counts counts() {

@@ -6,11 +6,12 @@ package dev.crawl.report;
  * @param setupSeconds building the HTTP client and report writers, before the clock starts
  * @param wallSeconds from the first download's dispatch to the last result
  * @param cpuSeconds CPU time of this JVM during the run, plus its worker processes
- * @param peakInFlight the most downloads observed running at once
+ * @param peakInFlight the most downloads on the wire at once (a wait for a per-host slot not counted)
  * @param peakPlatformThreads the most platform threads this run added to the JVM at once
  * @param processes worker processes started ({@code processes} mode only)
  * @param contentDigest fingerprint of the saved tree, equal across runs that saved the same files
  * @param links what became of discovered links in a recursive crawl; null in list mode
+ * @param hosts how many servers (scheme, host, port) the run's downloads went to
  */
 public record RunSummary(
     String mode,
@@ -36,4 +37,15 @@ public record RunSummary(
     String startedAt,
     String java,
     String exitReason,
-    dev.crawl.frontier.CrawlFrontier.LinkCounts links) {}
+    dev.crawl.frontier.CrawlFrontier.LinkCounts links,
+    int hosts) {
+
+  /**
+   * True when the per-host cap, not the concurrency, bounded the run: all its hosts together could
+   * not fill the -c slots, and there was more to download than they allowed at once.
+   */
+  public boolean boundByPerHost() {
+    long cap = (long) hosts * perHost;
+    return perHost > 0 && hosts > 0 && cap < concurrency && counts.saved() + counts.failed() > cap;
+  }
+}

@@ -6,4 +6,5 @@ public record RunTotals(
     long bytes,
     Latency latency,
     java.util.List<LatencyBucket> histogram,
-    String contentDigest) {}
+    String contentDigest,
+    int hosts) {}

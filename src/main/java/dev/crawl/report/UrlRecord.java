@@ -12,10 +12,12 @@ import java.net.URI;
  * @param outcome {@code saved}, {@code failed}, {@code invalid}, {@code duplicate}, {@code skipped}
  *     ({@code --resume}) or {@code interrupted}
  * @param source where the URL came from, {@code file:line}
+ * @param waitMs of the time from started to finished, how long the download waited for a per-host
+ *     slot or a --rate turn; the rest was on the wire (a field added last, so CSV columns keep their places)
  */
 @JsonPropertyOrder({
   "outcome", "url", "finalUrl", "status", "bytes", "path", "crc32", "attempts", "error",
-  "queuedMs", "startedMs", "firstByteMs", "finishedMs", "lane", "source", "depth", "referrer", "title"
+  "queuedMs", "startedMs", "firstByteMs", "finishedMs", "lane", "source", "depth", "referrer", "title", "waitMs"
 })
 public record UrlRecord(
     String outcome,
@@ -35,14 +37,15 @@ public record UrlRecord(
     String source,
     Integer depth,
     String referrer,
-    String title) {
+    String title,
+    Double waitMs) {
 
   /** A record with no crawl fields (list mode, or lines that were never fetched). */
   public UrlRecord(String outcome, String url, String finalUrl, Integer status, Long bytes, String path,
       String crc32, Integer attempts, String error, Double queuedMs, Double startedMs, Double firstByteMs,
       Double finishedMs, String lane, String source) {
     this(outcome, url, finalUrl, status, bytes, path, crc32, attempts, error, queuedMs, startedMs, firstByteMs,
-        finishedMs, lane, source, null, null, null);
+        finishedMs, lane, source, null, null, null, null);
   }
 
   public static UrlRecord of(FetchResult result) {
@@ -55,15 +58,15 @@ public record UrlRecord(
       case FetchResult.Saved s ->
           new UrlRecord("saved", url, str(s.finalUrl()), s.status(), s.bytes(), s.path(), s.crc32(),
               s.attempts(), null, ms(t.queued()), ms(t.started()), msOrNull(t.firstByte()),
-              ms(t.finished()), t.lane(), origin, depth, referrer, s.title());
+              ms(t.finished()), t.lane(), origin, depth, referrer, s.title(), ms(t.waited()));
       case FetchResult.Failed f ->
           new UrlRecord("failed", url, str(f.finalUrl()), f.status() == 0 ? null : f.status(), null,
               null, null, f.attempts(), f.reason(), ms(t.queued()), ms(t.started()),
-              msOrNull(t.firstByte()), ms(t.finished()), t.lane(), origin, depth, referrer, null);
+              msOrNull(t.firstByte()), ms(t.finished()), t.lane(), origin, depth, referrer, null, ms(t.waited()));
       case FetchResult.Skipped k ->
           new UrlRecord("skipped", url, str(k.finalUrl()), k.status() == 0 ? null : k.status(), null,
               null, null, k.attempts(), k.reason(), ms(t.queued()), ms(t.started()),
-              msOrNull(t.firstByte()), ms(t.finished()), t.lane(), origin, depth, referrer, null);
+              msOrNull(t.firstByte()), ms(t.finished()), t.lane(), origin, depth, referrer, null, ms(t.waited()));
     };
   }
 
@@ -92,7 +95,7 @@ public record UrlRecord(
   /** A link the crawl found and did not fetch, with the reason. */
   public static UrlRecord skipped(dev.crawl.frontier.Task task, String reason) {
     return new UrlRecord("skipped", task.url().toString(), null, null, null, null, null, 0, reason, null, null,
-        null, null, null, task.origin(), task.depth(), str(task.referrer()), null);
+        null, null, null, task.origin(), task.depth(), str(task.referrer()), null, null);
   }
 
   public static UrlRecord duplicate(String origin, URI url) {

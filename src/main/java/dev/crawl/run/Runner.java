@@ -3,7 +3,7 @@ package dev.crawl.run;
 import dev.crawl.engine.Engine;
 import dev.crawl.engine.EngineContext;
 import dev.crawl.engine.EngineStats;
-import dev.crawl.engine.InFlight;
+import dev.crawl.fetch.InFlight;
 import dev.crawl.engine.Mode;
 import dev.crawl.engine.WorkerSpec;
 import dev.crawl.fetch.Fetcher;
@@ -96,7 +96,8 @@ public final class Runner {
           Fetcher fetcher =
               new Fetcher(plan.fetch(), store, clock,
                   crawl == null ? null : new LinkExtractor(plan.crawl().requisites()),
-                  crawl == null ? RedirectGate.ANY : crawl.scope()::refuseRedirect)) {
+                  crawl == null ? RedirectGate.ANY : crawl.scope()::refuseRedirect,
+                  inFlight)) {
         WorkerSpec workers =
             plan.mode() == Mode.PROCESSES
                 ? WorkerSpec.forThisJvm(plan.fetch(), plan.outputDir(), plan.crawl(), crawl == null ? null : crawl.scope().rules())
@@ -171,7 +172,8 @@ public final class Runner {
                 ? "interrupted by " + Interrupts.signalName() + ": " + totals.counts().interrupted()
                     + " URLs not done; the rest of the input was not read"
                 : inputFailure == null ? null : inputFailure.getMessage(),
-            links);
+            links,
+            totals.hosts());
     Reports.writeJson(plan.reportDir().resolve(Reports.SUMMARY), summary);
     HtmlReports.writeRun(plan.reportDir(), summary);
     return new Outcome(summary, inputFailure, interrupted);

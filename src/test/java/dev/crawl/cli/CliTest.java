@@ -368,6 +368,23 @@ class CliTest {
   }
 
   @Test
+  void saysWhenThePerHostCapNotTheConcurrencyBoundedTheRun() throws Exception {
+    List<String> urls = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      urls.add(url("/ok/" + i));
+    }
+    String list = list(urls.toArray(String[]::new));
+
+    Ran capped = crawl("", "-c", "16", "--per-host", "2", "-o", out(), list);
+    Ran lifted = crawl("", "-c", "16", "--per-host", "0", "-o", tmp.resolve("out2").toString(), list);
+
+    assertEquals(0, capped.status(), capped.err());
+    assertTrue(capped.err().contains("--per-host 2 bounded this run, not -c 16"), capped.err());
+    assertTrue(capped.err().contains("to 1 host; --per-host 0 lifts the cap"), capped.err());
+    assertFalse(lifted.err().contains("bounded this run"), lifted.err());
+  }
+
+  @Test
   void helpSaysHowLongADeadUrlCanHoldARunAndItMatchesTheDefaults() {
     Ran r = crawl("", "--help");
     var defaults = dev.crawl.fetch.FetchSettings.defaults();

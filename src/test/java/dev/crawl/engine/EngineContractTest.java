@@ -349,6 +349,12 @@ abstract class EngineContractTest {
     int expected = mode() == Mode.SYNC ? 1 : 2;
     assertTrue(perHostSlots.opened(), "the server never had " + expected + " requests in flight at once");
     assertTrue(perHostSlots.peak() <= expected, "server saw " + perHostSlots.peak() + " at once, per-host limit 2");
+    assertTrue(run.outcome().summary().peakInFlight() <= expected,
+        "a download waiting for its per-host slot is not in flight: " + run.outcome().summary().peakInFlight());
+    if (mode() != Mode.SYNC) {
+      // -c 4 and 8 URLs for 2 slots: some downloads had to wait, and the report says how long
+      assertTrue(run.records().stream().anyMatch(r -> r.waitMs() != null && r.waitMs() > 0), run.records().toString());
+    }
   }
 
   private void assertNoTemporaryFiles() throws Exception {

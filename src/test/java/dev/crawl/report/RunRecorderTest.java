@@ -1,6 +1,7 @@
 package dev.crawl.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.crawl.fetch.FetchResult;
@@ -84,6 +85,22 @@ class RunRecorderTest {
       assertEquals(1, counts.interrupted());
       assertEquals(0, counts.failed());
     }
+  }
+
+  @Test
+  void latencyLeavesOutTheWaitForAPerHostSlot() throws Exception {
+    try (RunRecorder recorder = new RunRecorder(tmp.resolve(".crawl"), silent(), StdoutFormat.NONE, tmp)) {
+      Task task = task(1);
+      // started at 0, waited 500 ms for a slot, finished at 600 ms: 100 ms on the wire
+      FetchTimings waited = new FetchTimings(0, 0, 550_000_000, 600_000_000, "slot-1", 500_000_000);
+      recorder.accept(new FetchResult.Saved(task, task.url(), 200, 10, "h/1", "00000001", 1, waited));
+
+      Latency latency = recorder.totals().latency();
+
+      assertEquals(100, latency.p50(), 1);
+    }
+    String line = Files.readAllLines(tmp.resolve(".crawl").resolve(RunRecorder.JSONL)).get(0);
+    assertTrue(line.contains("\"waitMs\":500.0"), line);
   }
 
   private static FetchResult saved(int i) {

@@ -14,7 +14,7 @@ final class Page {
       table{border-collapse:collapse;font-variant-numeric:tabular-nums} th,td{padding:4px 10px;border-bottom:1px solid #f0f0f0;text-align:right}
       th:first-child,td:first-child{text-align:left} th{color:#6b7280;font-weight:600}
       svg{max-width:100%;height:auto;display:block} .stripe{fill:#f8fafc}
-      .bar{fill:#2563eb} .bar.failed{fill:#dc2626} .hbar{fill:#0d9488} .mbar{fill:#7c3aed}
+      .bar{fill:#2563eb} .bar.failed{fill:#dc2626} .wait{fill:#bfdbfe} .hbar{fill:#0d9488} .mbar{fill:#7c3aed}
       .axis,.tick{stroke:#9ca3af;stroke-width:1} .tick-label,.lane-name,.bar-label{font-size:11px;fill:#4b5563}
       .lane-name{text-anchor:end} .tick-label{text-anchor:middle} .bar-label{dominant-baseline:middle}
       .ok{color:#047857} .bad{color:#b91c1c} code{font-size:12px}
@@ -39,7 +39,8 @@ final class Page {
   static String legend() {
     return "<p class=\"legend note\">Each row is a lane (a thread, virtual-thread slot, worker process or"
         + " event-loop slot); each bar one download from start to finish."
-        + "<span style=\"background:#2563eb\"></span>saved<span style=\"background:#dc2626\"></span>failed."
+        + "<span style=\"background:#2563eb\"></span>saved<span style=\"background:#dc2626\"></span>failed"
+        + "<span style=\"background:#bfdbfe\"></span>waiting for a per-host slot (not counted as latency)."
         + " Hover a bar for its URL, status, size and time.</p>";
   }
 }

@@ -25,8 +25,12 @@ public record Timeline(
   public static final int MAX_BARS = 4000;
   static final int MAX_FAILURES_LISTED = 20;
 
-  /** One download: its lane's row, when it ran, and what to show on hover. */
-  public record Bar(int lane, double startMs, double endMs, boolean failed, String title) {}
+  /**
+   * One download: its lane's row, when it ran, and what to show on hover.
+   *
+   * @param waitMs how long of it, from the start, went to waiting for a per-host slot or a --rate turn
+   */
+  public record Bar(int lane, double startMs, double endMs, double waitMs, boolean failed, String title) {}
 
   public boolean sampled() {
     return downloads > bars.size();
@@ -72,7 +76,7 @@ public record Timeline(
         .forEach(l -> laneIndex.put(l, laneIndex.size()));
     List<Bar> bars =
         kept.stream()
-            .map(r -> new Bar(laneIndex.get(r.lane()), r.startedMs(), r.finishedMs(), "failed".equals(r.outcome()), title(r)))
+            .map(r -> new Bar(laneIndex.get(r.lane()), r.startedMs(), r.finishedMs(), waitMs(r), "failed".equals(r.outcome()), title(r)))
             .toList();
     return new Timeline(List.copyOf(laneIndex.keySet()), bars, downloads, end, List.copyOf(failures));
   }
@@ -87,6 +91,10 @@ public record Timeline(
     return lane.substring(0, i) + (digits.isEmpty() ? "" : String.format("%09d", Long.parseLong(digits)));
   }
 
+  private static double waitMs(UrlRecord r) {
+    return r.waitMs() == null ? 0 : r.waitMs();
+  }
+
   private static String title(UrlRecord r) {
     StringBuilder b = new StringBuilder(r.url());
     b.append("\n").append(r.outcome());
@@ -96,7 +104,10 @@ public record Timeline(
     if (r.bytes() != null) {
       b.append(" · ").append(r.bytes()).append(" bytes");
     }
-    b.append(String.format(java.util.Locale.US, " · %.1f ms", r.finishedMs() - r.startedMs()));
+    b.append(String.format(java.util.Locale.US, " · %.1f ms", r.finishedMs() - r.startedMs() - waitMs(r)));
+    if (waitMs(r) > 0) {
+      b.append(String.format(java.util.Locale.US, " (after %.1f ms waiting for a per-host slot)", waitMs(r)));
+    }
     if (r.error() != null) {
       b.append("\n").append(r.error());
     }

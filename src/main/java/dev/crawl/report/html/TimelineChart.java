@@ -45,6 +45,13 @@ final class TimelineChart {
       double w = Math.max(0.8, (bar.endMs() - bar.startMs()) * scale);
       double y = 4 + bar.lane() * row + (row > 4 ? 1 : 0);
       double h = Math.max(1, row - (row > 4 ? 2 : 0));
+      if (bar.waitMs() > 0) {
+        // the wait for a per-host slot: drawn lighter, in front of the request itself
+        double ww = Math.min(w, bar.waitMs() * scale);
+        b.append(fmt("<rect class=\"wait\" x=\"%s\" y=\"%s\" width=\"%s\" height=\"%s\"/>", n(x), n(y), n(ww), n(h)));
+        x += ww;
+        w = Math.max(0.8, w - ww);
+      }
       b.append(fmt("<rect class=\"bar%s\" x=\"%s\" y=\"%s\" width=\"%s\" height=\"%s\"><title>%s</title></rect>",
           bar.failed() ? " failed" : "", n(x), n(y), n(w), n(h), esc(bar.title())));
     }
