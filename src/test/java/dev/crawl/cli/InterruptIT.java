@@ -101,6 +101,57 @@ class InterruptIT {
     }
   }
 
+  @org.junit.jupiter.api.Test
+  void ctrlCWhileWorkerJvmsStartLosesNoUrlAndLeavesNoWorker() throws Exception {
+    com.github.tomakehurst.wiremock.WireMockServer wm = new com.github.tomakehurst.wiremock.WireMockServer(
+        com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig().bindAddress("127.0.0.1").dynamicPort());
+    wm.start();
+    try {
+      wm.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(
+              com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching("/f/.*"))
+          .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withBody("quick").withFixedDelay(200)));
+      java.util.concurrent.CountDownLatch firstAnswer = new java.util.concurrent.CountDownLatch(1);
+      wm.addMockServiceRequestListener((request, response) -> firstAnswer.countDown());
+      List<String> urls = java.util.stream.IntStream.range(0, 60).mapToObj(i -> "http://127.0.0.1:" + wm.port() + "/f/" + i).toList();
+      Path list = Files.write(tmp.resolve("urls.txt"), urls);
+      Path out = tmp.resolve("out");
+      Path console = tmp.resolve("console.txt");
+      Process crawl =
+          new ProcessBuilder(LAUNCHER.toAbsolutePath().toString(), "-m", "processes", "-c", "8", "-o", out.toString(), list.toString())
+              .redirectErrorStream(true)
+              .redirectOutput(console.toFile())
+              .start();
+      // the first worker has answered; on 2 cores the other seven are still starting
+      assertTrue(firstAnswer.await(60, TimeUnit.SECONDS), "no download finished");
+
+      new ProcessBuilder("kill", "-INT", String.valueOf(crawl.pid())).start().waitFor();
+
+      assertTrue(crawl.waitFor(30, TimeUnit.SECONDS), "crawl did not stop after SIGINT");
+      String printed = Files.readString(console);
+      assertEquals(130, crawl.exitValue(), printed);
+      assertTrue(printed.lines().allMatch(l -> l.isBlank() || l.startsWith("crawl: ")), "only our own lines:\n" + printed);
+      assertAllEnd(ProcessHandle.allProcesses()
+          .filter(p -> p.info().commandLine().orElse("").contains("dev.crawl.cli.Main worker")).toList());
+      java.util.Map<String, String> outcomes = new java.util.HashMap<>();
+      for (String line : Files.readAllLines(out.resolve(".crawl/results.jsonl"))) {
+        JsonNode r = parse(line);
+        outcomes.put(r.get("url").asText(), r.get("outcome").asText());
+      }
+      for (var event : wm.getAllServeEvents()) {
+        String url = "http://127.0.0.1:" + wm.port() + event.getRequest().getUrl();
+        assertTrue(List.of("saved", "interrupted").contains(outcomes.get(url)), url + " was requested: " + outcomes.get(url));
+      }
+      long savedRecords = outcomes.values().stream().filter("saved"::equals).count();
+      try (var files = Files.walk(out)) {
+        List<Path> kept = files.filter(Files::isRegularFile).filter(p -> !p.startsWith(out.resolve(".crawl"))).toList();
+        assertEquals(List.of(), kept.stream().filter(p -> p.getFileName().toString().endsWith(".part")).toList());
+        assertEquals(savedRecords, kept.size(), "every file kept has its 'saved' record: " + kept + " " + outcomes);
+      }
+    } finally {
+      wm.stop();
+    }
+  }
+
   /** Processes started by the run end with it; a process that ended already counts as ended. */
   private static void assertAllEnd(List<ProcessHandle> processes) throws Exception {
     for (ProcessHandle p : processes) {
