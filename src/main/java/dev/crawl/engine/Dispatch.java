@@ -1,9 +1,8 @@
 package dev.crawl.engine;
 
-import dev.crawl.fetch.InFlight;
-
 import dev.crawl.fetch.FetchResult;
 import dev.crawl.fetch.FetchTimings;
+import dev.crawl.fetch.InFlight;
 import dev.crawl.frontier.Task;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;

@@ -1,6 +1,5 @@
 package dev.crawl.engine;
 
-
 /**
  * What an engine observed about itself.
  *

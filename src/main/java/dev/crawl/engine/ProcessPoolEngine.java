@@ -1,9 +1,8 @@
 package dev.crawl.engine;
 
-import dev.crawl.fetch.InFlight;
-
 import dev.crawl.fetch.FetchResult;
 import dev.crawl.fetch.HostLimiter;
+import dev.crawl.fetch.InFlight;
 import dev.crawl.fetch.RatePacer;
 import dev.crawl.fetch.RunClock;
 import dev.crawl.frontier.Frontier;

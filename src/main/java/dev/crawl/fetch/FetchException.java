@@ -4,34 +4,35 @@ import java.io.IOException;
 
 /** A failure we detected ourselves, with the one-line reason users see. */
 public final class FetchException extends IOException {
+  /** What kind of failure, for the retry policy and the outcome. */
+  private enum Kind {
+    OTHER,
+    /** The server went quiet, or nearly: retried as a timeout is. */
+    SILENCE,
+    /** A redirect the crawl's scope does not allow: the task is skipped, not failed. */
+    OUT_OF_SCOPE
+  }
+
   private final boolean retryable;
-  private final boolean silence;
-  private boolean outOfScope;
+  private final Kind kind;
 
   public FetchException(String message, boolean retryable) {
-    this(message, retryable, false);
+    this(message, retryable, Kind.OTHER);
   }
 
-  private FetchException(String message, boolean retryable, boolean silence) {
+  private FetchException(String message, boolean retryable, Kind kind) {
     super(message);
     this.retryable = retryable;
-    this.silence = silence;
+    this.kind = kind;
   }
 
-  /** The server went quiet, or nearly (a timeout, a body below --min-rate): retried as a timeout is. */
+  /** A timeout of any kind, or a body below --min-rate. */
   static FetchException silence(String message) {
-    return new FetchException(message, true, true);
+    return new FetchException(message, true, Kind.SILENCE);
   }
 
-  /** A redirect the crawl's scope does not allow: the task is skipped, not failed. */
   static FetchException outOfScope(String message) {
-    FetchException e = new FetchException(message, false, false);
-    e.outOfScope = true;
-    return e;
-  }
-
-  boolean outOfScope() {
-    return outOfScope;
+    return new FetchException(message, false, Kind.OUT_OF_SCOPE);
   }
 
   public boolean retryable() {
@@ -39,6 +40,10 @@ public final class FetchException extends IOException {
   }
 
   boolean silence() {
-    return silence;
+    return kind == Kind.SILENCE;
+  }
+
+  boolean outOfScope() {
+    return kind == Kind.OUT_OF_SCOPE;
   }
 }
