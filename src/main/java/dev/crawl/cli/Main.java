@@ -56,6 +56,7 @@ public final class Main {
     cl.addSubcommand("demo", new DemoCommand(io));
     cl.addSubcommand("serve", new ServeCommand(io));
     cl.addSubcommand("worker", new WorkerCommand(io));
+    cl.addSubcommand("bare-loop", new BareCommand(io));
     // picocli writes the bash/zsh completion script for the whole command tree
     cl.addSubcommand("completion", new AutoComplete.GenerateCompletion());
     cl.getSubcommands().get("completion").getCommandSpec().usageMessage().hidden(false);

@@ -35,12 +35,23 @@ final class ServeCommand implements Callable<Integer> {
       defaultValue = "0")
   Duration duration;
 
+  @Option(
+      names = "--export",
+      paramLabel = "DIR",
+      description = "Write the files under DIR (DIR/files/...) for another server, e.g. nginx, and exit.")
+  java.nio.file.Path export;
+
   ServeCommand(Io io) {
     this.io = io;
   }
 
   @Override
   public Integer call() throws Exception {
+    if (export != null) {
+      site.site(10_000_000).export(export);
+      io.err().printf("serve: wrote %d files under %s%n", site.files, export.resolve("files"));
+      return 0;
+    }
     try (DemoServer server = site.start(port, 10_000_000)) {
       io.err()
           .printf(

@@ -27,11 +27,19 @@ final class SiteOptions {
       defaultValue = "100")
   Duration jitter;
 
+  @Option(
+      names = "--sizes",
+      paramLabel = "PROFILE",
+      description = "small: 1 KiB-1 MiB, mostly small; real: 80 %% of 8-32 KiB, 18 %% of 100-500 KiB,"
+          + " 2 %% of 2-5 MiB, as real sites serve (default: ${DEFAULT-VALUE}).",
+      defaultValue = "small")
+  SiteContent.Sizes sizes;
+
   SiteContent site(int maxFiles) {
     if (files < 1 || files > maxFiles) {
       throw new ExitException(ExitException.USAGE, "--files must be between 1 and " + maxFiles);
     }
-    return new SiteContent(files);
+    return new SiteContent(files, sizes);
   }
 
   DemoServer start(int port, int maxFiles) throws IOException {

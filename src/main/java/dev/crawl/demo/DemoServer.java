@@ -42,7 +42,8 @@ public final class DemoServer implements AutoCloseable {
   private DemoServer(ServerSocket listener, SiteContent site, long delayMs, long jitterMs) {
     this.listener = listener;
     this.site = site;
-    this.bodies = new BodyCache(site, 512L << 20);
+    // keep what fits in half the heap: a real-size corpus of 10,000 files is 1.4 GB
+    this.bodies = new BodyCache(site, Math.min(512L << 20, Runtime.getRuntime().maxMemory() / 2));
     this.delayMs = delayMs;
     this.jitterMs = jitterMs;
     this.acceptor = Thread.ofPlatform().daemon().name("demo-server-accept").unstarted(this::acceptLoop);

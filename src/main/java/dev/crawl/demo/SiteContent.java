@@ -10,18 +10,35 @@ import java.util.SplittableRandom;
 
 /**
  * The embedded server's files: deterministic bodies (so any download can be verified), a mix of
- * text that compresses and binary that does not, sizes from 1 KiB to 1 MiB.
+ * text that compresses and binary that does not, in one of two size profiles.
  */
 public final class SiteContent {
+  /** How big the files are. */
+  public enum Sizes {
+    /** 1 KiB to 1 MiB, mostly small: a latency-bound job. */
+    SMALL,
+    /**
+     * Sizes as real sites serve them: 80 % of 8–32 KiB (pages, scripts, icons), 18 % of
+     * 100–500 KiB (images), 2 % of 2–5 MiB (archives, video); 1,000 files come to about 140 MiB.
+     */
+    REAL
+  }
+
   private static final String[] WORDS = {
     "crawl", "fetch", "event", "loop", "thread", "virtual", "process", "latency", "socket",
     "buffer", "future", "lane", "timeline", "report", "byte", "queue"
   };
 
   private final int files;
+  private final Sizes sizes;
 
   public SiteContent(int files) {
+    this(files, Sizes.SMALL);
+  }
+
+  public SiteContent(int files, Sizes sizes) {
     this.files = files;
+    this.sizes = sizes;
   }
 
   public int files() {
@@ -46,7 +63,27 @@ public final class SiteContent {
   }
 
   public int size(int i) {
-    return i % 50 == 49 ? 1 << 20 : 1024 << (i % 7);
+    if (sizes == Sizes.SMALL) {
+      return i % 50 == 49 ? 1 << 20 : 1024 << (i % 7);
+    }
+    long h = mix(i);
+    int bucket = (int) Math.floorMod(h, 100);
+    long spread = Math.floorMod(h >>> 8, 1 << 20); // 0..1 MiB, independent of the bucket
+    if (bucket < 80) {
+      return (8 << 10) + (int) (spread * (24 << 10) >> 20);
+    }
+    if (bucket < 98) {
+      return (100 << 10) + (int) (spread * (400 << 10) >> 20);
+    }
+    return (2 << 20) + (int) (spread * (3L << 20) >> 20);
+  }
+
+  /** A fixed pseudo-random number per file (SplitMix64's finaliser). */
+  private static long mix(long i) {
+    long z = (i + 1) * 0x9E3779B97F4A7C15L;
+    z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
+    z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
+    return z ^ (z >>> 31);
   }
 
   /** The file index for a URL path, or -1 if the path names no file. */
@@ -116,6 +153,15 @@ public final class SiteContent {
       b.append("<li><a href=\"./").append(2L * n + 1).append(".html#again\">the same, spelled again</a>");
     }
     return b.append("<li><a href=\"http://elsewhere.invalid/\">away</a></ul>").toString();
+  }
+
+  /** Writes every file under {@code dir} at its URL path, for another server (nginx) to serve. */
+  public void export(java.nio.file.Path dir) throws java.io.IOException {
+    for (int i = 0; i < files; i++) {
+      java.nio.file.Path file = dir.resolve(path(i).substring(1));
+      java.nio.file.Files.createDirectories(file.getParent());
+      java.nio.file.Files.write(file, body(i));
+    }
   }
 
   /** The content digest a run that saved every file from {@code base} must report. */
