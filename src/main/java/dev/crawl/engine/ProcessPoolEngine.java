@@ -81,6 +81,7 @@ public final class ProcessPoolEngine implements Engine {
   /** One task on one lane, within the parent's per-host cap and pace. */
   private static FetchResult runOne(
       WorkerLane lane, Task task, HostLimiter perHost, RatePacer pacer, InFlight inFlight, RunClock clock) {
+    lane.prepare();
     long asked = clock.now();
     Runnable release;
     try {

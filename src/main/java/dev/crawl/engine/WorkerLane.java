@@ -27,6 +27,19 @@ final class WorkerLane {
     this.clock = clock;
   }
 
+  /**
+   * Starts this lane's worker if it has none, before the task asks for a per-host slot: a JVM start
+   * is neither time on the wire nor a wait for a slot, and a slot held meanwhile would idle. A
+   * failure is left for {@link #run} to report.
+   */
+  void prepare() {
+    try {
+      ensureWorker();
+    } catch (IOException e) {
+      // run() tries again and reports it with the task
+    }
+  }
+
   /** @param asked when the task asked the parent for a per-host slot: the time until now was a wait */
   FetchResult run(Task task, long asked) {
     String lastProblem = "";
