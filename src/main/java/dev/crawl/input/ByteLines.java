@@ -17,7 +17,7 @@ import java.util.Arrays;
 final class ByteLines {
   /** No URL is this long; a longer line is read past, not kept. */
   static final int MAX_LINE_BYTES = 1 << 20;
-  /** How much of the start is looked at to tell a binary file from a list. */
+  /** At most this much of the start is looked at to tell a binary file from a list. */
   static final int SNIFF_BYTES = 8192;
 
   private final InputStream in;
@@ -36,7 +36,9 @@ final class ByteLines {
 
   ByteLines(InputStream in) throws IOException {
     this.in = in;
-    fill(SNIFF_BYTES);
+    // no more than a byte-order mark is waited for: a pipeline may send one URL and wait, and that
+    // URL is fetched at once; the binary check looks at whatever the first reads brought
+    fill(3);
     if (limit >= 3 && (buffer[0] & 0xff) == 0xEF && (buffer[1] & 0xff) == 0xBB && (buffer[2] & 0xff) == 0xBF) {
       pos = 3; // Windows editors start UTF-8 files with a byte-order mark
     }
@@ -47,7 +49,7 @@ final class ByteLines {
    * or bytes that are not UTF-8. A list with a bad line or two is still a list.
    */
   boolean looksBinary() {
-    int n = limit - pos;
+    int n = Math.min(limit - pos, SNIFF_BYTES);
     if (n == 0) {
       return false;
     }

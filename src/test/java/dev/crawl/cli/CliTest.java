@@ -394,6 +394,47 @@ class CliTest {
     assertTrue(help.contains("no dead URL holds a run for more than " + defaults.deadUrlWorstCase().toSeconds() + " s"), help);
   }
 
+  @Test
+  void aUrlOnStandardInputIsFetchedWhileTheInputIsStillOpen() throws Exception {
+    java.util.concurrent.CountDownLatch fetched = new java.util.concurrent.CountDownLatch(1);
+    wm.addMockServiceRequestListener((request, response) -> fetched.countDown());
+    byte[] first = (url("/ok/first") + "\n").getBytes(StandardCharsets.UTF_8);
+    java.util.concurrent.atomic.AtomicBoolean fetchedBeforeTheEnd = new java.util.concurrent.atomic.AtomicBoolean();
+    // a pipeline that has sent one URL and stays open until that URL has been fetched (bounded)
+    java.io.InputStream slowPipe = new java.io.InputStream() {
+      private int sent;
+
+      @Override
+      public int read() {
+        throw new UnsupportedOperationException("read in blocks");
+      }
+
+      @Override
+      public int read(byte[] b, int off, int len) throws java.io.IOException {
+        if (sent < first.length) {
+          int n = Math.min(len, first.length - sent);
+          System.arraycopy(first, sent, b, off, n);
+          sent += n;
+          return n;
+        }
+        try {
+          fetchedBeforeTheEnd.compareAndSet(false, fetched.await(30, java.util.concurrent.TimeUnit.SECONDS));
+        } catch (InterruptedException e) {
+          throw new java.io.InterruptedIOException();
+        }
+        return -1;
+      }
+    };
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    Io io = new Io(slowPipe, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+
+    int status = Main.run(new String[] {"-o", out(), "-"}, io);
+
+    assertEquals(0, status, err.toString(StandardCharsets.UTF_8));
+    assertTrue(fetchedBeforeTheEnd.get(), "the URL was fetched only once the input ended");
+  }
+
   private Ran crawl(String stdin, String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
