@@ -120,9 +120,7 @@ public final class SiteContent {
     if (jitter <= 0) {
       return delay;
     }
-    long z = (i + 1) * 0x9E3779B97F4A7C15L;
-    z = (z ^ (z >>> 31)) * 0xbf58476d1ce4e5b9L;
-    return delay + Math.floorMod(z ^ (z >>> 29), jitter + 1);
+    return delay + Math.floorMod(mix(i), jitter + 1);
   }
 
   /** The page number for a path of the generated site, or -1. */

@@ -23,7 +23,7 @@ class FramingInEveryModeTest {
 
   @BeforeEach
   void start() throws Exception {
-    server = new RawServer().respond("/healthy", "HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nstill fine");
+    server = RawServer.withHealthyFile();
   }
 
   @AfterEach

@@ -29,6 +29,11 @@ final class RawServer implements AutoCloseable {
   private final Set<Socket> open = ConcurrentHashMap.newKeySet();
   private final CountDownLatch closed = new CountDownLatch(1);
 
+  /** A server with one healthy file at {@code /healthy}, the URL a fault must not take down with it. */
+  static RawServer withHealthyFile() throws IOException {
+    return new RawServer().respond("/healthy", "HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nstill fine");
+  }
+
   RawServer() throws IOException {
     listener = new ServerSocket(0, 64, InetAddress.getLoopbackAddress());
     Thread.ofVirtual().name("raw-server").start(this::accept);
