@@ -153,6 +153,39 @@ class CliTest {
   }
 
   @Test
+  void theCompletionScriptCoversEverySubcommand() throws Exception {
+    Ran r = crawl("", "completion");
+    for (String sub : List.of("compare", "demo", "serve")) {
+      assertTrue(r.out().contains(sub), sub + " missing from the completion script");
+    }
+  }
+
+  @Test
+  void helpListsEverySubcommand() throws Exception {
+    Ran r = crawl("", "--help");
+    assertEquals(0, r.status(), r.err());
+    for (String sub : List.of("compare", "demo", "serve", "completion")) {
+      assertTrue(r.out().lines().anyMatch(l -> l.strip().startsWith(sub + " ")), sub + " missing from:\n" + r.out());
+    }
+  }
+
+  @Test
+  void theQuickVersionAnswerIsTheOneTheParserGives() throws Exception {
+    Ran quick = crawl("", "--version");
+    Ran parsed = crawl("", "--version", "--verbose");
+    assertEquals(0, quick.status());
+    assertEquals(parsed.out(), quick.out());
+    assertTrue(quick.out().startsWith("crawl "), quick.out());
+  }
+
+  @Test
+  void aSubcommandNamedAfterTopLevelOptionsIsStillRun() throws Exception {
+    Ran r = crawl("", "-q", "completion");
+    assertEquals(0, r.status(), r.err());
+    assertTrue(r.out().contains("complete -F"));
+  }
+
+  @Test
   void writesHtmlAndMarkdownReportsBesideTheResults() throws Exception {
     Ran r = crawl("", "-o", out(), list(url("/ok/1")));
     assertEquals(0, r.status(), r.err());
