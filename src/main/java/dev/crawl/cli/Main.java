@@ -1,6 +1,7 @@
 package dev.crawl.cli;
 
 import dev.crawl.engine.WorkerMain;
+import dev.crawl.fetch.TlsWarmUp;
 import dev.crawl.run.Interrupts;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
@@ -15,6 +16,9 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) throws Exception {
+    if (!asksForVersion(args)) {
+      TlsWarmUp.start();
+    }
     if (args.length == 1 && args[0].equals("worker")) {
       // a worker JVM's start-up is paid once per process: skip the command-line parser
       System.exit(WorkerMain.serve(System.in, System.out));
@@ -23,7 +27,7 @@ public final class Main {
   }
 
   public static int run(String[] args, Io io) {
-    if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+    if (asksForVersion(args)) {
       // the version is asked of a launcher in scripts and to check an install: answered without
       // building the option model, which is most of a start-up (0.12 s of 0.30 s)
       for (String line : new VersionProvider().getVersion()) {
@@ -59,6 +63,10 @@ public final class Main {
           return ExitException.USAGE;
         });
     return cl.execute(args);
+  }
+
+  private static boolean asksForVersion(String[] args) {
+    return args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"));
   }
 
   /**

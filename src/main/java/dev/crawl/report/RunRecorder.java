@@ -22,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramIterationValue;
 
@@ -61,12 +62,20 @@ public final class RunRecorder implements ResultSink, InputListener, AutoCloseab
   private long skipped;
   private volatile boolean stopping;
   private final SerialWriter writer;
+  private final Consumer<UrlRecord> tap;
+
+  public RunRecorder(Path reportDir, PrintStream stdout, StdoutFormat format, Path outputDir) throws IOException {
+    this(reportDir, stdout, format, outputDir, record -> {});
+  }
 
   /**
    * @param format what to print on {@code stdout} per finished URL
    * @param outputDir the output directory as the user gave it, for printed paths
+   * @param tap sees every record as it is written, on the writer's thread (the HTML timeline)
    */
-  public RunRecorder(Path reportDir, PrintStream stdout, StdoutFormat format, Path outputDir) throws IOException {
+  public RunRecorder(Path reportDir, PrintStream stdout, StdoutFormat format, Path outputDir, Consumer<UrlRecord> tap)
+      throws IOException {
+    this.tap = tap;
     Files.createDirectories(reportDir);
     this.jsonlFile = new FileOutputStream(reportDir.resolve(JSONL).toFile());
     this.jsonl = new BufferedWriter(new OutputStreamWriter(jsonlFile, StandardCharsets.UTF_8));
@@ -217,6 +226,7 @@ public final class RunRecorder implements ResultSink, InputListener, AutoCloseab
       jsonl.write(line);
       jsonl.write('\n');
       csv.write(record);
+      tap.accept(record);
       String out = format.line(record, line, outputDir);
       if (out != null) {
         stdoutLines.add(out);

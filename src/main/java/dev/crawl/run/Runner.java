@@ -25,6 +25,7 @@ import dev.crawl.report.RunRecorder;
 import dev.crawl.report.RunSummary;
 import dev.crawl.report.RunTotals;
 import dev.crawl.report.html.HtmlReports;
+import dev.crawl.report.html.Timeline;
 import dev.crawl.store.Store;
 import java.io.IOException;
 import java.io.InputStream;
@@ -81,7 +82,8 @@ public final class Runner {
     if (earlier != null && earlier.stale() > 0) {
       stderr.printf("crawl: --resume: %d files of the earlier run are gone or changed; fetching them again%n", earlier.stale());
     }
-    try (RunRecorder recorder = new RunRecorder(plan.reportDir(), stdout, plan.stdout(), plan.outputDir());
+    Timeline.Sampler timeline = new Timeline.Sampler();
+    try (RunRecorder recorder = new RunRecorder(plan.reportDir(), stdout, plan.stdout(), plan.outputDir(), timeline::add);
         ListFrontier frontier =
             new ListFrontier(
                 new LineReader(plan.inputs(), stdin), recorder, stderr, clock,
@@ -175,7 +177,7 @@ public final class Runner {
             links,
             totals.hosts());
     Reports.writeJson(plan.reportDir().resolve(Reports.SUMMARY), summary);
-    HtmlReports.writeRun(plan.reportDir(), summary);
+    HtmlReports.writeRun(plan.reportDir(), summary, timeline.timeline());
     return new Outcome(summary, inputFailure, interrupted);
   }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.crawl.fetch.FetchResult;
 import dev.crawl.fetch.FetchTimings;
 import dev.crawl.frontier.Task;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class RunRecorderTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
   @TempDir Path tmp;
 
   @Test
@@ -101,6 +103,25 @@ class RunRecorderTest {
     }
     String line = Files.readAllLines(tmp.resolve(".crawl").resolve(RunRecorder.JSONL)).get(0);
     assertTrue(line.contains("\"waitMs\":500.0"), line);
+  }
+
+  @Test
+  void theTimelineTapSeesWhatResultsJsonlHolds() throws Exception {
+    List<UrlRecord> tapped = new ArrayList<>();
+    try (RunRecorder recorder =
+        new RunRecorder(tmp.resolve(".crawl"), silent(), StdoutFormat.NONE, tmp, tapped::add)) {
+      recorder.accept(saved(1));
+      recorder.accept(new FetchResult.Failed(task(2), task(2).url(), 503, "HTTP 503", 2,
+          new FetchTimings(0, 1_234_567, 2_345_678, 3_456_789, "slot-2", 1_000_001)));
+      recorder.duplicate("list:3", URI.create("http://h/1"));
+      recorder.drain();
+    }
+    List<UrlRecord> written = new ArrayList<>();
+    for (String line : Files.readAllLines(tmp.resolve(".crawl").resolve(RunRecorder.JSONL))) {
+      written.add(JSON.readValue(line, UrlRecord.class));
+    }
+    assertEquals(3, tapped.size());
+    assertEquals(written, tapped);
   }
 
   private static FetchResult saved(int i) {

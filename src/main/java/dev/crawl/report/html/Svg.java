@@ -33,7 +33,24 @@ final class Svg {
 
   /** A coordinate with at most two decimals, always with a dot. */
   static String n(double v) {
-    return String.format(Locale.US, "%.2f", v).replaceAll("\\.?0+$", "");
+    if (!Double.isFinite(v) || Math.abs(v) > 1e12) {
+      return String.format(Locale.US, "%.2f", v).replaceAll("\\.?0+$", "");
+    }
+    // by hand: a page has thousands of coordinates, and format + regex per number was slow
+    long hundredths = Math.round(Math.abs(v) * 100);
+    StringBuilder b = new StringBuilder(12);
+    if (v < 0 && hundredths != 0) {
+      b.append('-');
+    }
+    b.append(hundredths / 100);
+    int fraction = (int) (hundredths % 100);
+    if (fraction != 0) {
+      b.append('.').append(fraction / 10);
+      if (fraction % 10 != 0) {
+        b.append(fraction % 10);
+      }
+    }
+    return b.toString();
   }
 
   static String fmt(String pattern, Object... args) {

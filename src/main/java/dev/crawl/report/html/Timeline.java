@@ -38,33 +38,48 @@ public record Timeline(
 
   public static Timeline read(Path resultsJsonl) throws IOException {
     ObjectMapper json = new ObjectMapper();
-    List<UrlRecord> kept = new ArrayList<>();
-    List<UrlRecord> failures = new ArrayList<>();
-    SplittableRandom random = new SplittableRandom(42);
-    long downloads = 0;
-    double end = 0;
+    Sampler sampler = new Sampler();
     try (BufferedReader in = Files.newBufferedReader(resultsJsonl, StandardCharsets.UTF_8)) {
       for (String line; (line = in.readLine()) != null; ) {
-        UrlRecord r = json.readValue(line, UrlRecord.class);
-        if (r.startedMs() == null || r.finishedMs() == null || r.lane() == null) {
-          continue; // invalid and duplicate lines were never downloaded
-        }
-        downloads++;
-        end = Math.max(end, r.finishedMs());
-        if ("failed".equals(r.outcome()) && failures.size() < MAX_FAILURES_LISTED) {
-          failures.add(r);
-        }
-        if (kept.size() < MAX_BARS) {
-          kept.add(r);
-        } else {
-          long slot = random.nextLong(downloads);
-          if (slot < MAX_BARS) {
-            kept.set((int) slot, r);
-          }
+        sampler.add(json.readValue(line, UrlRecord.class));
+      }
+    }
+    return sampler.timeline();
+  }
+
+  /**
+   * Builds the timeline while the records are written, in bounded memory (a uniform sample of at
+   * most {@link #MAX_BARS} downloads). Reading results.jsonl back for it cost 80 ms of a 2.3 s run.
+   */
+  public static final class Sampler {
+    private final List<UrlRecord> kept = new ArrayList<>();
+    private final List<UrlRecord> failures = new ArrayList<>();
+    private final SplittableRandom random = new SplittableRandom(42);
+    private long downloads;
+    private double end;
+
+    public synchronized void add(UrlRecord r) {
+      if (r.startedMs() == null || r.finishedMs() == null || r.lane() == null) {
+        return; // invalid and duplicate lines were never downloaded
+      }
+      downloads++;
+      end = Math.max(end, r.finishedMs());
+      if ("failed".equals(r.outcome()) && failures.size() < MAX_FAILURES_LISTED) {
+        failures.add(r);
+      }
+      if (kept.size() < MAX_BARS) {
+        kept.add(r);
+      } else {
+        long slot = random.nextLong(downloads);
+        if (slot < MAX_BARS) {
+          kept.set((int) slot, r);
         }
       }
     }
-    return of(kept, downloads, end, failures);
+
+    public synchronized Timeline timeline() {
+      return of(kept, downloads, end, failures);
+    }
   }
 
   private static Timeline of(List<UrlRecord> kept, long downloads, double end, List<UrlRecord> failures) {

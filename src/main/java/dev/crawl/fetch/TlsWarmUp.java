@@ -1,0 +1,23 @@
+package dev.crawl.fetch;
+
+import java.security.NoSuchAlgorithmException;
+import javax.net.ssl.SSLContext;
+
+/**
+ * Loads the JDK's default TLS context on a thread of its own. Building an HttpClient loads it (the
+ * trust store: about 140 certificates to parse, 0.11 s cold) even for a list of http URLs; started
+ * first thing, that runs on the second core while the command line is parsed and the run is set up.
+ */
+public final class TlsWarmUp {
+  private TlsWarmUp() {}
+
+  public static void start() {
+    Thread.ofPlatform().daemon().name("crawl-tls-warm-up").start(() -> {
+      try {
+        SSLContext.getDefault(); // cached by the JDK; a client built meanwhile waits for this one
+      } catch (NoSuchAlgorithmException ignored) {
+        // the client that needs it reports the failure
+      }
+    });
+  }
+}
