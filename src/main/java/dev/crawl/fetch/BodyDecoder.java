@@ -37,8 +37,9 @@ interface BodyDecoder {
   }
 
   /**
-   * Room for inflated bytes: the JDK hands over the body in chunks of 16 KiB. Allocated once per
-   * compressed download; at 64 KiB these buffers were most of all the garbage a run made.
+   * Room for inflated bytes, refilled as often as a chunk from the wire needs (the JDK's chunks are
+   * 16 KiB by default, 64 KiB from bin/crawl). Allocated once per compressed download; at 64 KiB
+   * these buffers were most of all the garbage a run made.
    */
   int OUTPUT_CHUNK = 16 * 1024;
 
