@@ -70,6 +70,7 @@ public final class WorkerMain {
     BlockingQueue<String> lines = watchParent(requests, unanswered);
     LinkExtractor links = setup.links() ? new LinkExtractor(setup.requisites()) : null;
     try (Fetcher fetcher = new Fetcher(setup.settings(), store, clock, links, setup.redirectGate(), new InFlight())) {
+      stopAfterTheReplyOnSigterm(fetcher, lines);
       out.println(READY);
       out.flush();
       for (String line; (line = lines.take()) != END; ) {
@@ -87,6 +88,23 @@ public final class WorkerMain {
       }
     }
     return 0;
+  }
+
+  /**
+   * The parent stops a worker with SIGTERM. Dying at once could lose the reply for a file the
+   * download had just saved (renamed into place): the report would call it interrupted while the
+   * file is there. So the client is closed, which cuts short a download still receiving (its
+   * temporary file goes), and the worker still answers for the task it had, then ends.
+   */
+  private static void stopAfterTheReplyOnSigterm(Fetcher fetcher, BlockingQueue<String> lines) {
+    try {
+      Signal.handle(new Signal("TERM"), signal -> {
+        fetcher.abort();
+        lines.add(END);
+      });
+    } catch (IllegalArgumentException unsupported) {
+      // the JVM's own handling: exit, and the shutdown hook removes the temporary files
+    }
   }
 
   /**

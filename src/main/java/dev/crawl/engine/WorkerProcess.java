@@ -78,9 +78,14 @@ final class WorkerProcess {
     }
   }
 
-  /** Ends the worker now, politely: SIGTERM lets its JVM remove its temporary files. */
+  /**
+   * Asks the worker to stop (SIGTERM): it cuts its download short, removes the temporary file and
+   * still answers for its task. Through the process handle, because {@link Process#destroy} also
+   * closes our ends of the pipes: the answer for a file saved a moment before the signal was lost,
+   * and the report called a saved file interrupted.
+   */
   void stop() {
-    process.destroy();
+    process.toHandle().destroy();
   }
 
   /** CPU time the worker has used so far; read before closing, the OS forgets it at exit. */

@@ -23,6 +23,8 @@ public record WorkerSpec(List<String> command, WorkerSetup setup, int perHost, d
         cmd.addAll(List.of(arg, "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
       } else if (arg.startsWith("-XX:AOTCache=")) {
         cmd.addAll(List.of(arg, "-Xlog:aot=off", "-Xlog:cds=off"));
+      } else if (arg.startsWith("-Djdk.httpclient.")) {
+        cmd.add(arg); // the client's tuning (the launcher's read size): every mode fetches alike
       }
     }
     cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.crawl.cli.Main", "worker"));
