@@ -28,9 +28,7 @@ class ProcessPoolEngineTest extends EngineContractTest {
   @Test
   void aWorkerKilledMidDownloadLosesNothing(@TempDir Path dir) throws Exception {
     ArrivalLatch latch = new ArrivalLatch();
-    WireMockServer server =
-        new WireMockServer(wireMockConfig().bindAddress("127.0.0.1").dynamicPort().extensions(latch));
-    server.start();
+    WireMockServer server = startedWith(latch);
     try {
       server.stubFor(get("/victim").inScenario("kill").whenScenarioStateIs(Scenario.STARTED)
           .willReturn(aResponse().withBody("never seen").withFixedDelay(20_000).withTransformers(ArrivalLatch.NAME))
@@ -70,9 +68,7 @@ class ProcessPoolEngineTest extends EngineContractTest {
   @Test
   void aWorkerStoppedMidDownloadStillAnswersForItsTaskAndLeavesNoTemporaryFile(@TempDir Path dir) throws Exception {
     ArrivalLatch latch = new ArrivalLatch();
-    WireMockServer server =
-        new WireMockServer(wireMockConfig().bindAddress("127.0.0.1").dynamicPort().extensions(latch));
-    server.start();
+    WireMockServer server = startedWith(latch);
     WorkerLane lane = new WorkerLane(
         WorkerSpec.forThisJvm(new TestSettings().build(), dir, dev.crawl.crawl.CrawlOptions.NONE, null),
         "worker-1", new dev.crawl.fetch.RunClock());
@@ -108,5 +104,12 @@ class ProcessPoolEngineTest extends EngineContractTest {
 
     assertEquals(0, result.outcome().summary().counts().total());
     assertEquals(0, result.outcome().summary().processes());
+  }
+
+  private static WireMockServer startedWith(ArrivalLatch latch) {
+    WireMockServer server =
+        new WireMockServer(wireMockConfig().bindAddress("127.0.0.1").dynamicPort().extensions(latch));
+    server.start();
+    return server;
   }
 }
