@@ -1,6 +1,7 @@
 package dev.crawl.cli;
 
 import dev.crawl.demo.DemoServer;
+import dev.crawl.demo.DocsSite;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -49,14 +50,18 @@ final class ServeCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     if (export != null) {
       site.site(10_000_000).export(export);
-      io.err().printf("serve: wrote %d files under %s%n", site.files, export.resolve("files"));
+      int pages = new DocsSite().export(export);
+      io.err().printf("serve: wrote %d files under %s, and a documentation site of %d pages under %s%n",
+          site.files, export.resolve("files"), pages, export.resolve("docs"));
       return 0;
     }
     try (DemoServer server = site.start(port, 10_000_000)) {
       io.err()
           .printf(
-              "serve: %d files on %s (delay %d ms, jitter %d ms); URL list at %surls.txt; Ctrl-C stops%n",
-              site.files, server.base(), site.delay.toMillis(), site.jitter.toMillis(), server.base());
+              "serve: %d files on %s (delay %d ms, jitter %d ms); URL list at %surls.txt;"
+                  + " a documentation site to mirror at %s; Ctrl-C stops%n",
+              site.files, server.base(), site.delay.toMillis(), site.jitter.toMillis(), server.base(),
+              server.base().resolve(DocsSite.START));
       CountDownLatch forever = new CountDownLatch(1);
       if (duration.isZero()) {
         forever.await();

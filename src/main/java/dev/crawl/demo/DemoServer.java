@@ -31,6 +31,7 @@ public final class DemoServer implements AutoCloseable {
 
   private final ServerSocket listener;
   private final SiteContent site;
+  private final DocsSite docs = new DocsSite();
   private final BodyCache bodies;
   private final long delayMs;
   private final long jitterMs;
@@ -151,6 +152,13 @@ public final class DemoServer implements AutoCloseable {
       int page = site.pageIndexOf(path);
       if (page >= 0) {
         write(out, request, 200, "text/html; charset=utf-8", null, site.page(page).getBytes(StandardCharsets.UTF_8));
+        return;
+      }
+    }
+    if (path.startsWith("/docs/") || path.startsWith("/static/")) {
+      byte[] body = docs.body(path);
+      if (body != null) {
+        write(out, request, 200, DocsSite.contentType(path), null, body);
         return;
       }
     }

@@ -79,7 +79,7 @@ public final class SiteContent {
   }
 
   /** A fixed pseudo-random number per file (SplitMix64's finaliser). */
-  private static long mix(long i) {
+  static long mix(long i) {
     long z = (i + 1) * 0x9E3779B97F4A7C15L;
     z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
     z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;

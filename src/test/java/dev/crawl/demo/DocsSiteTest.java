@@ -1,0 +1,127 @@
+package dev.crawl.demo;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+
+class DocsSiteTest {
+  private static final URI BASE = URI.create("http://127.0.0.1:8080/");
+  private final DocsSite site = new DocsSite();
+
+  @Test
+  void thePageSizesAreThoseOfRealGeneratedDocumentation() {
+    List<Integer> sizes = new ArrayList<>();
+    for (String path : site.paths()) {
+      if (DocsSite.pageOf(path) >= 0) {
+        sizes.add(site.body(path).length);
+      }
+    }
+    sizes.sort(null);
+    assertEquals(DocsSite.SECTIONS * DocsSite.PAGES_PER_SECTION, sizes.size());
+    assertTrue(sizes.get(0) >= 20_000, "smallest " + sizes.get(0));
+    assertTrue(sizes.get(sizes.size() - 1) <= 1_000_000, "largest " + sizes.get(sizes.size() - 1));
+    int median = sizes.get(sizes.size() / 2);
+    assertTrue(median > 40_000 && median < 60_000, "median " + median);
+  }
+
+  @Test
+  void aPageHasHundredsOfLinksWithFragmentsAndRepeats() {
+    for (int n : new int[] {0, 1, 500, 2_399}) {
+      Document page = parse(DocsSite.pagePath(n));
+      List<String> hrefs = page.select("a[href]").eachAttr("href");
+      assertTrue(hrefs.size() >= 100 && hrefs.size() <= 1_000, n + ": " + hrefs.size() + " links");
+      assertTrue(hrefs.stream().anyMatch(h -> h.contains("#")), n + ": no fragment");
+      assertTrue(new HashSet<>(hrefs).size() < hrefs.size(), n + ": no repeated link");
+    }
+  }
+
+  @Test
+  void theSameFileIsTheSameBytesEveryTime() {
+    for (String path : List.of(DocsSite.START, DocsSite.pagePath(77), "/static/css/style.css", "/static/img/bg.png")) {
+      assertArrayEquals(site.body(path), new DocsSite().body(path), path);
+    }
+  }
+
+  @Test
+  void everyLinkResolvesExceptTheFewMeantToBeBroken() {
+    Set<String> exists = new HashSet<>(site.paths());
+    int broken = 0;
+    for (String path : site.paths()) {
+      if (!path.endsWith(".html")) {
+        continue;
+      }
+      Document page = parse(path);
+      for (Element e : page.select("a[href], link[href], script[src], img[src], iframe[src]")) {
+        String target = e.absUrl(e.hasAttr("href") ? "href" : "src");
+        String local = URI.create(target).getPath();
+        if (!exists.contains(local)) {
+          assertTrue(local.contains("/missing-"), path + " links to " + local);
+          broken++;
+        }
+      }
+    }
+    assertEquals((DocsSite.SECTIONS * DocsSite.PAGES_PER_SECTION + DocsSite.BROKEN_LINK_EVERY - 1)
+        / DocsSite.BROKEN_LINK_EVERY, broken);
+  }
+
+  @Test
+  void theStylesheetsPullFontsAndImagesFromOutsideThePageTree() {
+    Set<String> exists = new HashSet<>(site.paths());
+    Pattern url = Pattern.compile("url\\(\\s*['\"]?([^'\")#]+)");
+    List<String> found = new ArrayList<>();
+    for (String css : List.of("/static/css/style.css", "/static/css/theme.css")) {
+      Matcher m = url.matcher(new String(site.body(css), StandardCharsets.UTF_8));
+      while (m.find()) {
+        String target = BASE.resolve(css).resolve(m.group(1)).getPath();
+        assertTrue(exists.contains(target), css + " pulls " + target);
+        found.add(target);
+      }
+    }
+    assertTrue(found.containsAll(List.of("/static/css/theme.css", "/static/fonts/text.woff2",
+        "/static/fonts/code.woff2", "/static/img/bg.png", "/static/img/icons.svg")), found.toString());
+  }
+
+  @Test
+  void everyPageIsReachableFromTheStartThroughLinksAndTheFrame() {
+    Set<String> seen = new HashSet<>(List.of(DocsSite.START));
+    List<String> queue = new ArrayList<>(seen);
+    while (!queue.isEmpty()) {
+      String path = queue.remove(queue.size() - 1);
+      for (Element e : parse(path).select("a[href], iframe[src]")) {
+        String target = URI.create(e.absUrl(e.hasAttr("href") ? "href" : "src")).getPath();
+        if (target.startsWith("/docs/") && site.body(target) != null && seen.add(target)) {
+          queue.add(target);
+        }
+      }
+    }
+    assertEquals(site.pages(), seen.size());
+  }
+
+  @Test
+  void pathsThatAreNotOfTheSiteHaveNoBody() {
+    assertNull(site.body("/docs/s1/p01.html"));
+    assertNull(site.body("/docs/s40/p0.html"));
+    assertNull(site.body("/docs/s0/missing-0.html"));
+    assertNull(site.body("/static/css/none.css"));
+    assertNotNull(site.body("/docs/s39/p59.html"));
+  }
+
+  private Document parse(String path) {
+    return Jsoup.parse(new String(site.body(path), StandardCharsets.UTF_8), BASE.resolve(path).toString());
+  }
+}
