@@ -15,7 +15,8 @@ import org.jsoup.nodes.Element;
 
 /**
  * Finds the links in a saved HTML page with jsoup: {@code a[href]}, and with page requisites also
- * images (src and srcset), stylesheets and icons, scripts and media sources. Links are resolved
+ * images (src and srcset), stylesheets, icons, manifests and preloads, scripts, frames, media
+ * sources, tracks and posters, embedded objects and image buttons. Links are resolved
  * against the page's final URL, or its {@code <base href>}; scripts, mail, data and fragment-only
  * links are dropped; what remains is normalised, so one page has one spelling.
  */
@@ -47,12 +48,20 @@ public final class LinkExtractor {
       add(found, a.absUrl("href"));
     }
     if (requisites) {
-      for (Element e : doc.select("img[src], script[src], source[src], video[src], audio[src], embed[src]")) {
+      // what a browser loads to show the page: frames included, they are part of its layout
+      for (Element e : doc.select("img[src], script[src], source[src], video[src], audio[src], track[src], embed[src],"
+          + " iframe[src], frame[src], input[type=image][src]")) {
         add(found, e.absUrl("src"));
+      }
+      for (Element e : doc.select("video[poster]")) {
+        add(found, e.absUrl("poster"));
+      }
+      for (Element e : doc.select("object[data]")) {
+        add(found, e.absUrl("data"));
       }
       for (Element link : doc.select("link[href]")) {
         String rel = link.attr("rel").toLowerCase(Locale.ROOT);
-        if (rel.contains("stylesheet") || rel.contains("icon") || rel.contains("preload")) {
+        if (rel.contains("stylesheet") || rel.contains("icon") || rel.contains("preload") || rel.contains("manifest")) {
           add(found, link.absUrl("href"));
         }
       }

@@ -54,6 +54,23 @@ class LinkExtractorTest {
   }
 
   @Test
+  void findsWhatABrowserLoadsForThePageWhenAskedForRequisites() throws Exception {
+    String html = "<iframe src=toc.html></iframe>"
+        + "<video poster=poster.jpg><track src=subs.vtt></video><object data=movie.swf></object>"
+        + "<input type=image src=go.png><input type=text src=not.png>"
+        + "<link rel=manifest href=app.webmanifest><link rel=modulepreload href=mod.js><link rel=next href=p2.html>";
+
+    assertEquals(List.of(), extract(html, "http://h/", false).links());
+    assertEquals(
+        java.util.Set.of("http://h/toc.html", "http://h/poster.jpg", "http://h/subs.vtt",
+            "http://h/movie.swf", "http://h/go.png", "http://h/app.webmanifest", "http://h/mod.js"),
+        java.util.Set.copyOf(extract(html, "http://h/", true).links()));
+    String frames = "<html><head></head><frameset><frame src=nav.html><frame src=main.html></frameset></html>";
+    assertEquals(java.util.Set.of("http://h/nav.html", "http://h/main.html"),
+        java.util.Set.copyOf(extract(frames, "http://h/", true).links()));
+  }
+
+  @Test
   void scopeKeepsToTheStartHostsAndSaysWhy() {
     Scope scope = new Scope(List.of(URI.create("http://h/docs/index.html")), List.of("cdn.example"), true,
         List.of(), List.of(Pattern.compile("\\.zip$")));
