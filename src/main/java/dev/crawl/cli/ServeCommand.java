@@ -42,6 +42,12 @@ final class ServeCommand implements Callable<Integer> {
       description = "Write the files under DIR (DIR/files/...) for another server, e.g. nginx, and exit.")
   java.nio.file.Path export;
 
+  @Option(
+      names = "--export-docs",
+      paramLabel = "DIR",
+      description = "Write the documentation site under DIR (DIR/docs/..., DIR/static/...) for another server, and exit.")
+  java.nio.file.Path exportDocs;
+
   ServeCommand(Io io) {
     this.io = io;
   }
@@ -50,9 +56,13 @@ final class ServeCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     if (export != null) {
       site.site(10_000_000).export(export);
-      int pages = new DocsSite().export(export);
-      io.err().printf("serve: wrote %d files under %s, and a documentation site of %d pages under %s%n",
-          site.files, export.resolve("files"), pages, export.resolve("docs"));
+      io.err().printf("serve: wrote %d files under %s%n", site.files, export.resolve("files"));
+    }
+    if (exportDocs != null) {
+      int pages = new DocsSite().export(exportDocs);
+      io.err().printf("serve: wrote a documentation site of %d pages under %s%n", pages, exportDocs.resolve("docs"));
+    }
+    if (export != null || exportDocs != null) {
       return 0;
     }
     try (DemoServer server = site.start(port, 10_000_000)) {
