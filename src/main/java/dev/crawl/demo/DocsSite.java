@@ -1,8 +1,12 @@
 package dev.crawl.demo;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import java.util.SplittableRandom;
 
 /**
  * A generated documentation site to measure recursive crawls on, modelled on real API docs and
@@ -68,7 +72,7 @@ public final class DocsSite {
 
   /** Every path of the site, pages first. */
   public List<String> paths() {
-    List<String> all = new java.util.ArrayList<>(List.of(START, "/docs/toc.html"));
+    List<String> all = new ArrayList<>(List.of(START, "/docs/toc.html"));
     for (int n = 0; n < SECTIONS * PAGES_PER_SECTION; n++) {
       all.add(pagePath(n));
     }
@@ -78,11 +82,11 @@ public final class DocsSite {
   }
 
   /** Writes every file under {@code dir} at its URL path, for another server (nginx); returns the pages written. */
-  public int export(java.nio.file.Path dir) throws java.io.IOException {
+  public int export(Path dir) throws IOException {
     for (String path : paths()) {
-      java.nio.file.Path file = dir.resolve(path.substring(1));
-      java.nio.file.Files.createDirectories(file.getParent());
-      java.nio.file.Files.write(file, body(path));
+      Path file = dir.resolve(path.substring(1));
+      Files.createDirectories(file.getParent());
+      Files.write(file, body(path));
     }
     return pages();
   }
@@ -170,21 +174,19 @@ public final class DocsSite {
       b.append("<p>See also <a href=\"missing-").append(n).append(".html\">a page that was removed</a>.</p>\n");
     }
     // prose with cross-references, with fragments and repeats, until the page has its size
-    long h = SiteContent.mix(n + 1_000_000);
+    SplittableRandom random = new SplittableRandom(SiteContent.mix(n + 1_000_000));
     int links = PAGES_PER_SECTION + SECTIONS + 1;
     int paragraph = 0;
     while (b.length() < target - 40) {
       b.append("<h2 id=\"h").append(paragraph).append("\">Part ").append(paragraph).append("</h2>\n<p>");
       for (int w = 0; w < 60; w++) {
-        h = h * 6364136223846793005L + 1442695040888963407L;
-        b.append(WORDS[(int) Math.floorMod(h >>> 33, WORDS.length)]).append(' ');
+        b.append(WORDS[random.nextInt(WORDS.length)]).append(' ');
         if (w % 12 == 5 && links < 1_000) {
-          int other = (int) Math.floorMod(h >>> 17, SECTIONS * PAGES_PER_SECTION);
-          b.append("<a href=\"").append(relative(section, other));
+          b.append("<a href=\"").append(relative(section, random.nextInt(SECTIONS * PAGES_PER_SECTION)));
           if (w % 24 == 5) {
-            b.append("#h").append(Math.floorMod(h >>> 41, 8));
+            b.append("#h").append(random.nextInt(8));
           }
-          b.append("\"><code>").append(WORDS[(int) Math.floorMod(h >>> 29, WORDS.length)]).append("</code></a> ");
+          b.append("\"><code>").append(WORDS[random.nextInt(WORDS.length)]).append("</code></a> ");
           links++;
         }
       }
@@ -241,14 +243,13 @@ public final class DocsSite {
           // a search box would load an index; none here, but a path in a string is no link
           var INDEX = "search/index.json";
           """;
-      default -> String.format(Locale.ROOT,
-          "<svg xmlns=\"http://www.w3.org/2000/svg\"><symbol id=\"link\"><path d=\"M0 0h8v8z\"/></symbol></svg>%n");
+      default -> "<svg xmlns=\"http://www.w3.org/2000/svg\"><symbol id=\"link\"><path d=\"M0 0h8v8z\"/></symbol></svg>\n";
     };
   }
 
   private static byte[] binary(int seed, int size) {
     byte[] out = new byte[size];
-    new java.util.SplittableRandom(SiteContent.mix(seed)).nextBytes(out);
+    new SplittableRandom(SiteContent.mix(seed)).nextBytes(out);
     return out;
   }
 }

@@ -20,11 +20,7 @@ public final class HtmlReports {
 
   private HtmlReports() {}
 
-  public static void writeRun(Path reportDir, RunSummary summary) throws IOException {
-    writeRun(reportDir, summary, Timeline.read(reportDir.resolve(RunRecorder.JSONL)));
-  }
-
-  /** With the timeline sampled while the run recorded its results. */
+  /** @param t the timeline, sampled while the run recorded its results */
   public static void writeRun(Path reportDir, RunSummary summary, Timeline t) throws IOException {
     write(reportDir.resolve(HTML), RunPage.render(summary, t));
     write(reportDir.resolve(MARKDOWN), Markdown.run(summary));

@@ -110,7 +110,7 @@ class HtmlReportTest {
     UrlRecord evil = new UrlRecord("saved", "http://h/<script>alert(1)</script>", null, 200, 1L, "p", "0", 1, null,
         0.0, 1.0, 2.0, 3.0, "main", "args:1");
     Files.writeString(dir.resolve(RunRecorder.JSONL), JSON.writeValueAsString(evil) + "\n");
-    HtmlReports.writeRun(dir, summary("sync", dir, 1, 0));
+    HtmlReports.writeRun(dir, summary("sync", dir, 1, 0), Timeline.read(dir.resolve(RunRecorder.JSONL)));
 
     Document page = Jsoup.parse(dir.resolve(HtmlReports.HTML).toFile());
 
@@ -133,7 +133,7 @@ class HtmlReportTest {
     }
     lines.append(JSON.writeValueAsString(UrlRecord.invalid("list:999", "ftp://x", "unsupported scheme"))).append('\n');
     Files.writeString(dir.resolve(RunRecorder.JSONL), lines.toString());
-    HtmlReports.writeRun(dir, summary(mode, dir, downloads, failures));
+    HtmlReports.writeRun(dir, summary(mode, dir, downloads, failures), Timeline.read(dir.resolve(RunRecorder.JSONL)));
     return dir;
   }
 
