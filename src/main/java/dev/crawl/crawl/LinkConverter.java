@@ -6,7 +6,6 @@ import dev.crawl.report.UrlRecord;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,22 +14,15 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.jsoup.Jsoup;
-import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Element;
 
 /**
- * {@code --convert-links}: after a crawl, rewrites the links of every saved HTML page to relative
- * paths of the files saved for them, so the output directory browses offline; links to anything
- * not downloaded become absolute, so they still work. Keeps one map of saved URLs, which grows with
- * the pages of the crawl.
+ * {@code --convert-links}: after a crawl, rewrites the links of every saved page and stylesheet to
+ * relative paths of the files saved for them, so the output directory browses offline; relative
+ * links to anything not downloaded become absolute, so they still work. Only the link values
+ * change (and {@code <base>} tags go): every other byte stays as served, in the page's encoding.
+ * Keeps one map of saved URLs, which grows with the pages of the crawl.
  */
 public final class LinkConverter {
-  private static final String[][] ATTRIBUTES = {
-    {"a[href], area[href], link[href]", "href"},
-    {"img[src], script[src], source[src], video[src], audio[src], embed[src], iframe[src]", "src"}
-  };
-
   private final Path outputDir;
   private final Map<String, String> savedPaths = new HashMap<>();
   private final List<UrlRecord> pages = new ArrayList<>();
@@ -43,13 +35,18 @@ public final class LinkConverter {
   public static int convertAll(Path outputDir, Path results) throws IOException {
     LinkConverter c = new LinkConverter(outputDir);
     c.read(results);
-    int converted = 0;
-    for (UrlRecord page : c.pages) {
-      if (c.convert(page)) {
-        converted++;
-      }
+    // pages are independent: convert them on every core, as the crawl read them
+    try {
+      return (int) c.pages.parallelStream().filter(page -> {
+        try {
+          return c.convert(page);
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      }).count();
+    } catch (java.io.UncheckedIOException e) {
+      throw e.getCause();
     }
-    return converted;
   }
 
   private void read(Path results) throws IOException {
@@ -67,7 +64,7 @@ public final class LinkConverter {
             savedPaths.putIfAbsent(fin.toString(), r.path());
           }
         }
-        if (r.title() != null || LinkExtractor.isHtml(null, r.path())) {
+        if (r.title() != null || LinkExtractor.isHtml(null, r.path()) || LinkExtractor.isCss(null, r.path())) {
           pages.add(r);
         }
       }
@@ -76,70 +73,113 @@ public final class LinkConverter {
 
   private boolean convert(UrlRecord page) throws IOException {
     Path file = outputDir.resolve(page.path());
-    String base = page.finalUrl() != null ? page.finalUrl() : page.url();
-    Document doc = Jsoup.parse(file.toFile(), null, base);
-    boolean changed = !doc.select("base[href]").isEmpty();
-    doc.select("base[href]").remove();
-    for (String[] pair : ATTRIBUTES) {
-      for (Element e : doc.select(pair[0])) {
-        changed |= rewrite(e, pair[1], file);
-      }
-    }
-    for (Element e : doc.select("img[srcset], source[srcset]")) {
-      List<String> parts = new ArrayList<>();
-      for (String candidate : e.attr("srcset").split(",")) {
-        String[] bits = candidate.strip().split("\\s+", 2);
-        String abs = absolute(doc, bits[0]);
-        String target = abs == null ? bits[0] : link(abs, file);
-        parts.add(bits.length > 1 ? target + " " + bits[1] : target);
-      }
-      e.attr("srcset", String.join(", ", parts));
-      changed = true;
-    }
-    if (!changed) {
+    String url = page.finalUrl() != null ? page.finalUrl() : page.url();
+    boolean html = !LinkExtractor.isCss(null, page.path());
+    ReadPage read = ReadPage.of(file, null, URI.create(url), html);
+    if (read == null) {
       return false;
     }
-    Path temp = file.resolveSibling("." + file.getFileName() + ".convert.part");
-    Files.writeString(temp, doc.outerHtml(), doc.charset());
+    List<Edit> edits = new ArrayList<>();
+    if (read.scan() != null) {
+      for (int[] tag : read.scan().baseTags()) {
+        edits.add(new Edit(tag[0], tag[1], "")); // links now point at files; a base would redirect them
+      }
+    }
+    Map<String, String> targets = new HashMap<>(); // pages repeat their links
+    for (HtmlScanner.Ref r : read.refs()) {
+      String value = read.value(r);
+      String target = targets.computeIfAbsent(value, v -> java.util.Objects.requireNonNullElse(
+          target(v, read.resolver(), page.path()), v));
+      if (!target.equals(value)) {
+        edits.add(new Edit(r.start(), r.end(), escape(target, r.syntax())));
+      }
+    }
+    if (edits.isEmpty()) {
+      return false;
+    }
+    edits.sort(java.util.Comparator.comparingInt(Edit::start));
+    String text = read.page().text();
+    StringBuilder out = new StringBuilder(text.length() + edits.size() * 16);
+    int at = 0;
+    for (Edit e : edits) {
+      if (e.start() < at) {
+        continue; // inside a removed base tag
+      }
+      out.append(text, at, e.start()).append(e.replacement());
+      at = e.end();
+    }
+    out.append(text, at, text.length());
+    Path temp = file.resolveSibling(file.getFileName() + ".convert.part");
+    Files.write(temp, read.page().encode(out.toString()));
     Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     return true;
   }
 
-  private boolean rewrite(Element e, String attribute, Path file) {
-    String abs = e.absUrl(attribute);
-    if (abs.isEmpty() || !(abs.startsWith("http://") || abs.startsWith("https://"))) {
-      return false; // javascript:, mailto:, data: and fragments stay as they are
-    }
-    String target = link(abs, file);
-    if (target.equals(e.attr(attribute))) {
-      return false;
-    }
-    e.attr(attribute, target);
-    return true;
-  }
+  /** Bytes at {@code [start, end)} of the page to be replaced. */
+  private record Edit(int start, int end, String replacement) {}
 
-  /** A relative link to the saved file for {@code absoluteUrl}, or the absolute URL itself. */
-  private String link(String absoluteUrl, Path fromFile) {
-    URI url = UrlParser.parse(absoluteUrl).url();
-    String fragment = absoluteUrl.contains("#") ? absoluteUrl.substring(absoluteUrl.indexOf('#')) : "";
-    String saved = url == null ? null : savedPaths.get(url.toString());
-    if (saved == null) {
-      return absoluteUrl;
-    }
-    Path rel = fromFile.getParent().relativize(outputDir.resolve(saved));
-    try {
-      return new URI(null, null, rel.toString().replace('\\', '/'), null).getRawPath() + fragment;
-    } catch (URISyntaxException e) {
-      return absoluteUrl;
-    }
-  }
-
-  private static String absolute(Document doc, String ref) {
-    try {
-      String abs = URI.create(doc.location()).resolve(ref.replace(" ", "%20")).toString();
-      return abs.startsWith("http") ? abs : null;
-    } catch (IllegalArgumentException e) {
+  /**
+   * What a link value becomes: a relative path to the saved file, an absolute URL for what was not
+   * saved, or null to keep it (other schemes, fragment-only links, values that do not parse).
+   */
+  private String target(String value, LinkResolver resolver, String fromPath) {
+    String v = value.strip();
+    int hash = v.indexOf('#');
+    String fragment = hash < 0 ? "" : UrlParser.escapeIllegal(v.substring(hash));
+    if (hash == 0) {
       return null;
     }
+    String url = resolver.resolve(v);
+    if (url == null) {
+      return null;
+    }
+    String saved = savedPaths.get(url);
+    if (saved == null) {
+      return v.regionMatches(true, 0, "http:", 0, 5) || v.regionMatches(true, 0, "https:", 0, 6) ? null : url + fragment;
+    }
+    return relativeUrl(fromPath, saved) + fragment;
   }
+
+  /**
+   * The relative URL from one saved file to another, both given relative to the output directory
+   * with '/' separators: "../" for each directory to leave, then the rest, percent-encoded.
+   */
+  static String relativeUrl(String from, String to) {
+    int common = 0; // length of the shared leading directories, up to and including a '/'
+    for (int i = 0; i < Math.min(from.length(), to.length()) && from.charAt(i) == to.charAt(i); i++) {
+      if (from.charAt(i) == '/') {
+        common = i + 1;
+      }
+    }
+    StringBuilder b = new StringBuilder();
+    for (int i = common; i < from.length(); i++) {
+      if (from.charAt(i) == '/') {
+        b.append("../");
+      }
+    }
+    String rest = to.substring(common);
+    int colon = rest.indexOf(':');
+    if (b.isEmpty() && colon >= 0 && (rest.indexOf('/') < 0 || colon < rest.indexOf('/'))) {
+      b.append("./"); // "a:b.html" would read as a URL scheme
+    }
+    for (byte x : rest.getBytes(StandardCharsets.UTF_8)) {
+      int c = x & 0xff;
+      if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "-._~/!$&'()*+,;=:@".indexOf(c) >= 0) {
+        b.append((char) c);
+      } else {
+        b.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+            .append(Character.toUpperCase(Character.forDigit(c & 15, 16)));
+      }
+    }
+    return b.toString();
+  }
+
+  /** Writes a URL so that it reads back as itself where it stands: in an attribute, or in CSS. */
+  private static String escape(String target, HtmlScanner.Syntax syntax) {
+    return switch (syntax) {
+      case ATTRIBUTE -> target.replace("&", "&amp;").replace("\"", "&quot;").replace("'", "&#39;");
+      case CSS -> target.replace("'", "%27").replace("\"", "%22").replace("(", "%28").replace(")", "%29");
+    };
+  }
+
 }

@@ -61,13 +61,17 @@ public final class Scope {
 
   /** Why the URL is out of scope, or null if the crawl may follow it. */
   public String reject(URI url) {
-    String host = url.getHost() == null ? "" : url.getHost().toLowerCase(Locale.ROOT);
-    if (hosts.stream().noneMatch(h -> host.equals(h) || host.endsWith("." + h) && !h.contains(":"))) {
-      return "other host";
-    }
     String path = url.getRawPath() == null ? "/" : url.getRawPath();
-    if (noParent && startDirectories.stream().noneMatch(path::startsWith)) {
+    if (noParent && isOnHost(url) && startDirectories.stream().noneMatch(path::startsWith)) {
       return "above the start path";
+    }
+    return rejectRequisite(url);
+  }
+
+  /** Why a page requisite is out of scope, or null: requisites may sit above the start path. */
+  public String rejectRequisite(URI url) {
+    if (!isOnHost(url)) {
+      return "other host";
     }
     String text = url.toString();
     if (!include.isEmpty() && include.stream().noneMatch(p -> p.matcher(text).find())) {
@@ -77,6 +81,11 @@ public final class Scope {
       return "excluded";
     }
     return null;
+  }
+
+  private boolean isOnHost(URI url) {
+    String host = url.getHost() == null ? "" : url.getHost().toLowerCase(Locale.ROOT);
+    return hosts.stream().anyMatch(h -> host.equals(h) || host.endsWith("." + h) && !h.contains(":"));
   }
 
   private static String directoryOf(URI url) {

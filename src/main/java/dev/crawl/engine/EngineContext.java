@@ -1,9 +1,16 @@
 package dev.crawl.engine;
 
+import dev.crawl.fetch.FetchResult;
 import dev.crawl.fetch.Fetcher;
 import dev.crawl.fetch.InFlight;
 import dev.crawl.fetch.RunClock;
+import java.util.function.UnaryOperator;
 
-/** What every engine is built from: the shared fetcher (in-process modes) or the worker recipe. */
+/**
+ * What every engine is built from: the shared fetcher (in-process modes) or the worker recipe.
+ *
+ * @param afterSave what happens to a result once its file is stored (a crawl reads the page there)
+ */
 public record EngineContext(
-    Fetcher fetcher, int concurrency, WorkerSpec workers, RunClock clock, InFlight inFlight) {}
+    Fetcher fetcher, int concurrency, WorkerSpec workers, RunClock clock, InFlight inFlight,
+    UnaryOperator<FetchResult> afterSave) {}

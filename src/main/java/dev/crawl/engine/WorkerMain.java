@@ -1,6 +1,6 @@
 package dev.crawl.engine;
 
-import dev.crawl.crawl.LinkExtractor;
+import dev.crawl.crawl.PageReader;
 import dev.crawl.fetch.FetchResult;
 import dev.crawl.fetch.Fetcher;
 import dev.crawl.fetch.InFlight;
@@ -13,6 +13,7 @@ import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.function.UnaryOperator;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -68,8 +69,9 @@ public final class WorkerMain {
     Runtime.getRuntime().addShutdownHook(new Thread(store::abortAll, "worker-cleanup"));
     AtomicInteger unanswered = new AtomicInteger();
     BlockingQueue<String> lines = watchParent(requests, unanswered);
-    LinkExtractor links = setup.links() ? new LinkExtractor(setup.requisites()) : null;
-    try (Fetcher fetcher = new Fetcher(setup.settings(), store, clock, links, setup.redirectGate(), new InFlight())) {
+    UnaryOperator<FetchResult> afterSave =
+        setup.links() ? new PageReader(store.root(), setup.requisites()) : UnaryOperator.identity();
+    try (Fetcher fetcher = new Fetcher(setup.settings(), store, clock, setup.redirectGate(), new InFlight())) {
       stopAfterTheReplyOnSigterm(fetcher, lines);
       out.println(READY);
       out.flush();
@@ -78,7 +80,7 @@ public final class WorkerMain {
         WorkerMessages.Request request = WorkerMessages.read(line, WorkerMessages.Request.class);
         FetchResult result;
         try {
-          result = fetcher.fetch(request.task(received), "worker").get();
+          result = afterSave.apply(fetcher.fetch(request.task(received), "worker").get());
         } catch (ExecutionException e) {
           throw new IllegalStateException(e.getCause());
         }

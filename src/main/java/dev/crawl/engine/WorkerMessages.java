@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.crawl.fetch.FetchResult;
 import dev.crawl.fetch.FetchTimings;
+import dev.crawl.frontier.Discovered;
 import dev.crawl.frontier.Task;
 import java.net.URI;
 
@@ -36,18 +37,21 @@ final class WorkerMessages {
       String reason,
       int attempts,
       long firstByte,
+      String contentType,
       String title,
-      java.util.List<String> links) {
+      java.util.List<String> links,
+      java.util.List<String> requisites) {
 
     static Reply of(FetchResult r, long received) {
       long fb = r.timings().firstByte() < 0 ? -1 : r.timings().firstByte() - received;
       return switch (r) {
         case FetchResult.Saved s ->
-            new Reply(s.task().id(), true, false, s.finalUrl().toString(), s.status(), s.bytes(), s.path(), s.crc32(), null, s.attempts(), fb, s.title(), s.links());
+            new Reply(s.task().id(), true, false, s.finalUrl().toString(), s.status(), s.bytes(), s.path(), s.crc32(), null, s.attempts(), fb,
+                s.contentType(), s.title(), s.found().links(), s.found().requisites());
         case FetchResult.Failed f ->
-            new Reply(f.task().id(), false, false, String.valueOf(f.finalUrl()), f.status(), 0, null, null, f.reason(), f.attempts(), fb, null, java.util.List.of());
+            new Reply(f.task().id(), false, false, String.valueOf(f.finalUrl()), f.status(), 0, null, null, f.reason(), f.attempts(), fb, null, null, null, null);
         case FetchResult.Skipped k ->
-            new Reply(k.task().id(), false, true, String.valueOf(k.finalUrl()), k.status(), 0, null, null, k.reason(), k.attempts(), fb, null, java.util.List.of());
+            new Reply(k.task().id(), false, true, String.valueOf(k.finalUrl()), k.status(), 0, null, null, k.reason(), k.attempts(), fb, null, null, null, null);
       };
     }
 
@@ -60,8 +64,9 @@ final class WorkerMessages {
           new FetchTimings(task.queuedNanos(), asked, firstByte < 0 ? -1 : sent + firstByte, finished, lane, sent - asked);
       URI fin = finalUrl == null ? task.url() : URI.create(finalUrl);
       if (saved) {
-        return new FetchResult.Saved(task, fin, status, bytes, path, crc32, attempts, t, title,
-            links == null ? java.util.List.of() : links);
+        return new FetchResult.Saved(task, fin, status, bytes, path, crc32, attempts, t, contentType,
+            new Discovered(title, links == null ? java.util.List.of() : links,
+                requisites == null ? java.util.List.of() : requisites));
       }
       return skipped
           ? new FetchResult.Skipped(task, fin, status, reason, attempts, t)

@@ -1,6 +1,6 @@
 package dev.crawl.fetch;
 
-import dev.crawl.crawl.LinkExtractor;
+import dev.crawl.frontier.Discovered;
 import dev.crawl.frontier.Task;
 import dev.crawl.store.Pending;
 import java.io.EOFException;
@@ -277,7 +277,6 @@ final class Download {
     try {
       p.commit(body.file());
       pending = null;
-      LinkExtractor.Page page = linksOf(response, p.relativePath());
       return new FetchResult.Saved(
           task,
           current,
@@ -287,24 +286,11 @@ final class Download {
           Crc.hex(body.crc32()),
           attempts,
           timings(),
-          page.title(),
-          page.links());
+          response.headers().firstValue("Content-Type").orElse(null),
+          Discovered.NONE);
     } catch (IOException e) {
       abortPending();
       return failed(reason(e), response.status());
-    }
-  }
-
-  /** The links of a saved HTML page, when the run crawls; a page jsoup cannot read has none. */
-  private LinkExtractor.Page linksOf(Exchange response, String relativePath) {
-    if (f.links == null
-        || !LinkExtractor.isHtml(response.headers().firstValue("Content-Type").orElse(null), relativePath)) {
-      return LinkExtractor.Page.NONE;
-    }
-    try {
-      return f.links.extract(f.store.root().resolve(relativePath), current);
-    } catch (IOException | RuntimeException e) {
-      return LinkExtractor.Page.NONE;
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.crawl.fetch;
 
+import dev.crawl.frontier.Discovered;
 import dev.crawl.frontier.Task;
 import java.net.URI;
 
@@ -20,8 +21,8 @@ public sealed interface FetchResult permits FetchResult.Saved, FetchResult.Faile
    *
    * @param path the saved file, relative to the output directory, with '/' separators
    * @param crc32 CRC-32 of the saved bytes (after content decoding), as eight hex digits
-   * @param title the HTML title, when links were extracted
-   * @param links the page's links, when the run crawls and the body is HTML
+   * @param contentType the response's Content-Type, or null
+   * @param found where the saved page leads, once it has been read (a crawl), else {@link Discovered#NONE}
    */
   record Saved(
       Task task,
@@ -32,14 +33,16 @@ public sealed interface FetchResult permits FetchResult.Saved, FetchResult.Faile
       String crc32,
       int attempts,
       FetchTimings timings,
-      String title,
-      java.util.List<String> links)
+      String contentType,
+      Discovered found)
       implements FetchResult {
-    /** A saved body that was not searched for links. */
-    public Saved(Task task, URI finalUrl, int status, long bytes, String path, String crc32, int attempts, FetchTimings timings) {
-      this(task, finalUrl, status, bytes, path, crc32, attempts, timings, null, java.util.List.of());
+    public Saved withFound(Discovered d) {
+      return new Saved(task, finalUrl, status, bytes, path, crc32, attempts, timings, contentType, d);
     }
 
+    public String title() {
+      return found.title();
+    }
   }
 
   /**

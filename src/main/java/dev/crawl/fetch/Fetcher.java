@@ -1,6 +1,5 @@
 package dev.crawl.fetch;
 
-import dev.crawl.crawl.LinkExtractor;
 import dev.crawl.frontier.Task;
 import dev.crawl.store.Store;
 import java.net.http.HttpClient;
@@ -37,21 +36,18 @@ public final class Fetcher implements AutoCloseable {
   // null once closed; see close()
   private volatile HttpClient client;
   final HostLimiter limiter;
-  final LinkExtractor links;
   final RatePacer pacer;
   final RedirectGate gate;
   final InFlight inFlight;
   private volatile boolean aborting;
 
   /**
-   * @param links finds the links of saved HTML pages when the run crawls; null for list mode
    * @param gate which redirects a task may follow
    * @param inFlight counts downloads from their first request on, for the report and progress line
    */
   public Fetcher(
-      FetchSettings settings, Store store, RunClock clock, LinkExtractor links, RedirectGate gate, InFlight inFlight) {
+      FetchSettings settings, Store store, RunClock clock, RedirectGate gate, InFlight inFlight) {
     this.inFlight = inFlight;
-    this.links = links;
     this.gate = gate;
     this.settings = settings;
     this.store = store;

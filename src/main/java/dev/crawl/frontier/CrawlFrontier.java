@@ -145,26 +145,38 @@ public final class CrawlFrontier implements Frontier, AutoCloseable {
   public synchronized void finished(FetchResult result) {
     inFlight--;
     if (result instanceof FetchResult.Saved saved) {
-      for (String link : saved.links()) {
-        offer(link, saved.task());
+      for (String link : saved.found().links()) {
+        offer(link, saved.task(), false);
+      }
+      for (String link : saved.found().requisites()) {
+        offer(link, saved.task(), true);
       }
     }
     notifyAll();
   }
 
-  /** Counts each link once, by the first reason that stops it: duplicate, depth, scope. */
-  private void offer(String link, Task from) {
+  /**
+   * Counts each link once, by the first reason that stops it: duplicate, depth, scope. Links come
+   * normalised, so the seen-set is asked before any parsing. What a page needs to show (a
+   * requisite) is fetched beyond the depth limit and above the start path, as in GNU wget.
+   */
+  private void offer(String link, Task from, boolean requisite) {
     found++;
-    URI url = UrlParser.parse(link).url();
-    if (url == null || seen.contains(url.toString())) {
+    if (seen.contains(link)) {
       duplicate++;
       return;
     }
-    if (from.depth() >= maxDepth) {
+    URI url = UrlParser.parse(link).url();
+    if (url == null || !url.toString().equals(link) && seen.contains(url.toString())) {
+      duplicate++;
+      return;
+    }
+    if (from.depth() >= maxDepth && !requisite) {
       tooDeep++;
       return;
     }
-    if (scope.reject(url) != null) {
+    String why = requisite ? scope.rejectRequisite(url) : scope.reject(url);
+    if (why != null) {
       outOfScope++;
       return;
     }

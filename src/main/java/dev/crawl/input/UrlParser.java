@@ -76,7 +76,7 @@ public final class UrlParser {
    * RFC 3986 §6.2.2: escapes of unreserved characters ({@code %7E}) become the characters, other
    * escapes get upper-case hex ({@code %2f} → {@code %2F}), so every spelling of a URL is one.
    */
-  static String normaliseEscapes(String raw) {
+  public static String normaliseEscapes(String raw) {
     if (raw.indexOf('%') < 0) {
       return raw;
     }
@@ -100,7 +100,7 @@ public final class UrlParser {
   }
 
   /** Browsers accept spaces and non-ASCII in URLs; percent-encode them instead of refusing. */
-  static String escapeIllegal(String s) {
+  public static String escapeIllegal(String s) {
     StringBuilder b = null;
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);

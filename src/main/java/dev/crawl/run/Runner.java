@@ -10,7 +10,7 @@ import dev.crawl.fetch.Fetcher;
 import dev.crawl.fetch.RedirectGate;
 import dev.crawl.fetch.RunClock;
 import dev.crawl.crawl.LinkConverter;
-import dev.crawl.crawl.LinkExtractor;
+import dev.crawl.crawl.PageReader;
 import dev.crawl.crawl.RobotsCache;
 import dev.crawl.engine.ResultSink;
 import dev.crawl.frontier.CrawlFrontier;
@@ -34,6 +34,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.time.Instant;
+import java.util.function.UnaryOperator;
 
 /** Runs one plan: input → frontier → engine → fetcher → store → report. */
 public final class Runner {
@@ -97,7 +98,6 @@ public final class Runner {
                   : null;
           Fetcher fetcher =
               new Fetcher(plan.fetch(), store, clock,
-                  crawl == null ? null : new LinkExtractor(plan.crawl().requisites()),
                   crawl == null ? RedirectGate.ANY : crawl.scope()::refuseRedirect,
                   inFlight)) {
         WorkerSpec workers =
@@ -110,7 +110,8 @@ public final class Runner {
           crawl.finished(r);
         };
         Engine engine =
-            plan.mode().create(new EngineContext(fetcher, plan.effectiveConcurrency(), workers, clock, inFlight));
+            plan.mode().create(new EngineContext(fetcher, plan.effectiveConcurrency(), workers, clock, inFlight,
+                crawl == null ? UnaryOperator.identity() : new PageReader(plan.outputDir(), plan.crawl().requisites())));
         // counting re-reads the list files: set-up work, done before the clock starts
         long total = plan.display().progress() ? InputSource.countUrlLines(plan.inputs()) : -1;
         setupNanos = clock.restart();

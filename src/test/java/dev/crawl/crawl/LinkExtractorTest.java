@@ -3,6 +3,7 @@ package dev.crawl.crawl;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import dev.crawl.frontier.Discovered;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,14 +15,22 @@ import org.junit.jupiter.api.io.TempDir;
 class LinkExtractorTest {
   @TempDir Path tmp;
 
-  private LinkExtractor.Page extract(String html, String url, boolean requisites) throws Exception {
+  private Discovered extract(String html, String url, boolean requisites) throws Exception {
     Path file = Files.writeString(tmp.resolve("page.html"), html);
-    return new LinkExtractor(requisites).extract(file, URI.create(url));
+    return new LinkExtractor(requisites).extract(file, "page.html", URI.create(url), "text/html");
+  }
+
+  /** Everything a crawl would fetch from the page: links and requisites. */
+  private java.util.Set<String> all(String html, String url) throws Exception {
+    Discovered d = extract(html, url, true);
+    java.util.Set<String> all = new java.util.HashSet<>(d.links());
+    all.addAll(d.requisites());
+    return all;
   }
 
   @Test
   void resolvesLinksAgainstTheFinalUrlAndNormalisesThem() throws Exception {
-    LinkExtractor.Page p = extract("<title> Home </title><a href='b.html'>b</a><a href='/c/../d#top'>d</a>"
+    Discovered p = extract("<title> Home </title><a href='b.html'>b</a><a href='/c/../d#top'>d</a>"
         + "<a href='HTTP://H:80/e'>e</a><a href='b.html#again'>b</a>", "http://h/dir/index.html", false);
 
     assertEquals("Home", p.title());
@@ -30,13 +39,13 @@ class LinkExtractorTest {
 
   @Test
   void honoursBaseHref() throws Exception {
-    LinkExtractor.Page p = extract("<base href='http://other/base/'><a href='x'>x</a>", "http://h/page", false);
+    Discovered p = extract("<base href='http://other/base/'><a href='x'>x</a>", "http://h/page", false);
     assertEquals(List.of("http://other/base/x"), p.links());
   }
 
   @Test
   void ignoresScriptMailDataAndFragmentOnlyLinks() throws Exception {
-    LinkExtractor.Page p = extract("<a href='javascript:go()'>j</a><a href='mailto:a@b'>m</a>"
+    Discovered p = extract("<a href='javascript:go()'>j</a><a href='mailto:a@b'>m</a>"
         + "<a href='data:text/plain,hi'>d</a><a href='#section'>f</a><a href='ftp://h/f'>f</a>", "http://h/p", false);
     assertEquals(List.of("http://h/p"), p.links(), "a fragment-only link points at the page itself");
   }
@@ -50,7 +59,7 @@ class LinkExtractorTest {
     assertEquals(
         java.util.Set.of("http://h/n.html", "http://h/a.png", "http://h/app.js", "http://h/v.mp4", "http://h/s.css",
             "http://h/fav.ico", "http://h/b.png", "http://h/c.png"),
-        java.util.Set.copyOf(extract(html, "http://h/", true).links()));
+        all(html, "http://h/"));
   }
 
   @Test
@@ -64,10 +73,10 @@ class LinkExtractorTest {
     assertEquals(
         java.util.Set.of("http://h/toc.html", "http://h/poster.jpg", "http://h/subs.vtt",
             "http://h/movie.swf", "http://h/go.png", "http://h/app.webmanifest", "http://h/mod.js"),
-        java.util.Set.copyOf(extract(html, "http://h/", true).links()));
+        all(html, "http://h/"));
     String frames = "<html><head></head><frameset><frame src=nav.html><frame src=main.html></frameset></html>";
     assertEquals(java.util.Set.of("http://h/nav.html", "http://h/main.html"),
-        java.util.Set.copyOf(extract(frames, "http://h/", true).links()));
+        all(frames, "http://h/"));
   }
 
   @Test

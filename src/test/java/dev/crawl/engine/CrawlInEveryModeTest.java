@@ -148,7 +148,7 @@ class CrawlInEveryModeTest {
     }
     org.junit.jupiter.api.Assertions.assertTrue(relative >= 6, relative + " relative links");
     String c = java.nio.file.Files.readString(out.resolve(run.only("/c.html").path()));
-    org.junit.jupiter.api.Assertions.assertTrue(c.contains("href=\"" + url("/e.html") + "\""), "not downloaded, so absolute: " + c);
+    org.junit.jupiter.api.Assertions.assertTrue(c.contains("href='" + url("/e.html") + "'"), "not downloaded, so absolute: " + c);
     String index = java.nio.file.Files.readString(out.resolve(run.only("/index.html").path()));
     org.junit.jupiter.api.Assertions.assertTrue(index.contains("http://elsewhere.invalid/x"), index);
   }

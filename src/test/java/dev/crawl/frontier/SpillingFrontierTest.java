@@ -66,7 +66,8 @@ class SpillingFrontierTest {
   }
 
   private static FetchResult saved(Task t, List<String> links) {
-    return new FetchResult.Saved(t, t.url(), 200, 1, "p", "0", 1, new FetchTimings(0, 0, 0, 0, "main"), null, links);
+    return new FetchResult.Saved(t, t.url(), 200, 1, "p", "0", 1, new FetchTimings(0, 0, 0, 0, "main"), "text/html",
+        new Discovered(null, links, List.of()));
   }
 
   /** 0, 1, ..., n-1 as a list of longs. */

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.crawl.fetch.FetchResult;
 import dev.crawl.fetch.FetchTimings;
+import dev.crawl.frontier.Discovered;
 import dev.crawl.frontier.Task;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
@@ -95,7 +96,7 @@ class RunRecorderTest {
       Task task = task(1);
       // started at 0, waited 500 ms for a slot, finished at 600 ms: 100 ms on the wire
       FetchTimings waited = new FetchTimings(0, 0, 550_000_000, 600_000_000, "slot-1", 500_000_000);
-      recorder.accept(new FetchResult.Saved(task, task.url(), 200, 10, "h/1", "00000001", 1, waited));
+      recorder.accept(new FetchResult.Saved(task, task.url(), 200, 10, "h/1", "00000001", 1, waited, null, Discovered.NONE));
 
       Latency latency = recorder.totals().latency();
 
@@ -126,7 +127,7 @@ class RunRecorderTest {
 
   private static FetchResult saved(int i) {
     Task task = task(i);
-    return new FetchResult.Saved(task, task.url(), 200, 10, "h/" + i, "0000000" + (i % 10), 1, timings());
+    return new FetchResult.Saved(task, task.url(), 200, 10, "h/" + i, "0000000" + (i % 10), 1, timings(), null, Discovered.NONE);
   }
 
   private static Task task(int i) {

@@ -1,0 +1,106 @@
+package dev.crawl.crawl;
+
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A saved page as the scanners read it. Pages in an ASCII-compatible encoding (UTF-8, the ISO and
+ * Windows code pages, Shift_JIS...) are read one char per byte, so offsets are byte offsets and
+ * writing the text back gives the same bytes; only link values are decoded with the page's
+ * charset. UTF-16 pages (recognised by their byte-order mark) are decoded whole.
+ */
+final class PageText {
+  private static final Pattern CHARSET = Pattern.compile("(?i)charset\\s*=\\s*[\"']?([\\w.:-]+)");
+
+  private final String text;
+  private final Charset charset;
+  private final byte[] bom;
+
+  private PageText(String text, Charset charset, byte[] bom) {
+    this.text = text;
+    this.charset = charset;
+    this.bom = bom;
+  }
+
+  /**
+   * @param contentType the response's Content-Type, whose charset wins over the page's own, or null
+   */
+  static PageText read(Path file, String contentType) throws IOException {
+    byte[] bytes = Files.readAllBytes(file);
+    if (bytes.length >= 2 && (bytes[0] & 0xff) == 0xfe && (bytes[1] & 0xff) == 0xff) {
+      return utf16(bytes, StandardCharsets.UTF_16BE);
+    }
+    if (bytes.length >= 2 && (bytes[0] & 0xff) == 0xff && (bytes[1] & 0xff) == 0xfe) {
+      return utf16(bytes, StandardCharsets.UTF_16LE);
+    }
+    String text = new String(bytes, StandardCharsets.ISO_8859_1);
+    Charset charset = declared(contentType);
+    if (charset == null) {
+      // the HTML standard's pre-scan looks at the first 1,024 bytes for a meta charset
+      charset = declared(text.substring(0, Math.min(1024, text.length())));
+    }
+    if (charset == null || !isAsciiCompatible(charset)) {
+      charset = StandardCharsets.UTF_8; // the standard's answer to a declared UTF-16 without a mark
+    }
+    return new PageText(text, charset, new byte[0]);
+  }
+
+  private static PageText utf16(byte[] bytes, Charset charset) {
+    return new PageText(new String(bytes, 2, bytes.length - 2, charset), charset, java.util.Arrays.copyOf(bytes, 2));
+  }
+
+  private static Charset declared(String where) {
+    if (where == null) {
+      return null;
+    }
+    Matcher m = CHARSET.matcher(where);
+    if (!m.find()) {
+      return null;
+    }
+    try {
+      return Charset.forName(m.group(1).toLowerCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  private static boolean isAsciiCompatible(Charset c) {
+    String probe = "<a href=\"x\">";
+    return new String(probe.getBytes(c), StandardCharsets.ISO_8859_1).equals(probe);
+  }
+
+  String text() {
+    return text;
+  }
+
+  /** The characters a value at {@code [start, end)} stands for, decoded with the page's charset. */
+  String decode(int start, int end) {
+    String raw = text.substring(start, end);
+    if (bom.length > 0) {
+      return raw; // decoded already
+    }
+    for (int i = 0; i < raw.length(); i++) {
+      if (raw.charAt(i) >= 0x80) {
+        return new String(raw.getBytes(StandardCharsets.ISO_8859_1), charset);
+      }
+    }
+    return raw;
+  }
+
+  /** The bytes of {@code edited}, a changed copy of this page's text, in the page's encoding. */
+  byte[] encode(String edited) {
+    if (bom.length == 0) {
+      return edited.getBytes(StandardCharsets.ISO_8859_1);
+    }
+    byte[] body = edited.getBytes(charset);
+    byte[] out = java.util.Arrays.copyOf(bom, bom.length + body.length);
+    System.arraycopy(body, 0, out, bom.length, body.length);
+    return out;
+  }
+}
