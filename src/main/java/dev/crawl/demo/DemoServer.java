@@ -31,7 +31,7 @@ public final class DemoServer implements AutoCloseable {
 
   private final ServerSocket listener;
   private final SiteContent site;
-  private final DocsSite docs = new DocsSite();
+  private final DocsSite docs;
   private final BodyCache bodies;
   private final long delayMs;
   private final long jitterMs;
@@ -40,9 +40,10 @@ public final class DemoServer implements AutoCloseable {
   private volatile boolean closed;
   private long requests;
 
-  private DemoServer(ServerSocket listener, SiteContent site, long delayMs, long jitterMs) {
+  private DemoServer(ServerSocket listener, SiteContent site, DocsSite docs, long delayMs, long jitterMs) {
     this.listener = listener;
     this.site = site;
+    this.docs = docs;
     // keep what fits in half the heap: a real-size corpus of 10,000 files is 1.4 GB
     this.bodies = new BodyCache(site, Math.min(512L << 20, Runtime.getRuntime().maxMemory() / 2));
     this.delayMs = delayMs;
@@ -52,10 +53,16 @@ public final class DemoServer implements AutoCloseable {
 
   /** Starts serving; port 0 picks a free one. */
   public static DemoServer start(int port, SiteContent site, long delayMs, long jitterMs) throws IOException {
+    return start(port, site, new DocsSite(), delayMs, jitterMs);
+  }
+
+  /** Starts serving, with {@code docs} under /docs/ and /static/. */
+  public static DemoServer start(int port, SiteContent site, DocsSite docs, long delayMs, long jitterMs)
+      throws IOException {
     ServerSocket listener = new ServerSocket();
     listener.setReuseAddress(true);
     listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 4096);
-    DemoServer server = new DemoServer(listener, site, delayMs, jitterMs);
+    DemoServer server = new DemoServer(listener, site, docs, delayMs, jitterMs);
     server.acceptor.start();
     return server;
   }

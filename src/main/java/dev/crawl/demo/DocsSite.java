@@ -22,6 +22,20 @@ import java.util.SplittableRandom;
 public final class DocsSite {
   static final int SECTIONS = 40;
   static final int PAGES_PER_SECTION = 60;
+
+  private final int sections;
+  private final int perSection;
+
+  /** The full site, {@value #SECTIONS} × {@value #PAGES_PER_SECTION} pages: what benchmarks mirror. */
+  public DocsSite() {
+    this(SECTIONS, PAGES_PER_SECTION);
+  }
+
+  /** A site of the same shape with fewer pages, for tests that mirror it in every mode. */
+  public DocsSite(int sections, int pagesPerSection) {
+    this.sections = sections;
+    this.perSection = pagesPerSection;
+  }
   /** Every this many pages, one links to a page that does not exist. */
   static final int BROKEN_LINK_EVERY = 97;
 
@@ -42,7 +56,7 @@ public final class DocsSite {
 
   /** Number of pages under /docs/ (the index and the toc included). */
   public int pages() {
-    return SECTIONS * PAGES_PER_SECTION + 2;
+    return sections * perSection + 2;
   }
 
   /** The body for a path of the site, or null when the site has no such file. */
@@ -73,7 +87,7 @@ public final class DocsSite {
   /** Every path of the site, pages first. */
   public List<String> paths() {
     List<String> all = new ArrayList<>(List.of(START, "/docs/toc.html"));
-    for (int n = 0; n < SECTIONS * PAGES_PER_SECTION; n++) {
+    for (int n = 0; n < sections * perSection; n++) {
       all.add(pagePath(n));
     }
     all.addAll(List.of(STATIC_TEXT));
@@ -106,12 +120,12 @@ public final class DocsSite {
     };
   }
 
-  static String pagePath(int n) {
-    return "/docs/s" + n / PAGES_PER_SECTION + "/p" + n % PAGES_PER_SECTION + ".html";
+  String pagePath(int n) {
+    return "/docs/s" + n / perSection + "/p" + n % perSection + ".html";
   }
 
   /** The page number of a path like /docs/s3/p17.html, or -1. */
-  static int pageOf(String path) {
+  int pageOf(String path) {
     if (!path.startsWith("/docs/s") || !path.endsWith(".html")) {
       return -1;
     }
@@ -123,8 +137,8 @@ public final class DocsSite {
       int section = Integer.parseInt(path.substring(7, slash));
       int page = Integer.parseInt(path.substring(slash + 2, path.length() - 5));
       boolean canonical = path.equals("/docs/s" + section + "/p" + page + ".html");
-      return canonical && section >= 0 && section < SECTIONS && page >= 0 && page < PAGES_PER_SECTION
-          ? section * PAGES_PER_SECTION + page : -1;
+      return canonical && section >= 0 && section < sections && page >= 0 && page < perSection
+          ? section * perSection + page : -1;
     } catch (NumberFormatException e) {
       return -1;
     }
@@ -145,28 +159,28 @@ public final class DocsSite {
   }
 
   private String page(int n) {
-    int section = n / PAGES_PER_SECTION;
+    int section = n / perSection;
     int target = size(n);
     StringBuilder b = new StringBuilder(target + 4_096);
     b.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n  <meta charset=\"utf-8\">\n")
-        .append("  <title>Section ").append(section).append(", page ").append(n % PAGES_PER_SECTION)
+        .append("  <title>Section ").append(section).append(", page ").append(n % perSection)
         .append("</title>\n")
         .append("  <link rel=\"stylesheet\" href=\"../../static/css/style.css\">\n")
         .append("  <link rel=\"icon\" href=\"../../static/favicon.ico\">\n")
         .append("  <script src=\"../../static/js/search.js\" defer></script>\n")
         // JSON as generators inline it: escaped quotes around strings that look like paths
         .append("  <script>var PAGE = JSON.parse(\"{\\\"path\\\":\\\"s").append(section).append("/p")
-        .append(n % PAGES_PER_SECTION).append(".html\\\",\\\"next\\\":\\\"not/a/link.html\\\"}\");</script>\n")
+        .append(n % perSection).append(".html\\\",\\\"next\\\":\\\"not/a/link.html\\\"}\");</script>\n")
         .append("</head>\n<body>\n")
         .append("<iframe class=\"toc\" src=\"../toc.html\" title=\"contents\"></iframe>\n")
         .append("<header><img src=\"../../static/img/logo-1x.png\" ")
         .append("srcset=\"../../static/img/logo-1x.png 1x, ../../static/img/logo-2x.png 2x\" alt=\"logo\">")
         .append("<a href=\"../index.html\">Home</a></header>\n<nav class=\"sidebar\"><ul>\n");
     // the section's pages, as a generated sidebar lists them on every page
-    for (int p = 0; p < PAGES_PER_SECTION; p++) {
+    for (int p = 0; p < perSection; p++) {
       b.append("  <li><a href=\"p").append(p).append(".html\">Page ").append(p).append("</a></li>\n");
     }
-    for (int s = 0; s < SECTIONS; s++) {
+    for (int s = 0; s < sections; s++) {
       b.append("  <li><a href=\"../s").append(s).append("/p0.html\">Section ").append(s).append("</a></li>\n");
     }
     b.append("</ul></nav>\n<main>\n");
@@ -175,14 +189,14 @@ public final class DocsSite {
     }
     // prose with cross-references, with fragments and repeats, until the page has its size
     SplittableRandom random = new SplittableRandom(SiteContent.mix(n + 1_000_000));
-    int links = PAGES_PER_SECTION + SECTIONS + 1;
+    int links = perSection + sections + 1;
     int paragraph = 0;
     while (b.length() < target - 40) {
       b.append("<h2 id=\"h").append(paragraph).append("\">Part ").append(paragraph).append("</h2>\n<p>");
       for (int w = 0; w < 60; w++) {
         b.append(WORDS[random.nextInt(WORDS.length)]).append(' ');
         if (w % 12 == 5 && links < 1_000) {
-          b.append("<a href=\"").append(relative(section, random.nextInt(SECTIONS * PAGES_PER_SECTION)));
+          b.append("<a href=\"").append(relative(section, random.nextInt(sections * perSection)));
           if (w % 24 == 5) {
             b.append("#h").append(random.nextInt(8));
           }
@@ -197,9 +211,9 @@ public final class DocsSite {
   }
 
   /** The href from a page of {@code section} to page {@code other}: same directory or a sibling. */
-  private static String relative(int section, int other) {
-    int s = other / PAGES_PER_SECTION;
-    String file = "p" + other % PAGES_PER_SECTION + ".html";
+  private String relative(int section, int other) {
+    int s = other / perSection;
+    String file = "p" + other % perSection + ".html";
     return s == section ? file : "../s" + s + "/" + file;
   }
 
@@ -207,7 +221,7 @@ public final class DocsSite {
     StringBuilder b = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
         .append("<title>Documentation</title>\n<link rel=\"stylesheet\" href=\"../static/css/style.css\">\n")
         .append("</head>\n<body>\n<iframe class=\"toc\" src=\"toc.html\" title=\"contents\"></iframe>\n<ul>\n");
-    for (int s = 0; s < SECTIONS; s++) {
+    for (int s = 0; s < sections; s++) {
       b.append("<li><a href=\"s").append(s).append("/p0.html\">Section ").append(s).append("</a></li>\n");
     }
     return b.append("</ul>\n</body>\n</html>\n").toString();
@@ -218,7 +232,7 @@ public final class DocsSite {
     StringBuilder b = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
         .append("<title>Contents</title>\n<link rel=\"stylesheet\" href=\"../static/css/style.css\">\n")
         .append("</head>\n<body>\n<ol>\n");
-    for (int n = 0; n < SECTIONS * PAGES_PER_SECTION; n++) {
+    for (int n = 0; n < sections * perSection; n++) {
       b.append("<li><a target=\"_top\" href=\"").append(pagePath(n).substring("/docs/".length())).append("\">")
           .append(n).append("</a></li>\n");
     }

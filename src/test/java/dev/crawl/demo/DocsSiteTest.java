@@ -54,7 +54,7 @@ class DocsSiteTest {
   void thePageSizesAreThoseOfRealGeneratedDocumentation() {
     List<Integer> sizes = new ArrayList<>();
     for (String path : site.paths()) {
-      if (DocsSite.pageOf(path) >= 0) {
+      if (site.pageOf(path) >= 0) {
         sizes.add(site.body(path).length);
       }
     }
@@ -69,7 +69,7 @@ class DocsSiteTest {
   @Test
   void aPageHasHundredsOfLinksWithFragmentsAndRepeats() {
     for (int n : new int[] {0, 1, 500, 2_399}) {
-      Document page = parse(DocsSite.pagePath(n));
+      Document page = parse(site.pagePath(n));
       List<String> hrefs = page.select("a[href]").eachAttr("href");
       assertTrue(hrefs.size() >= 100 && hrefs.size() <= 1_000, n + ": " + hrefs.size() + " links");
       assertTrue(hrefs.stream().anyMatch(h -> h.contains("#")), n + ": no fragment");
@@ -79,7 +79,7 @@ class DocsSiteTest {
 
   @Test
   void theSameFileIsTheSameBytesEveryTime() {
-    for (String path : List.of(DocsSite.START, DocsSite.pagePath(77), "/static/css/style.css", "/static/img/bg.png")) {
+    for (String path : List.of(DocsSite.START, site.pagePath(77), "/static/css/style.css", "/static/img/bg.png")) {
       assertArrayEquals(site.body(path), new DocsSite().body(path), path);
     }
   }
