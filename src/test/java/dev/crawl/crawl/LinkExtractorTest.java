@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.crawl.frontier.Discovered;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -77,6 +78,72 @@ class LinkExtractorTest {
     String frames = "<html><head></head><frameset><frame src=nav.html><frame src=main.html></frameset></html>";
     assertEquals(java.util.Set.of("http://h/nav.html", "http://h/main.html"),
         all(frames, "http://h/"));
+  }
+
+  @Test
+  void findsWhatStylesheetsLoadInStyleElementsAttributesAndCssFiles() throws Exception {
+    String html = "<style>@import 'theme.css'; body { background: URL( \"bg.png\" ) } /* url(no.png) */</style>"
+        + "<div style='background: url(div.png)'></div><p style=\"content: 'url(quoted.png)'\">";
+    assertEquals(java.util.Set.of("http://h/theme.css", "http://h/bg.png", "http://h/div.png"), all(html, "http://h/"));
+
+    Path css = Files.writeString(tmp.resolve("style.css"),
+        "@import url(\"a.css\");\n@import 'b.css' screen;\n@font-face { src: url(../f/t.woff2) format('woff2') }\n"
+            + "/* @import 'commented.css'; */ .x::before { content: \"url(not.png)\"; background: url(icons.svg#x) }");
+    Discovered d = new LinkExtractor(true).extract(css, "style.css", URI.create("http://h/s/style.css"), "text/css");
+    assertEquals(List.of("http://h/s/a.css", "http://h/s/b.css", "http://h/f/t.woff2", "http://h/s/icons.svg"),
+        d.requisites());
+    assertEquals(Discovered.NONE, new LinkExtractor(false).extract(css, "style.css", URI.create("http://h/s/style.css"),
+        "text/css"), "stylesheets are read only for requisites");
+  }
+
+  @Test
+  void followsARefreshTargetAsARequisite() throws Exception {
+    String html = "<meta http-equiv='Refresh' content='0; URL=\"moved.html\"'><meta http-equiv=refresh content=5>";
+    assertEquals(java.util.Set.of("http://h/moved.html"), all(html, "http://h/"));
+  }
+
+  @Test
+  void skipsCommentsScriptsAndJsonThatOnlyLookLikeLinks() throws Exception {
+    String html = "<!-- <a href='commented.html'> --><script>var p = JSON.parse(\"{\\\"path\\\":\\\"x.html\\\"}\");"
+        + " document.write('<a href=\"written.html\">');</script><textarea><a href='typed.html'></textarea>"
+        + "<A HREF=real.html>r</A><a\nhref\n=\n'spaced.html'>s</a>";
+    assertEquals(List.of("http://h/real.html", "http://h/spaced.html"), extract(html, "http://h/", true).links());
+  }
+
+  @Test
+  void decodesEntitiesAndThePageCharsetInLinkValues() throws Exception {
+    assertEquals(List.of("http://h/list?a=1&b=2"), extract("<a href='list?a=1&amp;b=2'>l</a>", "http://h/", false).links());
+    Path latin1 = tmp.resolve("latin1.html");
+    Files.write(latin1, "<meta charset=iso-8859-1><a href='caf\u00e9.html'>caf\u00e9</a>".getBytes(StandardCharsets.ISO_8859_1));
+    assertEquals(List.of("http://h/caf%C3%A9.html"),
+        new LinkExtractor(false).extract(latin1, "latin1.html", URI.create("http://h/"), "text/html").links());
+  }
+
+  @Test
+  void resolvesPlainRelativeLinksAsTheUrlParserDoes() {
+    java.util.SplittableRandom random = new java.util.SplittableRandom(11);
+    String[] parts = {"a", "b.html", ".", "..", "", "%7e", "%2f", "x%20y", "q?x=1", "?y", "C", "~u", "p.html?a=%41"};
+    URI base = URI.create("http://h:8080/d1/d2/page.html?q");
+    for (int n = 0; n < 20_000; n++) {
+      StringBuilder ref = new StringBuilder(random.nextBoolean() ? "/" : "");
+      int segments = 1 + random.nextInt(5);
+      for (int i = 0; i < segments; i++) {
+        ref.append(i == 0 ? "" : "/").append(parts[random.nextInt(parts.length)]);
+      }
+      String value = ref.toString();
+      if (value.isEmpty()) {
+        continue; // the page itself (RFC 3986); java.net.URI says its directory (RFC 2396)
+      }
+      String expected;
+      try {
+        URI slow = dev.crawl.input.UrlParser.parse(
+            value.startsWith("?") ? "http://h:8080/d1/d2/page.html" + value : base.resolve(value).toString()).url();
+        expected = slow == null ? null : slow.toString();
+      } catch (IllegalArgumentException e) {
+        expected = null; // "//" and the like: no host
+      }
+      assertEquals(expected, new LinkResolver(base).resolve(value), value);
+    }
   }
 
   @Test

@@ -1,0 +1,111 @@
+package dev.crawl.crawl;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.crawl.report.UrlRecord;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code -k}: only link values change; every other byte of a page stays as served. */
+class LinkConverterTest {
+  @TempDir Path out;
+  private final List<String> results = new ArrayList<>();
+
+  /** A file the crawl saved: its URL and where it went under the output directory. */
+  private void saved(String url, String path, byte[] body) throws Exception {
+    Path file = out.resolve(path);
+    Files.createDirectories(file.getParent());
+    Files.write(file, body);
+    results.add(new ObjectMapper().writeValueAsString(
+        new UrlRecord("saved", url, null, 200, (long) body.length, path, "0", 1, null, 0.0, 0.0, 0.0, 0.0, "t", "s")));
+  }
+
+  private int convert() throws Exception {
+    Path jsonl = out.resolve("results.jsonl");
+    Files.write(jsonl, results);
+    return LinkConverter.convertAll(out, jsonl);
+  }
+
+  /** The page with every link value and base tag taken out: what -k must leave alone. */
+  private static String withoutLinks(String html) {
+    return html.replaceAll("(?i)<base[^>]*>", "")
+        .replaceAll("(?i)(href|src|srcset)\\s*=\\s*(\"[^\"]*\"|'[^']*'|[^\\s>]+)", "$1=")
+        .replaceAll("(?i)url\\([^)]*\\)", "url()");
+  }
+
+  @Test
+  void changesOnlyTheLinkValuesAndRemovesTheBase() throws Exception {
+    String page = """
+        <!DOCTYPE HTML PUBLIC "-//W3C//DTD HTML 4.01//EN">
+        <HTML>
+        <!-- a comment keeps its <a href="list?p=2"> -->
+          <HEAD><BASE HREF="http://h/a/"><TITLE>T</TITLE>
+          <STYLE>body { background: url( 'http://h/a/img/bg.png' ) }</STYLE></HEAD>
+        <BODY   class=x>
+           <A HREF=list?p=2>p</A> <a href='http://h/a/page.html#top' >p</a>
+           <img src="img/bg.png" srcset="img/bg.png 1x,http://h/a/img/bg.png 2x">
+           <a href="notsaved.html">n</a> <a href="http://elsewhere/x">x</a> <a href="#local">here</a>
+           <div style="background:url(http://h/a/img/bg.png)"></div>
+           <script>var s = "<a href=\\"list?p=2\\">";</script>
+        </BODY></HTML>
+        """;
+    saved("http://h/a/index.html", "h/a/index.html", page.getBytes(StandardCharsets.UTF_8));
+    saved("http://h/a/page.html", "h/a/page.html", new byte[0]);
+    saved("http://h/a/list?p=2", "h/a/list@p=2.html", new byte[0]);
+    saved("http://h/a/img/bg.png", "h/a/img/bg.png", new byte[0]);
+
+    assertEquals(1, convert());
+    String converted = Files.readString(out.resolve("h/a/index.html"));
+    assertEquals(withoutLinks(page), withoutLinks(converted));
+    assertTrue(converted.contains("<A HREF=list@p=2.html>p</A>"), converted);
+    assertTrue(converted.contains("<a href='page.html#top' >"), converted);
+    assertTrue(converted.contains("srcset=\"img/bg.png 1x,img/bg.png 2x\""), converted);
+    assertTrue(converted.contains("url( 'img/bg.png' )") && converted.contains("style=\"background:url(img/bg.png)\""),
+        converted);
+    assertTrue(converted.contains("href=\"http://h/a/notsaved.html\"") && converted.contains("href=\"#local\""), converted);
+    assertTrue(converted.contains("<!-- a comment keeps its <a href=\"list?p=2\"> -->"), converted);
+    assertTrue(converted.contains("var s = \"<a href=\\\"list?p=2\\\">\";"), converted);
+    assertTrue(!converted.contains("<BASE"), converted);
+  }
+
+  @Test
+  void aPageKeepsItsEncoding() throws Exception {
+    Charset latin1 = StandardCharsets.ISO_8859_1;
+    String page = "<meta charset=iso-8859-1><p>Caf\u00e9 cr\u00e8me</p><a href='caf\u00e9.html'>caf\u00e9</a>";
+    saved("http://h/index.html", "h/index.html", page.getBytes(latin1));
+    saved("http://h/caf%C3%A9.html", "h/caf\u00e9-page.html", new byte[0]);
+
+    assertEquals(1, convert());
+    byte[] expected = page.replace("caf\u00e9.html", "caf%C3%A9-page.html").getBytes(latin1);
+    assertArrayEquals(expected, Files.readAllBytes(out.resolve("h/index.html")));
+  }
+
+  @Test
+  void rewritesTheUrlsOfAStylesheet() throws Exception {
+    String css = "@import url(\"http://h/s/theme.css\");\n/* keep */ body { background: url(../img/bg.png) }\n";
+    saved("http://h/s/style.css", "h/s/style.css", css.getBytes(StandardCharsets.UTF_8));
+    saved("http://h/s/theme.css", "h/s/theme.css", new byte[0]);
+    saved("http://h/img/bg.png", "h/img/bg.png", new byte[0]);
+
+    assertEquals(1, convert());
+    assertEquals("@import url(\"theme.css\");\n/* keep */ body { background: url(../img/bg.png) }\n",
+        Files.readString(out.resolve("h/s/style.css")));
+  }
+
+  @Test
+  void relativeUrlsClimbOnlyAsFarAsTheFilesDiffer() {
+    assertEquals("b.html", LinkConverter.relativeUrl("h/a/x.html", "h/a/b.html"));
+    assertEquals("../../s/c%20d.css", LinkConverter.relativeUrl("h/a/b/x.html", "h/s/c d.css"));
+    assertEquals("./a:b.html", LinkConverter.relativeUrl("h/x.html", "h/a:b.html"));
+    assertEquals("%3F%23.html", LinkConverter.relativeUrl("h/x.html", "h/?#.html"));
+  }
+}
