@@ -79,10 +79,10 @@ public final class LinkConverter {
     if (read == null) {
       return false;
     }
-    List<Edit> edits = new ArrayList<>();
+    List<PageText.Splice> edits = new ArrayList<>();
     if (read.scan() != null) {
       for (int[] tag : read.scan().baseTags()) {
-        edits.add(new Edit(tag[0], tag[1], "")); // links now point at files; a base would redirect them
+        edits.add(new PageText.Splice(tag[0], tag[1], "")); // links now point at files; a base would redirect them
       }
     }
     Map<String, String> targets = new HashMap<>(); // pages repeat their links
@@ -91,32 +91,26 @@ public final class LinkConverter {
       String target = targets.computeIfAbsent(value, v -> java.util.Objects.requireNonNullElse(
           target(v, read.resolver(), page.path()), v));
       if (!target.equals(value)) {
-        edits.add(new Edit(r.start(), r.end(), escape(target, r.syntax())));
+        edits.add(new PageText.Splice(r.start(), r.end(), escape(target, r.syntax())));
       }
     }
     if (edits.isEmpty()) {
       return false;
     }
-    edits.sort(java.util.Comparator.comparingInt(Edit::start));
-    String text = read.page().text();
-    StringBuilder out = new StringBuilder(text.length() + edits.size() * 16);
+    edits.sort(java.util.Comparator.comparingInt(PageText.Splice::start));
+    List<PageText.Splice> splices = new ArrayList<>(edits.size());
     int at = 0;
-    for (Edit e : edits) {
-      if (e.start() < at) {
-        continue; // inside a removed base tag
+    for (PageText.Splice e : edits) {
+      if (e.start() >= at) { // else inside a removed base tag
+        splices.add(e);
+        at = e.end();
       }
-      out.append(text, at, e.start()).append(e.replacement());
-      at = e.end();
     }
-    out.append(text, at, text.length());
     Path temp = file.resolveSibling(file.getFileName() + ".convert.part");
-    Files.write(temp, read.page().encode(out.toString()));
+    read.page().write(temp, splices);
     Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     return true;
   }
-
-  /** Bytes at {@code [start, end)} of the page to be replaced. */
-  private record Edit(int start, int end, String replacement) {}
 
   /**
    * What a link value becomes: a relative path to the saved file, an absolute URL for what was not

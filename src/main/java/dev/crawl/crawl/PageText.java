@@ -18,11 +18,16 @@ import java.util.regex.Pattern;
 final class PageText {
   private static final Pattern CHARSET = Pattern.compile("(?i)charset\\s*=\\s*[\"']?([\\w.:-]+)");
 
+  private final byte[] bytes;
   private final String text;
   private final Charset charset;
   private final byte[] bom;
 
-  private PageText(String text, Charset charset, byte[] bom) {
+  /** A range {@code [start, end)} of the text to replace. */
+  record Splice(int start, int end, String replacement) {}
+
+  private PageText(byte[] bytes, String text, Charset charset, byte[] bom) {
+    this.bytes = bytes;
     this.text = text;
     this.charset = charset;
     this.bom = bom;
@@ -48,11 +53,11 @@ final class PageText {
     if (charset == null || !isAsciiCompatible(charset)) {
       charset = StandardCharsets.UTF_8; // the standard's answer to a declared UTF-16 without a mark
     }
-    return new PageText(text, charset, new byte[0]);
+    return new PageText(bytes, text, charset, new byte[0]);
   }
 
   private static PageText utf16(byte[] bytes, Charset charset) {
-    return new PageText(new String(bytes, 2, bytes.length - 2, charset), charset, java.util.Arrays.copyOf(bytes, 2));
+    return new PageText(bytes, new String(bytes, 2, bytes.length - 2, charset), charset, java.util.Arrays.copyOf(bytes, 2));
   }
 
   private static Charset declared(String where) {
@@ -93,14 +98,28 @@ final class PageText {
     return raw;
   }
 
-  /** The bytes of {@code edited}, a changed copy of this page's text, in the page's encoding. */
-  byte[] encode(String edited) {
-    if (bom.length == 0) {
-      return edited.getBytes(StandardCharsets.ISO_8859_1);
+  /**
+   * Writes the page to {@code to} with the splices (in order, not overlapping) applied: the bytes
+   * between them are copied as they are, never decoded and encoded again.
+   */
+  void write(Path to, java.util.List<Splice> splices) throws IOException {
+    try (java.io.OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(to), 1 << 16)) {
+      if (bom.length > 0) {
+        StringBuilder b = new StringBuilder(text);
+        for (int i = splices.size() - 1; i >= 0; i--) {
+          b.replace(splices.get(i).start(), splices.get(i).end(), splices.get(i).replacement());
+        }
+        out.write(bom);
+        out.write(b.toString().getBytes(charset));
+        return;
+      }
+      int at = 0;
+      for (Splice s : splices) {
+        out.write(bytes, at, s.start() - at);
+        out.write(s.replacement().getBytes(StandardCharsets.ISO_8859_1)); // URLs we write are ASCII
+        at = s.end();
+      }
+      out.write(bytes, at, bytes.length - at);
     }
-    byte[] body = edited.getBytes(charset);
-    byte[] out = java.util.Arrays.copyOf(bom, bom.length + body.length);
-    System.arraycopy(body, 0, out, bom.length, body.length);
-    return out;
   }
 }
