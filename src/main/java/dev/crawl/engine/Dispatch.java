@@ -20,7 +20,9 @@ final class Dispatch {
   }
 
   CompletableFuture<FetchResult> start(Task task, String lane) {
-    return context.fetcher().fetch(task, lane).thenApply(context.afterSave()).whenComplete((result, error) -> sink.accept(result));
+    return context.fetcher().fetch(task, lane)
+        .thenApply(context.afterSave())
+        .whenComplete((result, error) -> sink.accept(result));
   }
 
   /** A task taken from the frontier that a stop signal kept from starting. */
