@@ -89,7 +89,9 @@ public final class CrawlCommand implements Callable<Integer> {
 
   @Option(
       names = {"-p", "--page-requisites"},
-      description = "Crawl: also follow images (src, srcset), stylesheets, icons, scripts and media of each page.")
+      description = "Also fetch what each saved page loads: images (src, srcset), stylesheets and the fonts and"
+          + " images they pull in, scripts, frames, media; above the start path too. Without --depth: the"
+          + " listed pages and what they load.")
   boolean requisites;
 
   @Option(

@@ -42,7 +42,8 @@ public record CrawlOptions(
     exclude = List.copyOf(exclude);
   }
 
+  /** Whether pages are read for links: to follow them, or (with -p alone) for what they load, as wget -p does. */
   public boolean crawls() {
-    return depth > 0;
+    return depth > 0 || requisites;
   }
 }

@@ -155,6 +155,16 @@ class CrawlInEveryModeTest {
 
   @ParameterizedTest
   @EnumSource(Mode.class)
+  void pageRequisitesWithoutDepthFetchTheListedPageAndWhatItLoadsButNoLinks(Mode mode) throws Exception {
+    RunFixture.Result run = RunFixture.crawl(mode, 3, List.of(url("/a.html")), tmp.resolve("out"),
+        new TestSettings().build(), new CrawlOptions(0, true, List.of(), false, List.of(), List.of()));
+
+    assertEquals(Map.of("/a.html", 0, "/pic.png", 1, "/pic-2x.png", 1), depthsByPath(run));
+    assertEquals(2, run.outcome().summary().links().tooDeep(), "index.html and c.html are links, not requisites");
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
   void aLinkThatRedirectsOutOfScopeIsSkippedNotFetched(Mode mode) throws Exception {
     WireMockServer other = new WireMockServer(wireMockConfig().bindAddress("127.0.0.2").dynamicPort());
     other.start();
