@@ -41,6 +41,7 @@ public final class LinkExtractor {
   }
 
   private final boolean requisites;
+  private final SharedValues shared = new SharedValues();
 
   public LinkExtractor(boolean requisites) {
     this.requisites = requisites;
@@ -55,7 +56,7 @@ public final class LinkExtractor {
     if (!html && !(requisites && isCss(contentType, path))) {
       return Discovered.NONE;
     }
-    ReadPage page = ReadPage.of(file, contentType, finalUrl, html);
+    ReadPage page = ReadPage.of(file, contentType, finalUrl, html, shared);
     if (page == null) {
       return Discovered.NONE;
     }
