@@ -26,9 +26,6 @@ public final class LinkConverter {
   private final Path outputDir;
   private final Map<String, String> savedPaths = new HashMap<>();
   private final List<UrlRecord> pages = new ArrayList<>();
-  private final SharedValues resolved = new SharedValues();
-  // what each value becomes, shared by pages saved in one directory with one base
-  private final SharedValues targets = new SharedValues();
 
   private LinkConverter(Path outputDir) {
     this.outputDir = outputDir;
@@ -78,7 +75,7 @@ public final class LinkConverter {
     Path file = outputDir.resolve(page.path());
     String url = page.finalUrl() != null ? page.finalUrl() : page.url();
     boolean html = !LinkExtractor.isCss(null, page.path());
-    ReadPage read = ReadPage.of(file, null, URI.create(url), html, resolved);
+    ReadPage read = ReadPage.of(file, null, URI.create(url), html);
     if (read == null) {
       return false;
     }
@@ -88,17 +85,11 @@ public final class LinkConverter {
         edits.add(new PageText.Splice(tag[0], tag[1], "")); // links now point at files; a base would redirect them
       }
     }
-    String savedDirectory = page.path().substring(0, page.path().lastIndexOf('/') + 1);
-    Map<String, String> known = targets.forDirectory(savedDirectory + " " + read.resolver().directoryUrl());
+    Map<String, String> targets = new HashMap<>(); // pages repeat their links
     for (HtmlScanner.Ref r : read.refs()) {
       String value = read.value(r);
-      String target = known.get(value);
-      if (target == null) {
-        target = java.util.Objects.requireNonNullElse(target(value, read.resolver(), page.path()), value);
-        if (!isPageRelative(value)) {
-          known.put(value, target);
-        }
-      }
+      String target = targets.computeIfAbsent(value, v -> java.util.Objects.requireNonNullElse(
+          target(v, read.resolver(), page.path()), v));
       if (!target.equals(value)) {
         edits.add(new PageText.Splice(r.start(), r.end(), escape(target, r.syntax())));
       }
@@ -175,12 +166,6 @@ public final class LinkConverter {
       }
     }
     return b.toString();
-  }
-
-  /** Values that stand for the page itself or its own path ("", "#top", "?page=2"): not shared. */
-  private static boolean isPageRelative(String value) {
-    String v = value.strip();
-    return v.isEmpty() || v.charAt(0) == '#' || v.charAt(0) == '?';
   }
 
   /** Writes a URL so that it reads back as itself where it stands: in an attribute, or in CSS. */

@@ -41,7 +41,6 @@ public final class LinkExtractor {
   }
 
   private final boolean requisites;
-  private final SharedValues shared = new SharedValues();
 
   public LinkExtractor(boolean requisites) {
     this.requisites = requisites;
@@ -56,7 +55,7 @@ public final class LinkExtractor {
     if (!html && !(requisites && isCss(contentType, path))) {
       return Discovered.NONE;
     }
-    ReadPage page = ReadPage.of(file, contentType, finalUrl, html, shared);
+    ReadPage page = ReadPage.of(file, contentType, finalUrl, html);
     if (page == null) {
       return Discovered.NONE;
     }

@@ -3,59 +3,40 @@ package dev.crawl.crawl;
 import dev.crawl.input.UrlParser;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
  * Resolves the link values of one page against its base and normalises them as {@link UrlParser}
- * does, once per distinct value among the pages of its directory (see {@link SharedValues}). Plain
- * relative paths, most of any site, are resolved by string work; anything else goes through
- * {@code java.net.URI}.
+ * does, once per distinct value: a page repeats its links many times. Plain relative paths, most
+ * of any site, are resolved by string work; anything else goes through {@code java.net.URI}.
  */
 final class LinkResolver {
   private final URI base;
   private final String self;
   private final String origin;
   private final String directory;
-  private final Map<String, String> resolved;
-
-  /** A resolver of its own, for one page. */
-  LinkResolver(URI base) {
-    this(base, new SharedValues());
-  }
+  private final Map<String, String> resolved = new HashMap<>();
 
   /** @param base the page's URL, or its {@code <base href>}; already normalised, http(s) */
-  LinkResolver(URI base, SharedValues shared) {
+  LinkResolver(URI base) {
     this.base = base;
     this.self = base.toString();
     this.origin = base.getScheme() + "://" + base.getRawAuthority();
     String path = base.getRawPath();
     this.directory = path.substring(0, path.lastIndexOf('/') + 1);
-    this.resolved = shared.forDirectory(directoryUrl());
-  }
-
-  /** What relative values are resolved against: pages with the same one resolve them the same. */
-  String directoryUrl() {
-    return origin + directory;
   }
 
   /** The normalised http(s) URL a link value stands for, or null (other schemes, unparseable). */
   String resolve(String value) {
     String v = clean(value);
-    if (v.isEmpty()) {
-      return self; // a fragment-only link is the page itself
-    }
-    if (v.startsWith("?")) {
-      return compute(v); // relative to the page's own path, not to its directory
-    }
-    String url = resolved.get(v);
-    if (url == null) {
-      url = compute(v);
-      resolved.put(v, url == null ? SharedValues.NONE : url);
-    }
-    return url == null || url.isEmpty() ? null : url;
+    return resolved.computeIfAbsent(v, this::compute);
   }
 
   private String compute(String v) {
+    if (v.isEmpty()) {
+      return self; // a fragment-only link is the page itself
+    }
     String fast = plainRelative(v);
     if (fast != null) {
       return fast;

@@ -20,8 +20,7 @@ import org.jsoup.parser.Parser;
 record ReadPage(PageText page, HtmlScanner.Scan scan, List<Ref> refs, LinkResolver resolver) {
 
   /** @return null when the page's URL is not one we can resolve against */
-  static ReadPage of(Path file, String contentType, URI pageUrl, boolean html, SharedValues shared)
-      throws IOException {
+  static ReadPage of(Path file, String contentType, URI pageUrl, boolean html) throws IOException {
     URI base = UrlParser.parse(pageUrl.toString()).url();
     if (base == null) {
       return null;
@@ -30,13 +29,13 @@ record ReadPage(PageText page, HtmlScanner.Scan scan, List<Ref> refs, LinkResolv
     if (!html) {
       List<Ref> refs = new ArrayList<>();
       CssScanner.scan(page.text(), 0, page.text().length(), Syntax.CSS, refs);
-      return new ReadPage(page, null, refs, new LinkResolver(base, shared));
+      return new ReadPage(page, null, refs, new LinkResolver(base));
     }
     HtmlScanner.Scan scan = HtmlScanner.scan(page.text());
-    LinkResolver resolver = new LinkResolver(base, shared);
+    LinkResolver resolver = new LinkResolver(base);
     if (scan.base() != null) {
       String b = resolver.resolve(value(page, scan.base()));
-      resolver = b == null ? resolver : new LinkResolver(URI.create(b), shared);
+      resolver = b == null ? resolver : new LinkResolver(URI.create(b));
     }
     return new ReadPage(page, scan, scan.refs(), resolver);
   }
