@@ -102,6 +102,22 @@ class LinkConverterTest {
   }
 
   @Test
+  void eachPageResolvesItsQueryOnlyLinksAndItsBaseForItself() throws Exception {
+    saved("http://h/a/x.html", "h/a/x.html", "<a href='?v=1'>q</a><a href='p.html'>p</a>".getBytes(StandardCharsets.UTF_8));
+    saved("http://h/a/y.html", "h/a/y.html", "<a href='?v=1'>q</a><a href='p.html'>p</a>".getBytes(StandardCharsets.UTF_8));
+    saved("http://h/a/z.html", "h/a/z.html", "<base href='http://h/b/'><a href='p.html'>p</a>".getBytes(StandardCharsets.UTF_8));
+    saved("http://h/a/x.html?v=1", "h/a/x@v=1.html", new byte[0]);
+    saved("http://h/a/y.html?v=1", "h/a/y@v=1.html", new byte[0]);
+    saved("http://h/a/p.html", "h/a/p.html", new byte[0]);
+    saved("http://h/b/p.html", "h/b/p.html", new byte[0]);
+
+    assertEquals(3, convert());
+    assertEquals("<a href='x@v=1.html'>q</a><a href='p.html'>p</a>", Files.readString(out.resolve("h/a/x.html")));
+    assertEquals("<a href='y@v=1.html'>q</a><a href='p.html'>p</a>", Files.readString(out.resolve("h/a/y.html")));
+    assertEquals("<a href='../b/p.html'>p</a>", Files.readString(out.resolve("h/a/z.html")));
+  }
+
+  @Test
   void relativeUrlsClimbOnlyAsFarAsTheFilesDiffer() {
     assertEquals("b.html", LinkConverter.relativeUrl("h/a/x.html", "h/a/b.html"));
     assertEquals("../../s/c%20d.css", LinkConverter.relativeUrl("h/a/b/x.html", "h/s/c d.css"));
