@@ -3,6 +3,7 @@ package dev.crawl.crawl;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.crawl.input.UrlParser;
 import dev.crawl.report.UrlRecord;
+import dev.crawl.store.Pending;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.net.URI;
@@ -106,7 +107,7 @@ public final class LinkConverter {
         at = e.end();
       }
     }
-    Path temp = file.resolveSibling(file.getFileName() + ".convert.part");
+    Path temp = Pending.tempBeside(file);
     read.page().write(temp, splices);
     Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     return true;

@@ -103,7 +103,8 @@ final class PageText {
    * between them are copied as they are, never decoded and encoded again.
    */
   void write(Path to, java.util.List<Splice> splices) throws IOException {
-    try (java.io.OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(to), 1 << 16)) {
+    try (java.io.OutputStream out = new java.io.BufferedOutputStream(
+        Files.newOutputStream(to, java.nio.file.StandardOpenOption.CREATE_NEW), 1 << 16)) {
       if (bom.length > 0) {
         StringBuilder b = new StringBuilder(text);
         for (int i = splices.size() - 1; i >= 0; i--) {

@@ -47,10 +47,8 @@ public final class Pending {
     if (closed) {
       throw new IOException("download already finished");
     }
-    String name = target.getFileName().toString();
-    String stem = name.length() > 40 ? name.substring(0, 40) : name;
     while (true) {
-      Path temp = target.resolveSibling(tempName(stem, ThreadLocalRandom.current().nextLong()));
+      Path temp = tempBeside(target);
       try {
         FileChannel channel =
             FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
@@ -60,6 +58,16 @@ public final class Pending {
         // another download drew the same name; draw again
       }
     }
+  }
+
+  /**
+   * A fresh temporary name beside {@code target}, for a file rewritten in place (-k): a name no
+   * saved file can have, and one {@code --resume} clears away if a run dies before the rename.
+   */
+  public static Path tempBeside(Path target) {
+    String name = target.getFileName().toString();
+    String stem = name.length() > 40 ? name.substring(0, 40) : name;
+    return target.resolveSibling(tempName(stem, ThreadLocalRandom.current().nextLong()));
   }
 
   // the mapper turns a leading dot into '_', so no saved file can ever look like one of these

@@ -118,6 +118,20 @@ class LinkConverterTest {
   }
 
   @Test
+  void rewritingAPageInPlaceTouchesNoOtherSavedFile() throws Exception {
+    saved("http://h/index.html", "h/index.html", "<a href='http://h/b.html'>b</a>".getBytes(StandardCharsets.UTF_8));
+    saved("http://h/b.html", "h/b.html", new byte[0]);
+    // saved names never start with a dot; any other name may be a file of the site
+    saved("http://h/index.html.convert.part", "h/index.html.convert.part", "mine".getBytes(StandardCharsets.UTF_8));
+
+    assertEquals(1, convert());
+    assertEquals("mine", Files.readString(out.resolve("h/index.html.convert.part")));
+    try (var files = Files.list(out.resolve("h"))) {
+      assertEquals(3, files.count(), "no temporary file left behind");
+    }
+  }
+
+  @Test
   void relativeUrlsClimbOnlyAsFarAsTheFilesDiffer() {
     assertEquals("b.html", LinkConverter.relativeUrl("h/a/x.html", "h/a/b.html"));
     assertEquals("../../s/c%20d.css", LinkConverter.relativeUrl("h/a/b/x.html", "h/s/c d.css"));
