@@ -238,10 +238,11 @@ final class HtmlScanner {
     }
     int start = attrs[content * 4 + 2];
     int end = attrs[content * 4 + 3];
-    int semi = s.indexOf(';', start);
-    int comma = s.indexOf(',', start);
-    int sep = semi < 0 || semi >= end ? comma : comma < 0 || comma >= end ? semi : Math.min(semi, comma);
-    if (sep < 0 || sep >= end) {
+    int sep = start; // the delay ends at the first ';' or ','; without one there is no target
+    while (sep < end && s.charAt(sep) != ';' && s.charAt(sep) != ',') {
+      sep++;
+    }
+    if (sep == end) {
       return;
     }
     int p = skipSpaces(sep + 1);

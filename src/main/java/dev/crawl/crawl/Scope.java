@@ -61,18 +61,23 @@ public final class Scope {
 
   /** Why the URL is out of scope, or null if the crawl may follow it. */
   public String reject(URI url) {
+    if (!isOnHost(url)) {
+      return "other host";
+    }
     String path = url.getRawPath() == null ? "/" : url.getRawPath();
-    if (noParent && isOnHost(url) && startDirectories.stream().noneMatch(path::startsWith)) {
+    if (noParent && startDirectories.stream().noneMatch(path::startsWith)) {
       return "above the start path";
     }
-    return rejectRequisite(url);
+    return filtered(url);
   }
 
   /** Why a page requisite is out of scope, or null: requisites may sit above the start path. */
   public String rejectRequisite(URI url) {
-    if (!isOnHost(url)) {
-      return "other host";
-    }
+    return isOnHost(url) ? filtered(url) : "other host";
+  }
+
+  /** Why --include or --exclude keeps the URL out, or null. */
+  private String filtered(URI url) {
     String text = url.toString();
     if (!include.isEmpty() && include.stream().noneMatch(p -> p.matcher(text).find())) {
       return "not included";
