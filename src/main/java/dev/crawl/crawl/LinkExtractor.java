@@ -2,7 +2,7 @@ package dev.crawl.crawl;
 
 import dev.crawl.crawl.HtmlScanner.Kind;
 import dev.crawl.crawl.HtmlScanner.Ref;
-import dev.crawl.frontier.Discovered;
+import dev.crawl.core.Discovered;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;

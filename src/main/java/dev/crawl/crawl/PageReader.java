@@ -1,6 +1,6 @@
 package dev.crawl.crawl;
 
-import dev.crawl.fetch.FetchResult;
+import dev.crawl.core.FetchResult;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.function.UnaryOperator;

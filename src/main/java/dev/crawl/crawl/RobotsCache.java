@@ -1,6 +1,6 @@
 package dev.crawl.crawl;
 
-import dev.crawl.fetch.Origin;
+import dev.crawl.core.Origin;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;

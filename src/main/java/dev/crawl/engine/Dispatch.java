@@ -1,9 +1,11 @@
 package dev.crawl.engine;
 
-import dev.crawl.fetch.FetchResult;
-import dev.crawl.fetch.FetchTimings;
+import dev.crawl.core.ResultSink;
+
+import dev.crawl.core.FetchResult;
+import dev.crawl.core.FetchTimings;
 import dev.crawl.fetch.InFlight;
-import dev.crawl.frontier.Task;
+import dev.crawl.core.Task;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 

@@ -1,5 +1,7 @@
 package dev.crawl.engine;
 
+import dev.crawl.core.ResultSink;
+
 import dev.crawl.frontier.Frontier;
 
 /**

@@ -1,9 +1,9 @@
 package dev.crawl.engine;
 
-import dev.crawl.fetch.FetchResult;
+import dev.crawl.core.FetchResult;
 import dev.crawl.fetch.Fetcher;
 import dev.crawl.fetch.InFlight;
-import dev.crawl.fetch.RunClock;
+import dev.crawl.core.RunClock;
 import java.util.function.UnaryOperator;
 
 /**

@@ -1,12 +1,14 @@
 package dev.crawl.engine;
 
-import dev.crawl.fetch.FetchResult;
+import dev.crawl.core.ResultSink;
+
+import dev.crawl.core.FetchResult;
 import dev.crawl.fetch.HostLimiter;
 import dev.crawl.fetch.InFlight;
 import dev.crawl.fetch.RatePacer;
-import dev.crawl.fetch.RunClock;
+import dev.crawl.core.RunClock;
 import dev.crawl.frontier.Frontier;
-import dev.crawl.frontier.Task;
+import dev.crawl.core.Task;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;

@@ -1,7 +1,9 @@
 package dev.crawl.engine;
 
+import dev.crawl.core.ResultSink;
+
 import dev.crawl.frontier.Frontier;
-import dev.crawl.frontier.Task;
+import dev.crawl.core.Task;
 
 /** One download after another on the calling thread: {@code for url in urls: get(url)}. */
 public final class SyncEngine implements Engine {

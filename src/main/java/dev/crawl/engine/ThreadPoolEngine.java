@@ -1,7 +1,9 @@
 package dev.crawl.engine;
 
+import dev.crawl.core.ResultSink;
+
 import dev.crawl.frontier.Frontier;
-import dev.crawl.frontier.Task;
+import dev.crawl.core.Task;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,9 +1,9 @@
 package dev.crawl.engine;
 
-import dev.crawl.fetch.FetchResult;
-import dev.crawl.fetch.FetchTimings;
-import dev.crawl.fetch.RunClock;
-import dev.crawl.frontier.Task;
+import dev.crawl.core.FetchResult;
+import dev.crawl.core.FetchTimings;
+import dev.crawl.core.RunClock;
+import dev.crawl.core.Task;
 import java.io.IOException;
 
 /**

@@ -1,10 +1,10 @@
 package dev.crawl.engine;
 
 import dev.crawl.crawl.PageReader;
-import dev.crawl.fetch.FetchResult;
+import dev.crawl.core.FetchResult;
 import dev.crawl.fetch.Fetcher;
 import dev.crawl.fetch.InFlight;
-import dev.crawl.fetch.RunClock;
+import dev.crawl.core.RunClock;
 import dev.crawl.store.Store;
 import java.io.BufferedReader;
 import java.io.IOException;

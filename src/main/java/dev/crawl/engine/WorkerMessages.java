@@ -2,10 +2,10 @@ package dev.crawl.engine;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.crawl.fetch.FetchResult;
-import dev.crawl.fetch.FetchTimings;
-import dev.crawl.frontier.Discovered;
-import dev.crawl.frontier.Task;
+import dev.crawl.core.FetchResult;
+import dev.crawl.core.FetchTimings;
+import dev.crawl.core.Discovered;
+import dev.crawl.core.Task;
 import java.net.URI;
 
 /** The wire format between the parent and its worker processes: one JSON object per line. */

@@ -1,7 +1,10 @@
 package dev.crawl.fetch;
 
-import dev.crawl.frontier.Discovered;
-import dev.crawl.frontier.Task;
+import dev.crawl.core.FetchTimings;
+import dev.crawl.core.FetchResult;
+
+import dev.crawl.core.Discovered;
+import dev.crawl.core.Task;
 import dev.crawl.store.Pending;
 import java.io.EOFException;
 import java.io.IOException;

@@ -1,6 +1,9 @@
 package dev.crawl.fetch;
 
-import dev.crawl.frontier.Task;
+import dev.crawl.core.RunClock;
+import dev.crawl.core.FetchResult;
+
+import dev.crawl.core.Task;
 import dev.crawl.store.Store;
 import java.net.http.HttpClient;
 import java.util.concurrent.CompletableFuture;

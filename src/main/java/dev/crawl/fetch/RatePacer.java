@@ -1,5 +1,7 @@
 package dev.crawl.fetch;
 
+import dev.crawl.core.Origin;
+
 import java.net.URI;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;

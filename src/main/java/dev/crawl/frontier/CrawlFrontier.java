@@ -1,12 +1,14 @@
 package dev.crawl.frontier;
 
+import dev.crawl.core.Task;
+
 import dev.crawl.crawl.CrawlOptions;
 import dev.crawl.crawl.Robots;
 import dev.crawl.crawl.RobotsCache;
 import dev.crawl.crawl.Scope;
-import dev.crawl.fetch.FetchResult;
-import dev.crawl.fetch.Origin;
-import dev.crawl.fetch.RunClock;
+import dev.crawl.core.FetchResult;
+import dev.crawl.core.Origin;
+import dev.crawl.core.RunClock;
 import dev.crawl.input.SeenSet;
 import dev.crawl.input.UrlParser;
 import java.net.URI;

@@ -1,6 +1,9 @@
 package dev.crawl.frontier;
 
-import dev.crawl.fetch.RunClock;
+import dev.crawl.core.Task;
+import dev.crawl.core.InputListener;
+
+import dev.crawl.core.RunClock;
 import dev.crawl.input.InputException;
 import dev.crawl.input.InputLine;
 import dev.crawl.input.LineReader;

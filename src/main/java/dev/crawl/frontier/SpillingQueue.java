@@ -1,5 +1,7 @@
 package dev.crawl.frontier;
 
+import dev.crawl.core.Task;
+
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;

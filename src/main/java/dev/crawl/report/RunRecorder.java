@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
-import dev.crawl.engine.ResultSink;
-import dev.crawl.fetch.FetchResult;
-import dev.crawl.fetch.Origin;
-import dev.crawl.frontier.InputListener;
+import dev.crawl.core.ResultSink;
+import dev.crawl.core.FetchResult;
+import dev.crawl.core.Origin;
+import dev.crawl.core.InputListener;
 import dev.crawl.store.PathMapper;
 import java.io.BufferedWriter;
 import java.io.FileOutputStream;
@@ -126,7 +126,7 @@ public final class RunRecorder implements ResultSink, InputListener, AutoCloseab
   }
 
   /** A queued link the crawl will not fetch, e.g. disallowed by robots.txt. */
-  public void skipped(dev.crawl.frontier.Task task, String reason) {
+  public void skipped(dev.crawl.core.Task task, String reason) {
     writer.submit(() -> count(UrlRecord.skipped(task, reason), () -> skipped++));
   }
 

@@ -1,8 +1,8 @@
 package dev.crawl.report;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import dev.crawl.fetch.FetchResult;
-import dev.crawl.fetch.FetchTimings;
+import dev.crawl.core.FetchResult;
+import dev.crawl.core.FetchTimings;
 import java.net.URI;
 
 /**
@@ -93,7 +93,7 @@ public record UrlRecord(
   }
 
   /** A link the crawl found and did not fetch, with the reason. */
-  public static UrlRecord skipped(dev.crawl.frontier.Task task, String reason) {
+  public static UrlRecord skipped(dev.crawl.core.Task task, String reason) {
     return new UrlRecord("skipped", task.url().toString(), null, null, null, null, null, 0, reason, null, null,
         null, null, null, task.origin(), task.depth(), str(task.referrer()), null, null);
   }

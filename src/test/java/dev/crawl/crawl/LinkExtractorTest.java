@@ -3,7 +3,7 @@ package dev.crawl.crawl;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import dev.crawl.frontier.Discovered;
+import dev.crawl.core.Discovered;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

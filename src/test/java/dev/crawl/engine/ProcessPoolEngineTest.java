@@ -71,21 +71,21 @@ class ProcessPoolEngineTest extends EngineContractTest {
     WireMockServer server = startedWith(latch);
     WorkerLane lane = new WorkerLane(
         WorkerSpec.forThisJvm(new TestSettings().build(), dir, dev.crawl.crawl.CrawlOptions.NONE, null),
-        "worker-1", new dev.crawl.fetch.RunClock());
+        "worker-1", new dev.crawl.core.RunClock());
     try {
       server.stubFor(get("/slow").willReturn(
           aResponse().withBody("late").withFixedDelay(20_000).withTransformers(ArrivalLatch.NAME)));
-      dev.crawl.frontier.Task task =
-          new dev.crawl.frontier.Task(1, java.net.URI.create("http://127.0.0.1:" + server.port() + "/slow"), "test", 0);
-      CompletableFuture<dev.crawl.fetch.FetchResult> ran = CompletableFuture.supplyAsync(() -> lane.run(task, 0));
+      dev.crawl.core.Task task =
+          new dev.crawl.core.Task(1, java.net.URI.create("http://127.0.0.1:" + server.port() + "/slow"), "test", 0);
+      CompletableFuture<dev.crawl.core.FetchResult> ran = CompletableFuture.supplyAsync(() -> lane.run(task, 0));
       assertTrue(latch.arrived.await(60, TimeUnit.SECONDS), "the worker never asked for /slow");
 
       lane.stop(); // SIGTERM, as on Ctrl-C
 
-      dev.crawl.fetch.FetchResult result = ran.get(30, TimeUnit.SECONDS);
+      dev.crawl.core.FetchResult result = ran.get(30, TimeUnit.SECONDS);
       // the worker's own answer, not the lane's note that the worker went away: a file saved
       // just before the signal would be reported as saved
-      dev.crawl.fetch.FetchResult.Failed failed = (dev.crawl.fetch.FetchResult.Failed) result;
+      dev.crawl.core.FetchResult.Failed failed = (dev.crawl.core.FetchResult.Failed) result;
       assertEquals("stopped: the run was interrupted", failed.reason());
       try (var files = Files.walk(dir)) {
         assertEquals(List.of(), files.filter(Files::isRegularFile).toList());

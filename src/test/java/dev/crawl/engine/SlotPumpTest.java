@@ -3,7 +3,7 @@ package dev.crawl.engine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.crawl.frontier.Frontier;
-import dev.crawl.frontier.Task;
+import dev.crawl.core.Task;
 import java.net.URI;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;

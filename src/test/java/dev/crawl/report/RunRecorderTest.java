@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.crawl.fetch.FetchResult;
-import dev.crawl.fetch.FetchTimings;
-import dev.crawl.frontier.Discovered;
-import dev.crawl.frontier.Task;
+import dev.crawl.core.FetchResult;
+import dev.crawl.core.FetchTimings;
+import dev.crawl.core.Discovered;
+import dev.crawl.core.Task;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;

@@ -1,4 +1,4 @@
-package dev.crawl.frontier;
+package dev.crawl.core;
 
 import java.net.URI;
 

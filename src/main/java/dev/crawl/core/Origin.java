@@ -1,4 +1,4 @@
-package dev.crawl.fetch;
+package dev.crawl.core;
 
 import java.net.URI;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package dev.crawl.fetch;
+package dev.crawl.core;
 
 /** One monotonic clock per run: every timing in a report is nanoseconds since its origin. */
 public final class RunClock {

@@ -1,4 +1,4 @@
-package dev.crawl.fetch;
+package dev.crawl.core;
 
 /**
  * When one download happened, in nanoseconds from one clock relative to the run's start, and the

@@ -1,7 +1,5 @@
-package dev.crawl.fetch;
+package dev.crawl.core;
 
-import dev.crawl.frontier.Discovered;
-import dev.crawl.frontier.Task;
 import java.net.URI;
 
 /**

@@ -1,6 +1,5 @@
-package dev.crawl.engine;
+package dev.crawl.core;
 
-import dev.crawl.fetch.FetchResult;
 
 /** Receives each finished download; called from many threads at once. */
 @FunctionalInterface
