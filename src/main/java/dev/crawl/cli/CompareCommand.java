@@ -31,7 +31,7 @@ import picocli.CommandLine.Option;
       "Each mode saves into OUTPUT/MODE; OUTPUT/compare.json holds every summary and whether all "
           + "modes saved identical files."
     })
-final class CompareCommand implements Callable<Integer> {
+final class CompareCommand implements Callable<Integer>, OutputOptions.Holder {
   private final Io io;
 
   @Option(
@@ -47,6 +47,8 @@ final class CompareCommand implements Callable<Integer> {
       description = "Save each mode's files under DIR/MODE (default: ${DEFAULT-VALUE}).",
       defaultValue = "crawl-compare")
   Path output;
+
+  @Mixin OutputOptions messages;
 
   @Mixin JobOptions job;
 
@@ -68,7 +70,7 @@ final class CompareCommand implements Callable<Integer> {
             output,
             null,
             StdoutFormat.NONE,
-            Display.detect(false),
+            Display.detect(messages.quiet),
             false,
             fetch.settings(job.concurrency()));
     Comparison.Result result = compare(io, template, modes, output);
@@ -105,5 +107,10 @@ final class CompareCommand implements Callable<Integer> {
       sources.add(s);
     }
     return sources;
+  }
+
+  @Override
+  public OutputOptions messages() {
+    return messages;
   }
 }

@@ -46,7 +46,7 @@ import picocli.CommandLine.Option;
       "  curl -s http://127.0.0.1:8080/urls.txt | crawl --jsonl -o out - | jq .path",
       "  crawl compare -m sync,async,virtual -c 32 urls.txt"
     })
-public final class CrawlCommand implements Callable<Integer> {
+public final class CrawlCommand implements Callable<Integer>, OutputOptions.Holder {
   private final Io io;
 
   @Option(
@@ -123,10 +123,7 @@ public final class CrawlCommand implements Callable<Integer> {
       description = "Skip URLs that an earlier run into the same output saved completely (same size, same place); fetch the rest.")
   boolean resume;
 
-  @Option(
-      names = {"-q", "--quiet"},
-      description = "No progress or summary on stderr; warnings about bad input lines still appear.")
-  boolean quiet;
+  @Mixin OutputOptions messages;
 
   @Mixin JobOptions job;
 
@@ -150,7 +147,7 @@ public final class CrawlCommand implements Callable<Integer> {
             output,
             reportDir,
             format,
-            Display.detect(quiet),
+            Display.detect(messages.quiet),
             resume,
             fetch.settings(),
             crawlOptions());
@@ -162,7 +159,7 @@ public final class CrawlCommand implements Callable<Integer> {
       throw new ExitException(ExitException.USAGE, e.getMessage(), e);
     }
     RunSummary s = outcome.summary();
-    if (!quiet) {
+    if (!messages.quiet) {
       printSummary(s);
     }
     if (outcome.interrupted()) {
@@ -229,5 +226,10 @@ public final class CrawlCommand implements Callable<Integer> {
     } else {
       io.err().printf("crawl: reports in %s (report.html, summary.md, results.jsonl)%n", s.reportDir());
     }
+  }
+
+  @Override
+  public OutputOptions messages() {
+    return messages;
   }
 }

@@ -31,7 +31,7 @@ import picocli.CommandLine.Option;
       "Offline showcase: start the embedded server on 127.0.0.1, download the same files in every "
           + "mode, verify every mode saved identical files, and print the comparison.",
     })
-final class DemoCommand implements Callable<Integer> {
+final class DemoCommand implements Callable<Integer>, OutputOptions.Holder {
   private final Io io;
 
   @Mixin SiteOptions site;
@@ -45,8 +45,7 @@ final class DemoCommand implements Callable<Integer> {
   @Option(names = {"-o", "--output"}, paramLabel = "DIR", description = "Where files and reports go (default: a new temporary directory).")
   Path output;
 
-  @Option(names = {"-v", "--verbose"}, description = "Show details when something goes wrong.")
-  boolean verbose;
+  @Mixin OutputOptions messages;
 
   DemoCommand(Io io) {
     this.io = io;
@@ -72,9 +71,9 @@ final class DemoCommand implements Callable<Integer> {
               out,
               null,
               StdoutFormat.NONE,
-              Display.detect(false),
+              Display.detect(messages.quiet),
               false,
-              FetchSettings.defaults().withPerHost(concurrency));
+              FetchSettings.DEFAULTS.withPerHost(concurrency));
       Comparison.Result result = CompareCommand.compare(io, template, modes, out);
       io.out().println();
       io.out().print(ComparisonTable.render(result.runs()));
@@ -107,5 +106,10 @@ final class DemoCommand implements Callable<Integer> {
     io.out().println("report: " + out.toAbsolutePath().resolve(HtmlReports.COMPARE_HTML)
         + " (also compare.md, compare.json, and each mode's MODE/.crawl/report.html)");
     return wrong.isEmpty() ? 0 : ExitException.FAILURES;
+  }
+
+  @Override
+  public OutputOptions messages() {
+    return messages;
   }
 }

@@ -4,48 +4,41 @@ import dev.crawl.fetch.FetchSettings;
 import java.time.Duration;
 import picocli.CommandLine.Option;
 
-/** The download options every command that fetches shares. */
+/** The download options every command that fetches shares; their defaults come from {@link FetchDefaults}. */
 final class FetchOptions {
-  private static final FetchSettings D = FetchSettings.defaults();
-
   @Option(
       names = "--connect-timeout",
       paramLabel = "TIME",
       converter = Converters.DurationConverter.class,
-      description = "Give up connecting after TIME (default: ${DEFAULT-VALUE}).",
-      defaultValue = "10s")
+      description = "Give up connecting after TIME (default: ${DEFAULT-VALUE}).")
   Duration connectTimeout;
 
   @Option(
       names = "--response-timeout",
       paramLabel = "TIME",
       converter = Converters.DurationConverter.class,
-      description = "Give up waiting for response headers after TIME (default: ${DEFAULT-VALUE}).",
-      defaultValue = "15s")
+      description = "Give up waiting for response headers after TIME (default: ${DEFAULT-VALUE}).")
   Duration responseTimeout;
 
   @Option(
       names = "--idle-timeout",
       paramLabel = "TIME",
       converter = Converters.DurationConverter.class,
-      description = "Give up when a body sends nothing for TIME (default: ${DEFAULT-VALUE}).",
-      defaultValue = "15s")
+      description = "Give up when a body sends nothing for TIME (default: ${DEFAULT-VALUE}).")
   Duration idleTimeout;
 
   @Option(
       names = "--min-rate",
       paramLabel = "SIZE",
       converter = Converters.SizeConverter.class,
-      description = "Give up a body that arrives slower than SIZE per second over an --idle-timeout window; 0 = no limit (default: ${DEFAULT-VALUE}).",
-      defaultValue = "1k")
+      description = "Give up a body that arrives slower than SIZE per second over an --idle-timeout window; 0 = no limit (default: ${DEFAULT-VALUE}).")
   long minRate;
 
   @Option(
       names = "--max-time",
       paramLabel = "TIME",
       converter = Converters.DurationConverter.class,
-      description = "Give up an attempt that takes longer than TIME in all; 0 = no limit (default: ${DEFAULT-VALUE}).",
-      defaultValue = "0")
+      description = "Give up an attempt that takes longer than TIME in all; 0 = no limit (default: ${DEFAULT-VALUE}).")
   Duration totalTimeout;
 
   @Option(
@@ -53,8 +46,7 @@ final class FetchOptions {
       paramLabel = "N",
       description =
           "Retry connection errors, timeouts, 408, 429 and 5xx up to N times; never a rejected certificate, an"
-              + " unknown host, a refused redirect or another 4xx (default: ${DEFAULT-VALUE}).",
-      defaultValue = "2")
+              + " unknown host, a refused redirect or another 4xx (default: ${DEFAULT-VALUE}).")
   int retries;
 
   @Option(
@@ -62,53 +54,47 @@ final class FetchOptions {
       paramLabel = "N",
       description =
           "Of those retries, at most N after a silent server (a timeout, a body below --min-rate), at once:"
-              + " each has already waited a full timeout (default: ${DEFAULT-VALUE}).",
-      defaultValue = "1")
+              + " each has already waited a full timeout (default: ${DEFAULT-VALUE}).")
   int timeoutRetries;
 
   @Option(
       names = "--retry-delay",
       paramLabel = "TIME",
       converter = Converters.DurationConverter.class,
-      description = "First backoff, doubled per retry; Retry-After wins when sent (default: ${DEFAULT-VALUE}).",
-      defaultValue = "250ms")
+      description = "First backoff, doubled per retry; Retry-After wins when sent (default: ${DEFAULT-VALUE}).")
   Duration retryDelay;
 
   @Option(
       names = "--max-retry-wait",
       paramLabel = "TIME",
       converter = Converters.DurationConverter.class,
-      description = "Longest wait before a retry, Retry-After included (default: ${DEFAULT-VALUE}).",
-      defaultValue = "30s")
+      description = "Longest wait before a retry, Retry-After included (default: ${DEFAULT-VALUE}).")
   Duration maxRetryWait;
 
   @Option(
       names = "--max-redirects",
       paramLabel = "N",
-      description = "Follow at most N redirects (default: ${DEFAULT-VALUE}).",
-      defaultValue = "10")
+      description = "Follow at most N redirects (default: ${DEFAULT-VALUE}).")
   int maxRedirects;
 
   @Option(
       names = "--max-size",
       paramLabel = "SIZE",
       converter = Converters.SizeConverter.class,
-      description = "Abort bodies larger than SIZE, e.g. 50M; 0 = no limit (default: ${DEFAULT-VALUE}).",
-      defaultValue = "0")
+      description = "Abort bodies larger than SIZE, e.g. 50M; 0 = no limit (default: ${DEFAULT-VALUE}).")
   long maxBytes;
 
   @Option(
       names = "--per-host",
       paramLabel = "N",
       description = "At most N downloads in flight per host; 0 = only --concurrency limits"
-          + " (default: 8; for compare and demo: the concurrency).")
+          + " (default: " + FetchSettings.DEFAULT_PER_HOST + "; for compare and demo: the concurrency).")
   Integer perHost;
 
   @Option(
       names = "--rate",
       paramLabel = "N",
-      description = "At most N requests per second to one host, evenly spaced; 0 = no limit (default: ${DEFAULT-VALUE}).",
-      defaultValue = "0")
+      description = "At most N requests per second to one host, evenly spaced; 0 = no limit (default: ${DEFAULT-VALUE}).")
   double rate;
 
   @Option(
@@ -117,11 +103,8 @@ final class FetchOptions {
       description = "User-Agent header (default: crawl/VERSION).")
   String userAgent;
 
-  /** Politeness by default: a host sees at most this many of our downloads at once. */
-  static final int DEFAULT_PER_HOST = 8;
-
   FetchSettings settings() {
-    return settings(DEFAULT_PER_HOST);
+    return settings(FetchSettings.DEFAULTS.perHost());
   }
 
   /**
@@ -148,6 +131,6 @@ final class FetchOptions {
         maxBytes,
         cap,
         rate,
-        userAgent == null ? D.userAgent() : userAgent);
+        userAgent);
   }
 }

@@ -14,9 +14,6 @@ final class JobOptions {
       defaultValue = "16")
   int concurrency;
 
-  @Option(names = {"-v", "--verbose"}, description = "Show details, stack traces included, when something goes wrong.")
-  boolean verbose;
-
   @Parameters(paramLabel = "FILE | - | URL", description = "URL lists, '-' for stdin, or URLs.")
   List<String> inputs = List.of();
 

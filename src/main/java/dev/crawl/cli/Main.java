@@ -35,10 +35,10 @@ public final class Main {
       }
       return 0;
     }
-    boolean verbose = List.of(args).contains("-v") || List.of(args).contains("--verbose");
     CommandLine cl = commandLine(io, List.of(args));
     cl.setExecutionExceptionHandler(
         (e, cmd, parseResult) -> {
+          boolean verbose = OutputOptions.of(cmd.getCommand()).verbose;
           if (e instanceof ExitException exit) {
             io.err().println("crawl: " + exit.getMessage());
             if (verbose && exit.getCause() != null) {
@@ -87,6 +87,7 @@ public final class Main {
       completion.getCommandSpec().usageMessage().hidden(false);
     }
     cl.setCaseInsensitiveEnumValuesAllowed(true);
+    cl.setDefaultValueProvider(new FetchDefaults());
     cl.setOut(new PrintWriter(io.out(), true));
     cl.setErr(new PrintWriter(io.err(), true));
     return cl;

@@ -1,11 +1,11 @@
 package dev.crawl.crawl;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.crawl.core.UrlResult;
 import dev.crawl.input.UrlParser;
-import dev.crawl.report.UrlRecord;
 import dev.crawl.store.Pending;
-import java.io.BufferedReader;
+import dev.crawl.store.Store;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * {@code --convert-links}: after a crawl, rewrites the links of every saved page and stylesheet to
@@ -24,59 +25,54 @@ import java.util.Map;
  * Keeps one map of saved URLs, which grows with the pages of the crawl.
  */
 public final class LinkConverter {
-  private final Path outputDir;
+  private final Store store;
   private final Map<String, String> savedPaths = new HashMap<>();
-  private final List<UrlRecord> pages = new ArrayList<>();
+  private final List<UrlResult.Saved> pages = new ArrayList<>();
 
-  private LinkConverter(Path outputDir) {
-    this.outputDir = outputDir;
+  private LinkConverter(Store store) {
+    this.store = store;
   }
 
-  /** Converts every saved HTML page listed in {@code results}; returns how many were rewritten. */
-  public static int convertAll(Path outputDir, Path results) throws IOException {
-    LinkConverter c = new LinkConverter(outputDir);
-    c.read(results);
+  /** Converts every saved HTML page and stylesheet among {@code results}; returns how many were rewritten. */
+  public static int convertAll(Store store, Stream<UrlResult> results) throws IOException {
+    LinkConverter c = new LinkConverter(store);
+    results.forEach(r -> {
+      if (r instanceof UrlResult.Saved s) {
+        c.add(s);
+      }
+    });
     // pages are independent: convert them on every core, as the crawl read them
     try {
       return (int) c.pages.parallelStream().filter(page -> {
         try {
           return c.convert(page);
         } catch (IOException e) {
-          throw new java.io.UncheckedIOException(e);
+          throw new UncheckedIOException(e);
         }
       }).count();
-    } catch (java.io.UncheckedIOException e) {
+    } catch (UncheckedIOException e) {
       throw e.getCause();
     }
   }
 
-  private void read(Path results) throws IOException {
-    ObjectMapper json = new ObjectMapper();
-    try (BufferedReader in = Files.newBufferedReader(results, StandardCharsets.UTF_8)) {
-      for (String line; (line = in.readLine()) != null; ) {
-        UrlRecord r = json.readValue(line, UrlRecord.class);
-        if (!"saved".equals(r.outcome()) || r.path() == null) {
-          continue;
-        }
-        savedPaths.put(r.url(), r.path());
-        if (r.finalUrl() != null) {
-          URI fin = UrlParser.parse(r.finalUrl()).url();
-          if (fin != null) {
-            savedPaths.putIfAbsent(fin.toString(), r.path());
-          }
-        }
-        if (r.title() != null || LinkExtractor.isHtml(null, r.path()) || LinkExtractor.isCss(null, r.path())) {
-          pages.add(r);
-        }
+  private void add(UrlResult.Saved s) {
+    savedPaths.put(s.url(), s.path());
+    if (s.finalUrl() != null) {
+      URI fin = UrlParser.parse(s.finalUrl().toString()).url();
+      if (fin != null) {
+        savedPaths.putIfAbsent(fin.toString(), s.path());
       }
+    }
+    if (s.title() != null || LinkExtractor.isHtml(s.contentType(), s.path()) || LinkExtractor.isCss(s.contentType(), s.path())) {
+      pages.add(s);
     }
   }
 
-  private boolean convert(UrlRecord page) throws IOException {
-    Path file = outputDir.resolve(page.path());
-    String url = page.finalUrl() != null ? page.finalUrl() : page.url();
-    boolean html = !LinkExtractor.isCss(null, page.path());
-    ReadPage read = ReadPage.of(file, null, URI.create(url), html);
+  private boolean convert(UrlResult.Saved page) throws IOException {
+    Path file = store.file(page.path());
+    URI url = page.finalUrl() != null ? page.finalUrl() : page.task().url();
+    boolean html = !LinkExtractor.isCss(page.contentType(), page.path());
+    ReadPage read = ReadPage.of(file, page.contentType(), url, html);
     if (read == null) {
       return false;
     }

@@ -1,8 +1,9 @@
 package dev.crawl.crawl;
 
 import dev.crawl.core.FetchResult;
+import dev.crawl.core.UrlResult;
 import java.io.IOException;
-import java.nio.file.Path;
+import dev.crawl.store.Store;
 import java.util.function.UnaryOperator;
 
 /**
@@ -11,22 +12,22 @@ import java.util.function.UnaryOperator;
  * {@code processes}), never under the frontier's lock. A page that cannot be read leads nowhere.
  */
 public final class PageReader implements UnaryOperator<FetchResult> {
-  private final Path root;
+  private final Store store;
   private final LinkExtractor extractor;
 
-  /** @param root the output directory the saved paths are relative to */
-  public PageReader(Path root, boolean requisites) {
-    this.root = root;
+  /** @param store where the pages were saved */
+  public PageReader(Store store, boolean requisites) {
+    this.store = store;
     this.extractor = new LinkExtractor(requisites);
   }
 
   @Override
   public FetchResult apply(FetchResult result) {
-    if (!(result instanceof FetchResult.Saved s)) {
+    if (!(result instanceof UrlResult.Saved s)) {
       return result;
     }
     try {
-      return s.withFound(extractor.extract(root.resolve(s.path()), s.path(), s.finalUrl(), s.contentType()));
+      return s.withFound(extractor.extract(store.file(s.path()), s.path(), s.finalUrl(), s.contentType()));
     } catch (IOException | RuntimeException e) {
       return result;
     }

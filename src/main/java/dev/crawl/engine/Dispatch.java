@@ -1,5 +1,6 @@
 package dev.crawl.engine;
 
+import dev.crawl.core.UrlResult;
 import dev.crawl.core.ResultSink;
 
 import dev.crawl.core.FetchResult;
@@ -31,7 +32,7 @@ final class Dispatch {
   void unstarted(Task task) {
     long now = context.clock().now();
     FetchTimings t = new FetchTimings(task.queuedNanos(), now, -1, now, "unstarted");
-    sink.accept(new FetchResult.Failed(task, task.url(), 0, "stopped before it started", 0, t));
+    sink.accept(new UrlResult.Failed(task, task.url(), 0, "stopped before it started", 0, t));
   }
 
   /** Runs one download and parks the calling thread until it is done, as blocking code does. */

@@ -1,5 +1,6 @@
 package dev.crawl.engine;
 
+import dev.crawl.core.UrlResult;
 import dev.crawl.core.FetchResult;
 import dev.crawl.core.FetchTimings;
 import dev.crawl.core.RunClock;
@@ -127,6 +128,6 @@ final class WorkerLane {
 
   private FetchResult failed(Task task, long sent, String reason) {
     FetchTimings t = new FetchTimings(task.queuedNanos(), sent, -1, clock.now(), name);
-    return new FetchResult.Failed(task, task.url(), 0, name + ": " + reason, 0, t);
+    return new UrlResult.Failed(task, task.url(), 0, name + ": " + reason, 0, t);
   }
 }

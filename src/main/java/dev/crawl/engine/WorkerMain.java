@@ -70,8 +70,8 @@ public final class WorkerMain {
     AtomicInteger unanswered = new AtomicInteger();
     BlockingQueue<String> lines = watchParent(requests, unanswered);
     UnaryOperator<FetchResult> afterSave =
-        setup.links() ? new PageReader(store.root(), setup.requisites()) : UnaryOperator.identity();
-    try (Fetcher fetcher = new Fetcher(setup.settings(), store, clock, setup.redirectGate(), new InFlight())) {
+        setup.links() ? new PageReader(store, setup.requisites()) : UnaryOperator.identity();
+    try (Fetcher fetcher = new Fetcher(setup.fetch(), store, clock, setup.redirectGate(), new InFlight())) {
       stopAfterTheReplyOnSigterm(fetcher, lines);
       out.println(READY);
       out.flush();

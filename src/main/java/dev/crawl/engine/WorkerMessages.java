@@ -1,16 +1,30 @@
 package dev.crawl.engine;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.deser.std.FromStringDeserializer;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import dev.crawl.core.FetchResult;
 import dev.crawl.core.FetchTimings;
 import dev.crawl.core.Discovered;
 import dev.crawl.core.Task;
+import dev.crawl.core.UrlResult;
 import java.net.URI;
+import java.time.Duration;
 
 /** The wire format between the parent and its worker processes: one JSON object per line. */
 final class WorkerMessages {
-  static final ObjectMapper JSON = new ObjectMapper();
+  // durations travel as ISO-8601 text (PT0.25S): the settings record goes over as it is
+  static final ObjectMapper JSON = new ObjectMapper().registerModule(new SimpleModule()
+      .addSerializer(Duration.class, new ToStringSerializer(Duration.class))
+      .addDeserializer(Duration.class, new FromStringDeserializer<>(Duration.class) {
+        @Override
+        protected Duration _deserialize(String value, DeserializationContext ctxt) {
+          return Duration.parse(value);
+        }
+      }));
 
   /** A task sent to a worker. */
   record Request(long id, String url, String origin, int depth) {
@@ -45,12 +59,12 @@ final class WorkerMessages {
     static Reply of(FetchResult r, long received) {
       long fb = r.timings().firstByte() < 0 ? -1 : r.timings().firstByte() - received;
       return switch (r) {
-        case FetchResult.Saved s ->
+        case UrlResult.Saved s ->
             new Reply(s.task().id(), true, false, s.finalUrl().toString(), s.status(), s.bytes(), s.path(), s.crc32(), null, s.attempts(), fb,
                 s.contentType(), s.title(), s.found().links(), s.found().requisites());
-        case FetchResult.Failed f ->
+        case UrlResult.Failed f ->
             new Reply(f.task().id(), false, false, String.valueOf(f.finalUrl()), f.status(), 0, null, null, f.reason(), f.attempts(), fb, null, null, null, null);
-        case FetchResult.Skipped k ->
+        case UrlResult.Skipped k ->
             new Reply(k.task().id(), false, true, String.valueOf(k.finalUrl()), k.status(), 0, null, null, k.reason(), k.attempts(), fb, null, null, null, null);
       };
     }
@@ -64,13 +78,13 @@ final class WorkerMessages {
           new FetchTimings(task.queuedNanos(), asked, firstByte < 0 ? -1 : sent + firstByte, finished, lane, sent - asked);
       URI fin = finalUrl == null ? task.url() : URI.create(finalUrl);
       if (saved) {
-        return new FetchResult.Saved(task, fin, status, bytes, path, crc32, attempts, t, contentType,
+        return new UrlResult.Saved(task, fin, status, bytes, path, crc32, attempts, t, contentType,
             new Discovered(title, links == null ? java.util.List.of() : links,
                 requisites == null ? java.util.List.of() : requisites));
       }
       return skipped
-          ? new FetchResult.Skipped(task, fin, status, reason, attempts, t)
-          : new FetchResult.Failed(task, fin, status, reason, attempts, t);
+          ? UrlResult.Skipped.onTheWay(task, fin, status, reason, attempts, t)
+          : new UrlResult.Failed(task, fin, status, reason, attempts, t);
     }
   }
 

@@ -3,6 +3,7 @@ package dev.crawl.engine;
 import dev.crawl.crawl.CrawlOptions;
 import dev.crawl.crawl.Scope;
 import dev.crawl.fetch.FetchSettings;
+import dev.crawl.store.Store;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,8 +12,11 @@ import java.util.List;
 /** How to start a worker process: this JVM's java and class path, the hidden worker command. */
 public record WorkerSpec(List<String> command, WorkerSetup setup, int perHost, double rate) {
 
-  /** @param scope the crawl's scope, or null for a list */
-  public static WorkerSpec forThisJvm(FetchSettings settings, Path outputDir, CrawlOptions crawl, Scope.Rules scope) {
+  /**
+   * @param store where the parent saves; the workers save into the same directory
+   * @param scope the crawl's scope, or null for a list
+   */
+  public static WorkerSpec forThisJvm(FetchSettings settings, Store store, CrawlOptions crawl, Scope.Rules scope) {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     // workers are short-lived and I/O bound: start fast, stay small
@@ -28,6 +32,6 @@ public record WorkerSpec(List<String> command, WorkerSetup setup, int perHost, d
       }
     }
     cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.crawl.cli.Main", "worker"));
-    return new WorkerSpec(List.copyOf(cmd), WorkerSetup.of(settings, outputDir, crawl, scope), settings.perHost(), settings.rate());
+    return new WorkerSpec(List.copyOf(cmd), WorkerSetup.of(settings, store, crawl, scope), settings.perHost(), settings.rate());
   }
 }

@@ -1,5 +1,6 @@
 package dev.crawl.fetch;
 
+import dev.crawl.core.UrlResult;
 import dev.crawl.core.FetchTimings;
 import dev.crawl.core.FetchResult;
 
@@ -249,7 +250,7 @@ final class Download {
       Throwable cause = unwrap(error);
       if (cause instanceof FetchException fe && fe.outOfScope()) {
         return CompletableFuture.completedFuture(
-            new FetchResult.Skipped(task, current, lastStatus, fe.getMessage(), attempts, timings()));
+            UrlResult.Skipped.onTheWay(task, current, lastStatus, fe.getMessage(), attempts, timings()));
       }
       if (isRetryable(cause) && attempts <= f.settings.retries()) {
         if (!isSilence(cause)) {
@@ -280,7 +281,7 @@ final class Download {
     try {
       p.commit(body.file());
       pending = null;
-      return new FetchResult.Saved(
+      return new UrlResult.Saved(
           task,
           current,
           response.status(),
@@ -312,9 +313,9 @@ final class Download {
     return Duration.ofMillis(Math.min(jittered, f.settings.maxRetryWait().toMillis()));
   }
 
-  private FetchResult.Failed failed(String reason, int status) {
+  private UrlResult.Failed failed(String reason, int status) {
     String tries = attempts > 1 ? " (after " + attempts + " attempts)" : "";
-    return new FetchResult.Failed(task, current, status, reason + tries, attempts, timings());
+    return new UrlResult.Failed(task, current, status, reason + tries, attempts, timings());
   }
 
   private FetchTimings timings() {

@@ -40,10 +40,83 @@ public record FetchSettings(
   public static final String DEFAULT_USER_AGENT =
       "crawl/" + VERSION + " (+https://github.com/crawl-dev/crawl)";
 
-  /** The same settings with another per-host cap. */
-  public FetchSettings withPerHost(int cap) {
-    return new FetchSettings(connectTimeout, responseTimeout, idleTimeout, minRate, totalTimeout, retries,
-        timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, cap, rate, userAgent);
+  /** Politeness by default: a host sees at most this many of our downloads at once. */
+  public static final int DEFAULT_PER_HOST = 8;
+
+  /**
+   * The one place defaults live: the command line shows and applies these, the tests start from
+   * them, and the workers receive a copy of whatever the run settled on.
+   */
+  public static final FetchSettings DEFAULTS = new FetchSettings(
+      Duration.ofSeconds(10),
+      Duration.ofSeconds(15),
+      Duration.ofSeconds(15),
+      1024,
+      Duration.ZERO,
+      2,
+      1,
+      Duration.ofMillis(250),
+      Duration.ofSeconds(30),
+      10,
+      0,
+      DEFAULT_PER_HOST,
+      0,
+      DEFAULT_USER_AGENT);
+
+  public FetchSettings withConnectTimeout(Duration v) {
+    return new FetchSettings(v, responseTimeout, idleTimeout, minRate, totalTimeout, retries, timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost, rate, userAgent);
+  }
+
+  public FetchSettings withResponseTimeout(Duration v) {
+    return new FetchSettings(connectTimeout, v, idleTimeout, minRate, totalTimeout, retries, timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost, rate, userAgent);
+  }
+
+  public FetchSettings withIdleTimeout(Duration v) {
+    return new FetchSettings(connectTimeout, responseTimeout, v, minRate, totalTimeout, retries, timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost, rate, userAgent);
+  }
+
+  public FetchSettings withMinRate(long v) {
+    return new FetchSettings(connectTimeout, responseTimeout, idleTimeout, v, totalTimeout, retries, timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost, rate, userAgent);
+  }
+
+  public FetchSettings withTotalTimeout(Duration v) {
+    return new FetchSettings(connectTimeout, responseTimeout, idleTimeout, minRate, v, retries, timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost, rate, userAgent);
+  }
+
+  public FetchSettings withRetries(int v) {
+    return new FetchSettings(connectTimeout, responseTimeout, idleTimeout, minRate, totalTimeout, v, timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost, rate, userAgent);
+  }
+
+  public FetchSettings withTimeoutRetries(int v) {
+    return new FetchSettings(connectTimeout, responseTimeout, idleTimeout, minRate, totalTimeout, retries, v, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost, rate, userAgent);
+  }
+
+  public FetchSettings withRetryDelay(Duration v) {
+    return new FetchSettings(connectTimeout, responseTimeout, idleTimeout, minRate, totalTimeout, retries, timeoutRetries, v, maxRetryWait, maxRedirects, maxBytes, perHost, rate, userAgent);
+  }
+
+  public FetchSettings withMaxRetryWait(Duration v) {
+    return new FetchSettings(connectTimeout, responseTimeout, idleTimeout, minRate, totalTimeout, retries, timeoutRetries, retryDelay, v, maxRedirects, maxBytes, perHost, rate, userAgent);
+  }
+
+  public FetchSettings withMaxRedirects(int v) {
+    return new FetchSettings(connectTimeout, responseTimeout, idleTimeout, minRate, totalTimeout, retries, timeoutRetries, retryDelay, maxRetryWait, v, maxBytes, perHost, rate, userAgent);
+  }
+
+  public FetchSettings withMaxBytes(long v) {
+    return new FetchSettings(connectTimeout, responseTimeout, idleTimeout, minRate, totalTimeout, retries, timeoutRetries, retryDelay, maxRetryWait, maxRedirects, v, perHost, rate, userAgent);
+  }
+
+  public FetchSettings withPerHost(int v) {
+    return new FetchSettings(connectTimeout, responseTimeout, idleTimeout, minRate, totalTimeout, retries, timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, v, rate, userAgent);
+  }
+
+  public FetchSettings withRate(double v) {
+    return new FetchSettings(connectTimeout, responseTimeout, idleTimeout, minRate, totalTimeout, retries, timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost, v, userAgent);
+  }
+
+  public FetchSettings withUserAgent(String v) {
+    return new FetchSettings(connectTimeout, responseTimeout, idleTimeout, minRate, totalTimeout, retries, timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost, rate, v);
   }
 
   /**
@@ -63,23 +136,5 @@ public record FetchSettings(
   public Duration silentUrlGivenUpAfter() {
     Duration attempt = !totalTimeout.isZero() && totalTimeout.compareTo(responseTimeout) < 0 ? totalTimeout : responseTimeout;
     return attempt.multipliedBy(1 + Math.min(retries, timeoutRetries));
-  }
-
-  public static FetchSettings defaults() {
-    return new FetchSettings(
-        Duration.ofSeconds(10),
-        Duration.ofSeconds(15),
-        Duration.ofSeconds(15),
-        1024,
-        Duration.ZERO,
-        2,
-        1,
-        Duration.ofMillis(250),
-        Duration.ofSeconds(30),
-        10,
-        0,
-        0,
-        0,
-        DEFAULT_USER_AGENT);
   }
 }

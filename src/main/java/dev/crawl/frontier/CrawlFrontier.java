@@ -1,12 +1,13 @@
 package dev.crawl.frontier;
 
-import dev.crawl.core.Task;
-
 import dev.crawl.crawl.CrawlOptions;
 import dev.crawl.crawl.Robots;
 import dev.crawl.crawl.RobotsCache;
 import dev.crawl.crawl.Scope;
 import dev.crawl.core.FetchResult;
+import dev.crawl.core.LinkCounts;
+import dev.crawl.core.Task;
+import dev.crawl.core.UrlResult;
 import dev.crawl.core.Origin;
 import dev.crawl.core.RunClock;
 import dev.crawl.input.SeenSet;
@@ -16,6 +17,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The frontier of a recursive crawl: starts with the listed URLs, grows with the links of every
@@ -26,15 +28,6 @@ public final class CrawlFrontier implements Frontier, AutoCloseable {
   /** Tasks kept in memory before the rest spill to disk. */
   public static final int IN_MEMORY = 50_000;
 
-
-  /** What became of discovered links, for the report. */
-  public record LinkCounts(
-      long found, long queued, long duplicate, long outOfScope, long tooDeep, long robots, String robotsTxt) {}
-
-  /** Hears about queued links that robots.txt keeps us from fetching. */
-  public interface Disallowed {
-    void disallowed(Task task, String reason);
-  }
 
   private final SpillingQueue queue;
   private final SeenSet seen = new SeenSet();
@@ -50,7 +43,7 @@ public final class CrawlFrontier implements Frontier, AutoCloseable {
   private long tooDeep;
   private long robotsSkipped;
   private final RobotsCache robots;
-  private final Disallowed disallowed;
+  private final Consumer<UrlResult.Skipped> disallowed;
   private final Map<String, Long> nextVisit = new HashMap<>();
 
   /**
@@ -58,7 +51,7 @@ public final class CrawlFrontier implements Frontier, AutoCloseable {
    * @param spillFile where tasks beyond {@code inMemory} wait
    */
   public CrawlFrontier(
-      List<Task> starts, Scope scope, int maxDepth, RunClock clock, RobotsCache robots, Disallowed disallowed,
+      List<Task> starts, Scope scope, int maxDepth, RunClock clock, RobotsCache robots, Consumer<UrlResult.Skipped> disallowed,
       int inMemory, Path spillFile) {
     this.queue = new SpillingQueue(inMemory, spillFile);
     this.robots = robots;
@@ -75,7 +68,7 @@ public final class CrawlFrontier implements Frontier, AutoCloseable {
 
   /** Reads the listed start URLs (invalid and duplicate lines are reported as usual) and scopes to them. */
   public static CrawlFrontier startingWith(
-      Frontier list, CrawlOptions options, RunClock clock, RobotsCache robots, Disallowed disallowed, Path spillFile)
+      Frontier list, CrawlOptions options, RunClock clock, RobotsCache robots, Consumer<UrlResult.Skipped> disallowed, Path spillFile)
       throws InterruptedException {
     List<Task> starts = new java.util.ArrayList<>();
     for (Task t; (t = list.next()) != null; ) {
@@ -114,7 +107,7 @@ public final class CrawlFrontier implements Frontier, AutoCloseable {
         waitForCrawlDelay(t.url(), rules.crawlDelaySeconds());
         return t;
       }
-      disallowed.disallowed(t, "disallowed by robots.txt");
+      disallowed.accept(UrlResult.Skipped.refused(t, "disallowed by robots.txt"));
       synchronized (this) {
         inFlight--;
         robotsSkipped++;
@@ -146,7 +139,7 @@ public final class CrawlFrontier implements Frontier, AutoCloseable {
   /** Takes a finished download's links into the frontier; called for every task handed out. */
   public synchronized void finished(FetchResult result) {
     inFlight--;
-    if (result instanceof FetchResult.Saved saved) {
+    if (result instanceof UrlResult.Saved saved) {
       for (String link : saved.found().links()) {
         offer(link, saved.task(), false);
       }

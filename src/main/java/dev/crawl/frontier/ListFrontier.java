@@ -1,9 +1,8 @@
 package dev.crawl.frontier;
 
-import dev.crawl.core.Task;
-import dev.crawl.core.InputListener;
-
 import dev.crawl.core.RunClock;
+import dev.crawl.core.Task;
+import dev.crawl.core.UrlResult;
 import dev.crawl.input.InputException;
 import dev.crawl.input.InputLine;
 import dev.crawl.input.LineReader;
@@ -11,7 +10,8 @@ import dev.crawl.input.SeenSet;
 import dev.crawl.input.UrlParser;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.util.function.Predicate;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * A frontier fed by URL lists, read lazily: blank lines and '#' comments are skipped, invalid lines
@@ -19,22 +19,25 @@ import java.util.function.Predicate;
  */
 public final class ListFrontier implements Frontier, AutoCloseable {
   private final LineReader lines;
-  private final InputListener listener;
+  private final Consumer<UrlResult> notFetched;
   private final PrintStream warnings;
   private final RunClock clock;
   private final SeenSet seen = new SeenSet();
-  private final Predicate<String> alreadySaved;
+  private final Function<Task, UrlResult.Skipped> earlier;
   private long nextId = 1;
   private InputException failure;
 
   /**
-   * @param alreadySaved URLs an earlier run saved completely ({@code --resume}): counted, not fetched
+   * @param notFetched hears about every line that does not become a task: invalid, duplicate, or
+   *     already saved, so that the report accounts for every line
+   * @param earlier for {@code --resume}: the skip for a task an earlier run saved completely, else null
    */
   public ListFrontier(
-      LineReader lines, InputListener listener, PrintStream warnings, RunClock clock, Predicate<String> alreadySaved) {
-    this.alreadySaved = alreadySaved;
+      LineReader lines, Consumer<UrlResult> notFetched, PrintStream warnings, RunClock clock,
+      Function<Task, UrlResult.Skipped> earlier) {
+    this.earlier = earlier;
     this.lines = lines;
-    this.listener = listener;
+    this.notFetched = notFetched;
     this.warnings = warnings;
     this.clock = clock;
   }
@@ -55,19 +58,22 @@ public final class ListFrontier implements Frontier, AutoCloseable {
         if (parsed == null || parsed.url() == null) {
           String problem = parsed == null ? line.problem() : parsed.problem();
           warnings.println("crawl: " + line.origin() + ": " + problem + " — skipped");
-          listener.invalid(line.origin(), abbreviate(text), problem);
+          notFetched.accept(new UrlResult.Invalid(abbreviate(text), line.origin(), problem));
           continue;
         }
         String url = parsed.url().toString();
         if (!seen.add(url)) {
-          listener.duplicate(line.origin(), parsed.url());
+          notFetched.accept(new UrlResult.Duplicate(parsed.url(), line.origin()));
           continue;
         }
-        if (alreadySaved.test(url)) {
-          listener.alreadySaved(line.origin(), parsed.url());
+        Task task = new Task(nextId, parsed.url(), line.origin(), clock.now());
+        UrlResult.Skipped saved = earlier.apply(task);
+        if (saved != null) {
+          notFetched.accept(saved);
           continue;
         }
-        return new Task(nextId++, parsed.url(), line.origin(), clock.now());
+        nextId++;
+        return task;
       }
     } catch (InputException e) {
       // stop handing out work; the runner reports the reason once the engine has drained

@@ -1,14 +1,11 @@
 package dev.crawl.report;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
-import dev.crawl.core.ResultSink;
 import dev.crawl.core.FetchResult;
 import dev.crawl.core.Origin;
-import dev.crawl.core.InputListener;
-import dev.crawl.store.PathMapper;
+import dev.crawl.core.UrlResult;
 import java.io.BufferedWriter;
 import java.io.FileOutputStream;
 import java.io.OutputStreamWriter;
@@ -16,7 +13,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,11 +28,9 @@ import org.HdrHistogram.HistogramIterationValue;
  * the order they are handed in, by a thread of its own ({@link SerialWriter}), so that a download
  * never waits for the report, nor for a slow reader at the other end of a pipe.
  */
-public final class RunRecorder implements ResultSink, InputListener, AutoCloseable {
-  public static final String JSONL = "results.jsonl";
+public final class RunRecorder implements Consumer<UrlResult>, AutoCloseable {
+  public static final String JSONL = ResultsFile.NAME;
   public static final String CSV = "results.csv";
-
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final FileOutputStream jsonlFile;
   private final FileOutputStream csvFile;
@@ -62,7 +56,7 @@ public final class RunRecorder implements ResultSink, InputListener, AutoCloseab
   private long skipped;
   private volatile boolean stopping;
   private final SerialWriter writer;
-  private final Consumer<UrlRecord> tap;
+  private final Consumer<UrlResult> tap;
 
   public RunRecorder(Path reportDir, PrintStream stdout, StdoutFormat format, Path outputDir) throws IOException {
     this(reportDir, stdout, format, outputDir, record -> {});
@@ -73,7 +67,7 @@ public final class RunRecorder implements ResultSink, InputListener, AutoCloseab
    * @param outputDir the output directory as the user gave it, for printed paths
    * @param tap sees every record as it is written, on the writer's thread (the HTML timeline)
    */
-  public RunRecorder(Path reportDir, PrintStream stdout, StdoutFormat format, Path outputDir, Consumer<UrlRecord> tap)
+  public RunRecorder(Path reportDir, PrintStream stdout, StdoutFormat format, Path outputDir, Consumer<UrlResult> tap)
       throws IOException {
     this.tap = tap;
     Files.createDirectories(reportDir);
@@ -100,68 +94,40 @@ public final class RunRecorder implements ResultSink, InputListener, AutoCloseab
     stopping = true;
   }
 
+  /** Takes every result of the run, from the engine and the frontier alike, on any thread. */
   @Override
-  public void accept(FetchResult result) {
-    boolean stopped = stopping && result instanceof FetchResult.Failed;
-    writer.submit(() -> record(result, stopped));
+  public void accept(UrlResult result) {
+    // a download failing once the stop began failed because of it
+    UrlResult r = stopping && result instanceof UrlResult.Failed f
+        ? new UrlResult.Interrupted(f.task(), f.attempts(), f.timings())
+        : result;
+    writer.submit(() -> record(r));
   }
 
-  @Override
-  public void invalid(String origin, String text, String problem) {
-    writer.submit(() -> count(UrlRecord.invalid(origin, text, problem), () -> invalid++));
-  }
-
-  @Override
-  public void alreadySaved(String origin, URI url) {
-    writer.submit(() -> {
-      String path = PathMapper.relativePath(url);
-      long size;
-      try {
-        size = Files.size(outputDir.resolve(path));
-      } catch (IOException gone) {
-        size = -1; // removed since the check: a later --resume fetches it again
-      }
-      count(UrlRecord.alreadySaved(origin, url, path, size), () -> skipped++);
-    });
-  }
-
-  /** A queued link the crawl will not fetch, e.g. disallowed by robots.txt. */
-  public void skipped(dev.crawl.core.Task task, String reason) {
-    writer.submit(() -> count(UrlRecord.skipped(task, reason), () -> skipped++));
-  }
-
-  @Override
-  public void duplicate(String origin, URI url) {
-    writer.submit(() -> count(UrlRecord.duplicate(origin, url), () -> duplicate++));
-  }
-
-  private synchronized void record(FetchResult result, boolean stopped) {
-    if (stopped) {
-      interrupted++;
-      write(UrlRecord.interrupted(result));
-      return;
-    }
+  private synchronized void record(UrlResult result) {
     switch (result) {
-      case FetchResult.Saved s -> {
+      case UrlResult.Saved s -> {
         saved++;
         bytes += s.bytes();
         digest.add(s.path(), s.crc32());
+        download(s);
       }
-      case FetchResult.Failed f -> failed++;
-      case FetchResult.Skipped k -> {
-        skipped++;
-        write(UrlRecord.of(result));
-        return; // not a download: kept out of the latency figures
+      case UrlResult.Failed f -> {
+        failed++;
+        download(f);
       }
+      // neither is a download: kept out of the latency figures
+      case UrlResult.Skipped k -> skipped++;
+      case UrlResult.Interrupted i -> interrupted++;
+      case UrlResult.Duplicate d -> duplicate++;
+      case UrlResult.Invalid i -> invalid++;
     }
-    origins.add(Origin.of(result.task().url()));
-    latencyMicros.recordValue(Math.max(0, Math.min(result.timings().latency() / 1_000, 3_600_000_000L)));
-    write(UrlRecord.of(result));
+    write(result);
   }
 
-  private synchronized void count(UrlRecord record, Runnable counter) {
-    counter.run();
-    write(record);
+  private void download(FetchResult r) {
+    origins.add(Origin.of(r.task().url()));
+    latencyMicros.recordValue(Math.max(0, Math.min(r.timings().latency() / 1_000, 3_600_000_000L)));
   }
 
   /** Returns once every record handed in before this call is written and counted. */
@@ -220,14 +186,14 @@ public final class RunRecorder implements ResultSink, InputListener, AutoCloseab
     return buckets;
   }
 
-  private void write(UrlRecord record) {
+  private void write(UrlResult result) {
     try {
-      String line = JSON.writeValueAsString(record);
+      String line = ResultsFile.line(result);
       jsonl.write(line);
       jsonl.write('\n');
-      csv.write(record);
-      tap.accept(record);
-      String out = format.line(record, line, outputDir);
+      csv.write(ResultsFile.record(result));
+      tap.accept(result);
+      String out = format.line(result, line, outputDir);
       if (out != null) {
         stdoutLines.add(out);
       }

@@ -37,7 +37,7 @@ public record RunSummary(
     String startedAt,
     String java,
     String exitReason,
-    dev.crawl.frontier.CrawlFrontier.LinkCounts links,
+    dev.crawl.core.LinkCounts links,
     int hosts) {
 
   /**

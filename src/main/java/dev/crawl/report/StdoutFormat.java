@@ -1,5 +1,6 @@
 package dev.crawl.report;
 
+import dev.crawl.core.UrlResult;
 import java.nio.file.Path;
 
 /** What a run prints on stdout, one line per finished URL: nothing, JSON Lines, or saved paths. */
@@ -11,11 +12,11 @@ public enum StdoutFormat {
   PATHS;
 
   /** The line for this record, or null when this format prints nothing for it. */
-  String line(UrlRecord r, String json, Path outputDir) {
+  String line(UrlResult r, String json, Path outputDir) {
     return switch (this) {
       case NONE -> null;
       case JSONL -> json;
-      case PATHS -> "saved".equals(r.outcome()) ? outputDir.resolve(r.path()).toString() : null;
+      case PATHS -> r instanceof UrlResult.Saved s ? outputDir.resolve(s.path()).toString() : null;
     };
   }
 }

@@ -14,7 +14,7 @@ public final class Interrupts {
   private static final Map<String, Integer> STOP_SIGNALS = Map.of("INT", 130, "HUP", 129, "TERM", 143);
 
   private static volatile String received;
-  private static volatile Runnable onStop = () -> {};
+  private static volatile StopToken current;
 
   private Interrupts() {}
 
@@ -35,21 +35,24 @@ public final class Interrupts {
     }
     received = name;
     String again = name.equals("INT") ? "Ctrl-C again" : "the signal again";
-    onStop.run();
+    StopToken run = current;
+    if (run != null) {
+      run.stop(signalName());
+    }
     System.err.println("\ncrawl: " + signalName() + ": stopping downloads and writing the report (" + again + " to quit now)");
     runner.interrupt();
   }
 
-  /**
-   * What to do first when a stop signal comes, before the job's thread hears of it: results that
-   * arrive from then on belong to the stopped run, even those reported before the engine returns.
-   */
-  static void onStop(Runnable action) {
-    onStop = action;
+  /** Hands a stop signal to this run's token, until the returned handle is closed. */
+  static Watch watch(StopToken token) {
+    current = token;
+    return () -> current = null;
   }
 
-  public static boolean requested() {
-    return received != null;
+  /** A watch that ends without a checked exception. */
+  interface Watch extends AutoCloseable {
+    @Override
+    void close();
   }
 
   /** {@code SIGTERM}, {@code SIGINT}, ...: the signal that stopped the run, for messages. */

@@ -1,16 +1,14 @@
 package dev.crawl.run;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.crawl.core.Task;
+import dev.crawl.core.UrlResult;
 import dev.crawl.input.SeenSet;
-import dev.crawl.input.UrlParser;
-import dev.crawl.report.RunRecorder;
-import dev.crawl.report.UrlRecord;
-import dev.crawl.store.PathMapper;
-import java.io.BufferedReader;
+import dev.crawl.report.ResultsFile;
+import dev.crawl.store.Store;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 
 /**
  * What an earlier run saved completely, for {@code --resume}: URLs whose file is still there, at
@@ -19,58 +17,50 @@ import java.nio.file.Path;
  */
 public final class ResumeIndex {
   private final SeenSet saved = new SeenSet();
+  private final Store store;
   private long stale;
 
-  private ResumeIndex() {}
+  private ResumeIndex(Store store) {
+    this.store = store;
+  }
 
   /** Reads the earlier report in {@code reportDir}, if any, before the new run overwrites it. */
-  public static ResumeIndex load(Path reportDir, Path outputDir) throws IOException {
-    ResumeIndex index = new ResumeIndex();
-    Path results = reportDir.resolve(RunRecorder.JSONL);
-    if (!Files.isRegularFile(results)) {
-      return index;
-    }
-    ObjectMapper json = new ObjectMapper();
-    try (BufferedReader in = Files.newBufferedReader(results, StandardCharsets.UTF_8)) {
-      for (String line; (line = in.readLine()) != null; ) {
-        UrlRecord r;
-        try {
-          r = json.readValue(line, UrlRecord.class);
-        } catch (IOException torn) {
-          continue; // the last line of an interrupted report may be cut short
-        }
-        if (r.path() == null || r.bytes() == null || r.url() == null) {
-          continue;
-        }
-        if (!("saved".equals(r.outcome()) || "skipped".equals(r.outcome()))) {
-          continue;
-        }
-        if (isComplete(outputDir, r)) {
-          index.saved.add(r.url());
-        } else {
-          index.stale++;
-        }
+  public static ResumeIndex load(Path reportDir, Store store) throws IOException {
+    ResumeIndex index = new ResumeIndex(store);
+    Path results = reportDir.resolve(ResultsFile.NAME);
+    if (Files.isRegularFile(results)) {
+      try (Stream<UrlResult> earlier = ResultsFile.read(results)) {
+        earlier.forEach(index::add);
       }
     }
     return index;
   }
 
-  private static boolean isComplete(Path outputDir, UrlRecord r) {
-    UrlParser.Parsed parsed = UrlParser.parse(r.url());
-    if (parsed.url() == null || !PathMapper.relativePath(parsed.url()).equals(r.path())) {
-      return false; // an alias (a@file) or a changed mapping: fetch it again
-    }
-    try {
-      Path file = outputDir.resolve(r.path());
-      return Files.isRegularFile(file) && Files.size(file) == r.bytes();
-    } catch (IOException e) {
-      return false;
+  private void add(UrlResult r) {
+    // a file the earlier run saved, or one an earlier resume found saved before it
+    switch (r) {
+      case UrlResult.Saved s -> add(s.task(), s.path(), s.bytes());
+      case UrlResult.Skipped k when k.path() != null && k.bytes() >= 0 -> add(k.task(), k.path(), k.bytes());
+      default -> {}
     }
   }
 
-  /** True if the URL (normalised) was saved completely by the earlier run. */
-  public boolean contains(String url) {
-    return saved.contains(url);
+  private void add(Task task, String path, long bytes) {
+    // an alias (a@file) or a changed mapping is fetched again, as is a file gone or changed since
+    if (store.pathFor(task.url()).equals(path) && store.sizeOf(path) == bytes) {
+      saved.add(task.url().toString());
+    } else {
+      stale++;
+    }
+  }
+
+  /** For a task the earlier run saved completely, the skip to report instead of fetching it; else null. */
+  public UrlResult.Skipped skipIfSaved(Task task) {
+    if (!saved.contains(task.url().toString())) {
+      return null;
+    }
+    String path = store.pathFor(task.url());
+    return UrlResult.Skipped.alreadySaved(task, path, store.sizeOf(path));
   }
 
   /** Saved URLs of the earlier run whose file is gone or changed, so they are fetched again. */

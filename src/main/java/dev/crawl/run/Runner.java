@@ -1,27 +1,15 @@
 package dev.crawl.run;
 
-import dev.crawl.engine.Engine;
-import dev.crawl.engine.EngineContext;
-import dev.crawl.engine.EngineStats;
-import dev.crawl.fetch.InFlight;
-import dev.crawl.engine.Mode;
-import dev.crawl.engine.WorkerSpec;
-import dev.crawl.fetch.Fetcher;
-import dev.crawl.fetch.RedirectGate;
-import dev.crawl.core.RunClock;
+import dev.crawl.core.LinkCounts;
+import dev.crawl.core.UrlResult;
 import dev.crawl.crawl.LinkConverter;
-import dev.crawl.crawl.PageReader;
-import dev.crawl.crawl.RobotsCache;
-import dev.crawl.core.ResultSink;
-import dev.crawl.frontier.CrawlFrontier;
-import dev.crawl.frontier.Frontier;
-import dev.crawl.frontier.ListFrontier;
+import dev.crawl.engine.EngineStats;
+import dev.crawl.fetch.Fetcher;
 import dev.crawl.input.InputException;
 import dev.crawl.input.InputSource;
-import dev.crawl.input.LineReader;
 import dev.crawl.report.Progress;
 import dev.crawl.report.Reports;
-import dev.crawl.report.RunRecorder;
+import dev.crawl.report.ResultsFile;
 import dev.crawl.report.RunSummary;
 import dev.crawl.report.RunTotals;
 import dev.crawl.report.html.HtmlReports;
@@ -31,12 +19,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.time.Instant;
-import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 
-/** Runs one plan: input → frontier → engine → fetcher → store → report. */
+/**
+ * Runs one plan: open the output and the job, execute it, wind down if a signal stopped it, then
+ * summarise and write the reports. Everything a run counts belongs to the run (its {@link Job}, stop
+ * token and thread peak), so runs one after another in a JVM share nothing.
+ */
 public final class Runner {
   private final InputStream stdin;
   private final PrintStream stdout;
@@ -51,153 +42,133 @@ public final class Runner {
   /** The outcome: the summary, why input reading stopped early if it did, and whether a stop signal ended it. */
   public record Outcome(RunSummary summary, InputException inputFailure, boolean interrupted) {}
 
-  /** How long downloads stopped by a signal get to report before the partial report is written. */
-  private static final long WIND_DOWN_MILLIS = 3000;
+  /** How the execution ended, with what the job counted. */
+  private record Ended(
+      EngineStats stats, RunTotals totals, LinkCounts links, long setupNanos, double wallSeconds,
+      boolean interrupted, String signal, InputException inputFailure) {}
 
   public Outcome run(RunPlan plan) throws InputException, IOException, InterruptedException {
     for (InputSource source : plan.inputs()) {
       source.check();
     }
-    Files.createDirectories(plan.outputDir());
-    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-    int threadsBefore = threads.getThreadCount();
-    threads.resetPeakThreadCount();
-    long cpuBefore = processCpuNanos();
     Instant startedAt = Instant.now();
-    RunClock clock = new RunClock();
+    long cpuBefore = processCpuNanos();
+    Timeline.Sampler timeline = new Timeline.Sampler();
+    Store store = openOutput(plan);
+    Ended ended;
+    try (ThreadPeak threads = ThreadPeak.start()) {
+      ended = execute(plan, store, timeline);
+      if (plan.crawl().convertLinks() && !ended.interrupted()) {
+        convertLinks(plan, store);
+      }
+      double cpu = (processCpuNanos() - cpuBefore + ended.stats().childCpuNanos()) / 1e9;
+      RunSummary summary = summarise(plan, ended, startedAt, cpu, threads.added());
+      Reports.writeJson(plan.reportDir().resolve(Reports.SUMMARY), summary);
+      HtmlReports.writeRun(plan.reportDir(), summary, timeline.timeline());
+      return new Outcome(summary, ended.inputFailure(), ended.interrupted());
+    }
+  }
+
+  /** The output directory, and with {@code --resume} what an earlier run left half-written there removed. */
+  private Store openOutput(RunPlan plan) throws IOException {
+    Files.createDirectories(plan.outputDir());
     Store store = new Store(plan.outputDir());
-    InFlight inFlight = new InFlight();
-    EngineStats stats;
-    long setupNanos;
-    boolean interrupted = false;
-    CrawlFrontier.LinkCounts links = null;
-    RunTotals totals;
-    InputException inputFailure;
-    ResumeIndex earlier = plan.resume() ? ResumeIndex.load(plan.reportDir(), plan.outputDir()) : null;
     if (plan.resume()) {
       int leftovers = store.removeLeftoverTemps();
       if (leftovers > 0) {
         stderr.printf("crawl: --resume: removed %d temporary files an earlier run left behind%n", leftovers);
       }
     }
+    return store;
+  }
+
+  /** Opens the job, runs the engine over it until the frontier is done or a signal stops it. */
+  private Ended execute(RunPlan plan, Store store, Timeline.Sampler timeline)
+      throws InputException, IOException, InterruptedException {
+    ResumeIndex earlier = plan.resume() ? ResumeIndex.load(plan.reportDir(), store) : null;
     if (earlier != null && earlier.stale() > 0) {
       stderr.printf("crawl: --resume: %d files of the earlier run are gone or changed; fetching them again%n", earlier.stale());
     }
-    Timeline.Sampler timeline = new Timeline.Sampler();
-    try (RunRecorder recorder = new RunRecorder(plan.reportDir(), stdout, plan.stdout(), plan.outputDir(), timeline::add);
-        ListFrontier frontier =
-            new ListFrontier(
-                new LineReader(plan.inputs(), stdin), recorder, stderr, clock,
-                earlier == null ? url -> false : earlier::contains)) {
-      try (RobotsCache robots =
-              plan.crawl().crawls() && plan.crawl().robots() ? new RobotsCache(plan.fetch().userAgent()) : null;
-          CrawlFrontier crawl =
-              plan.crawl().crawls()
-                  ? CrawlFrontier.startingWith(
-                      frontier, plan.crawl(), clock, robots, recorder::skipped, plan.reportDir().resolve("frontier.spill"))
-                  : null;
-          Fetcher fetcher =
-              new Fetcher(plan.fetch(), store, clock,
-                  crawl == null ? RedirectGate.ANY : crawl.scope()::refuseRedirect,
-                  inFlight)) {
-        WorkerSpec workers =
-            plan.mode() == Mode.PROCESSES
-                ? WorkerSpec.forThisJvm(plan.fetch(), plan.outputDir(), plan.crawl(), crawl == null ? null : crawl.scope().rules())
-                : null;
-        Frontier tasks = crawl == null ? frontier : crawl;
-        ResultSink sink = crawl == null ? recorder : r -> {
-          recorder.accept(r);
-          crawl.finished(r);
-        };
-        Engine engine =
-            plan.mode().create(new EngineContext(fetcher, plan.effectiveConcurrency(), workers, clock, inFlight,
-                crawl == null ? UnaryOperator.identity() : new PageReader(plan.outputDir(), plan.crawl().requisites())));
-        // counting re-reads the list files: set-up work, done before the clock starts
-        long total = plan.display().progress() ? InputSource.countUrlLines(plan.inputs()) : -1;
-        setupNanos = clock.restart();
-        Progress progress =
-            plan.display().progress()
-                ? Progress.start(stderr, plan.mode().id(), total,
-                    plan.display().color(), plan.display().columns(), () -> recorder.snapshot(inFlight.now()))
-                : null;
-        Interrupts.onStop(recorder::stopping);
-        try {
-          stats = engine.run(tasks, sink);
-          links = crawl == null ? null : crawl.links();
-        } catch (InterruptedException e) {
-          interrupted = true;
-          stats = windDown(recorder, fetcher, inFlight);
-        } finally {
-          Interrupts.onStop(() -> {});
-          store.abortAll();
-          if (progress != null) {
-            recorder.drain(); // the last line counts every download that finished
-            progress.close();
-          }
+    StopToken stop = new StopToken();
+    EngineStats stats;
+    LinkCounts links = null;
+    long setupNanos;
+    boolean interrupted = false;
+    try (Job job = Job.open(plan, store, earlier, timeline::add, stdin, stdout, stderr);
+        Interrupts.Watch watch = Interrupts.watch(stop)) {
+      // counting re-reads the list files: set-up work, done before the clock starts
+      long total = plan.display().progress() ? InputSource.countUrlLines(plan.inputs()) : -1;
+      setupNanos = job.clock().restart();
+      Progress progress =
+          plan.display().progress()
+              ? Progress.start(stderr, plan.mode().id(), total, plan.display().color(), plan.display().columns(),
+                  () -> job.recorder().snapshot(job.inFlight().now()))
+              : null;
+      stop.onStop(job.recorder()::stopping);
+      try {
+        stats = job.runEngine();
+        links = job.links();
+      } catch (InterruptedException e) {
+        interrupted = true;
+        stats = job.windDown(stop.signalName());
+      } finally {
+        store.abortAll();
+        if (progress != null) {
+          job.recorder().drain(); // the last line counts every download that finished
+          progress.close();
         }
       }
+      job.closeFetching();
       // the signal may have landed in an interruptible read instead; the flag must not break the report
-      interrupted |= Thread.interrupted() || Interrupts.requested();
-      totals = recorder.totals();
-      inputFailure = interrupted ? null : frontier.failure();
+      interrupted |= Thread.interrupted() | stop.stopped();
+      RunTotals totals = job.recorder().totals();
+      job.close();
+      return new Ended(stats, totals, links, setupNanos, job.clock().now() / 1e9, interrupted, stop.signalName(),
+          interrupted ? null : job.inputFailure());
     }
-    double wall = clock.now() / 1e9;
-    if (plan.crawl().convertLinks() && !interrupted) {
-      int pages = LinkConverter.convertAll(plan.outputDir(), plan.reportDir().resolve(RunRecorder.JSONL));
-      stderr.printf("crawl: --convert-links: rewrote the links of %d pages for offline browsing%n", pages);
-    }
-    double cpu = (processCpuNanos() - cpuBefore + stats.childCpuNanos()) / 1e9;
-    RunSummary summary =
-        new RunSummary(
-            plan.mode().id(),
-            plan.effectiveConcurrency(),
-            plan.fetch().perHost(),
-            stats.scheduling(),
-            Fetcher.describeExecutors(),
-            totals.counts(),
-            totals.bytes(),
-            round(setupNanos / 1e9, 3),
-            round(wall, 3),
-            round(cpu, 3),
-            round(wall > 0 ? totals.counts().saved() / wall : 0, 1),
-            round(wall > 0 ? totals.bytes() / 1e6 / wall : 0, 2),
-            totals.latency(),
-            totals.histogram(),
-            stats.peakInFlight(),
-            Math.max(0, threads.getPeakThreadCount() - threadsBefore),
-            stats.processes(),
-            totals.contentDigest(),
-            plan.outputDir().toAbsolutePath().toString(),
-            plan.reportDir().toAbsolutePath().toString(),
-            startedAt.toString(),
-            Runtime.version().toString(),
-            interrupted
-                ? "interrupted by " + Interrupts.signalName() + ": " + totals.counts().interrupted()
-                    + " URLs not done; the rest of the input was not read"
-                : inputFailure == null ? null : inputFailure.getMessage(),
-            links,
-            totals.hosts());
-    Reports.writeJson(plan.reportDir().resolve(Reports.SUMMARY), summary);
-    HtmlReports.writeRun(plan.reportDir(), summary, timeline.timeline());
-    return new Outcome(summary, inputFailure, interrupted);
   }
 
-  /**
-   * After a stop signal: closing the client ends every exchange in flight; their results arrive as
-   * failures and are recorded as interrupted, for a bounded while.
-   */
-  private static EngineStats windDown(RunRecorder recorder, Fetcher fetcher, InFlight inFlight) {
-    recorder.stopping();
-    fetcher.abort();
-    long deadline = System.nanoTime() + WIND_DOWN_MILLIS * 1_000_000;
-    while (inFlight.now() > 0 && System.nanoTime() < deadline) {
-      try {
-        Thread.sleep(20);
-      } catch (InterruptedException again) {
-        break;
-      }
+  /** {@code --convert-links}: every saved page's links made relative, for offline browsing. */
+  private void convertLinks(RunPlan plan, Store store) throws IOException {
+    int pages;
+    try (Stream<UrlResult> results = ResultsFile.read(plan.reportDir().resolve(ResultsFile.NAME))) {
+      pages = LinkConverter.convertAll(store, results);
     }
-    return new EngineStats(inFlight.peak(), 0, 0, "interrupted by " + Interrupts.signalName());
+    stderr.printf("crawl: --convert-links: rewrote the links of %d pages for offline browsing%n", pages);
+  }
+
+  private static RunSummary summarise(RunPlan plan, Ended e, Instant startedAt, double cpu, int threadsAdded) {
+    RunTotals totals = e.totals();
+    double wall = e.wallSeconds();
+    return new RunSummary(
+        plan.mode().id(),
+        plan.effectiveConcurrency(),
+        plan.fetch().perHost(),
+        e.stats().scheduling(),
+        Fetcher.describeExecutors(),
+        totals.counts(),
+        totals.bytes(),
+        round(e.setupNanos() / 1e9, 3),
+        round(wall, 3),
+        round(cpu, 3),
+        round(wall > 0 ? totals.counts().saved() / wall : 0, 1),
+        round(wall > 0 ? totals.bytes() / 1e6 / wall : 0, 2),
+        totals.latency(),
+        totals.histogram(),
+        e.stats().peakInFlight(),
+        threadsAdded,
+        e.stats().processes(),
+        totals.contentDigest(),
+        plan.outputDir().toAbsolutePath().toString(),
+        plan.reportDir().toAbsolutePath().toString(),
+        startedAt.toString(),
+        Runtime.version().toString(),
+        e.interrupted()
+            ? "interrupted by " + e.signal() + ": " + totals.counts().interrupted()
+                + " URLs not done; the rest of the input was not read"
+            : e.inputFailure() == null ? null : e.inputFailure().getMessage(),
+        e.links(),
+        totals.hosts());
   }
 
   private static long processCpuNanos() {

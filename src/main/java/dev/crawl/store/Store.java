@@ -32,6 +32,26 @@ public final class Store {
     return root;
   }
 
+  /** Where a URL's file goes, relative to the root, before any alias a clash of names would add. */
+  public String pathFor(URI url) {
+    return PathMapper.relativePath(url);
+  }
+
+  /** A saved file, for reading it back; never outside the root. */
+  public Path file(String relative) {
+    return resolveInside(relative);
+  }
+
+  /** The size of the regular file at a relative path, or -1 if there is none. */
+  public long sizeOf(String relative) {
+    try {
+      Path file = resolveInside(relative);
+      return Files.isRegularFile(file) ? Files.size(file) : -1;
+    } catch (IOException | UncheckedIOException e) {
+      return -1;
+    }
+  }
+
   /**
    * Starts saving a URL: creates its directory and a temporary file beside the final name. A URL
    * path can need a name as a file ({@code /a}) and as a directory ({@code /a/b}); whichever comes

@@ -420,7 +420,7 @@ class CliTest {
   @Test
   void helpSaysHowLongADeadUrlCanHoldARunAndItMatchesTheDefaults() {
     Ran r = crawl("", "--help");
-    var defaults = dev.crawl.fetch.FetchSettings.defaults();
+    var defaults = dev.crawl.fetch.FetchSettings.DEFAULTS;
 
     String help = r.out().replaceAll("\\s+", " ");
     assertTrue(help.contains("A URL that never answers is given up after " + defaults.silentUrlGivenUpAfter().toSeconds() + " s"), help);

@@ -4,8 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.crawl.report.UrlRecord;
+import dev.crawl.core.Discovered;
+import dev.crawl.core.FetchTimings;
+import dev.crawl.core.Task;
+import dev.crawl.core.UrlResult;
+import dev.crawl.store.Store;
+import java.net.URI;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,21 +22,19 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code -k}: only link values change; every other byte of a page stays as served. */
 class LinkConverterTest {
   @TempDir Path out;
-  private final List<String> results = new ArrayList<>();
+  private final List<UrlResult> results = new ArrayList<>();
 
   /** A file the crawl saved: its URL and where it went under the output directory. */
   private void saved(String url, String path, byte[] body) throws Exception {
     Path file = out.resolve(path);
     Files.createDirectories(file.getParent());
     Files.write(file, body);
-    results.add(new ObjectMapper().writeValueAsString(
-        new UrlRecord("saved", url, null, 200, (long) body.length, path, "0", 1, null, 0.0, 0.0, 0.0, 0.0, "t", "s")));
+    results.add(new UrlResult.Saved(new Task(results.size() + 1, URI.create(url), "s", 0), null, 200, body.length,
+        path, "0", 1, new FetchTimings(0, 0, 0, 0, "t"), null, Discovered.NONE));
   }
 
   private int convert() throws Exception {
-    Path jsonl = out.resolve("results.jsonl");
-    Files.write(jsonl, results);
-    return LinkConverter.convertAll(out, jsonl);
+    return LinkConverter.convertAll(new Store(out), results.stream());
   }
 
   /** The page with every link value and base tag taken out: what -k must leave alone. */

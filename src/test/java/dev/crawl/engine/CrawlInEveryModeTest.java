@@ -1,8 +1,10 @@
 package dev.crawl.engine;
 
+import dev.crawl.core.LinkCounts;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,7 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.crawl.crawl.CrawlOptions;
 import dev.crawl.frontier.CrawlFrontier;
-import dev.crawl.report.UrlRecord;
+import dev.crawl.core.UrlResult;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -62,8 +65,8 @@ class CrawlInEveryModeTest {
     assertEquals(
         Map.of("/index.html", 0, "/a.html", 1, "/b/", 1, "/c.html", 2, "/deep/d.html", 2),
         depthsByPath(run));
-    assertEquals("Home", run.only("/index.html").title());
-    CrawlFrontier.LinkCounts links = run.outcome().summary().links();
+    assertEquals("Home", run.saved("/index.html").title());
+    LinkCounts links = run.outcome().summary().links();
     assertEquals(4, links.queued());
     assertEquals(1, links.outOfScope(), "elsewhere.invalid");
     assertEquals(1, links.tooDeep(), "e.html");
@@ -85,8 +88,8 @@ class CrawlInEveryModeTest {
   void recordsWhereEachPageWasFound(Mode mode) throws Exception {
     RunFixture.Result run = crawl(mode, new CrawlOptions(2, false, List.of(), false, List.of(), List.of()));
 
-    assertEquals(url("/b/"), run.only("/deep/d.html").referrer());
-    assertEquals(url("/index.html"), run.only("/a.html").referrer());
+    assertEquals(URI.create(url("/b/")), run.saved("/deep/d.html").task().referrer());
+    assertEquals(URI.create(url("/index.html")), run.saved("/a.html").task().referrer());
   }
 
   @ParameterizedTest
@@ -96,9 +99,8 @@ class CrawlInEveryModeTest {
 
     RunFixture.Result run = crawl(mode, new CrawlOptions(2, false, List.of(), false, List.of(), List.of(), true));
 
-    UrlRecord c = run.only("/c.html");
-    assertEquals("skipped", c.outcome());
-    assertEquals("disallowed by robots.txt", c.error());
+    UrlResult.Skipped c = run.skipped("/c.html");
+    assertEquals("disallowed by robots.txt", c.reason());
     assertEquals(0, wm.findAll(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
         com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo("/c.html"))).size());
     assertEquals(1, wm.findAll(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
@@ -113,7 +115,7 @@ class CrawlInEveryModeTest {
 
     RunFixture.Result run = crawl(mode, new CrawlOptions(2, false, List.of(), false, List.of(), List.of(), false));
 
-    assertEquals("saved", run.only("/c.html").outcome());
+    run.saved("/c.html");
     assertEquals("ignored (--no-robots)", run.outcome().summary().links().robotsTxt());
   }
 
@@ -124,7 +126,7 @@ class CrawlInEveryModeTest {
     Path out = tmp.resolve("out");
 
     int relative = 0;
-    for (UrlRecord r : run.records()) {
+    for (UrlResult.Saved r : run.all(UrlResult.Saved.class)) {
       Path page = out.resolve(r.path());
       org.jsoup.nodes.Document doc = org.jsoup.Jsoup.parse(page.toFile());
       assertEquals(0, doc.select("base").size(), "base href removed: " + r.path());
@@ -147,9 +149,9 @@ class CrawlInEveryModeTest {
       }
     }
     org.junit.jupiter.api.Assertions.assertTrue(relative >= 6, relative + " relative links");
-    String c = java.nio.file.Files.readString(out.resolve(run.only("/c.html").path()));
+    String c = java.nio.file.Files.readString(out.resolve(run.saved("/c.html").path()));
     org.junit.jupiter.api.Assertions.assertTrue(c.contains("href='" + url("/e.html") + "'"), "not downloaded, so absolute: " + c);
-    String index = java.nio.file.Files.readString(out.resolve(run.only("/index.html").path()));
+    String index = java.nio.file.Files.readString(out.resolve(run.saved("/index.html").path()));
     org.junit.jupiter.api.Assertions.assertTrue(index.contains("http://elsewhere.invalid/x"), index);
   }
 
@@ -157,7 +159,7 @@ class CrawlInEveryModeTest {
   @EnumSource(Mode.class)
   void pageRequisitesWithoutDepthFetchTheListedPageAndWhatItLoadsButNoLinks(Mode mode) throws Exception {
     RunFixture.Result run = RunFixture.crawl(mode, 3, List.of(url("/a.html")), tmp.resolve("out"),
-        new TestSettings().build(), new CrawlOptions(0, true, List.of(), false, List.of(), List.of()));
+        TestSettings.fast(), new CrawlOptions(0, true, List.of(), false, List.of(), List.of()));
 
     assertEquals(Map.of("/a.html", 0, "/pic.png", 1, "/pic-2x.png", 1), depthsByPath(run));
     assertEquals(2, run.outcome().summary().links().tooDeep(), "index.html and c.html are links, not requisites");
@@ -178,15 +180,13 @@ class CrawlInEveryModeTest {
       page("/outside/page.html", "<a href='deeper.html'>deeper</a>");
 
       RunFixture.Result run = RunFixture.crawl(mode, 3, List.of(url("/docs/index.html")), tmp.resolve("out"),
-          new TestSettings().build(), new CrawlOptions(3, false, List.of(), true, List.of(), List.of()));
+          TestSettings.fast(), new CrawlOptions(3, false, List.of(), true, List.of(), List.of()));
 
-      UrlRecord moved = run.only("/docs/moved.html");
-      assertEquals("skipped", moved.outcome(), moved.toString());
-      assertTrue(moved.error().startsWith("redirected out of scope (above the start path)"), moved.error());
-      UrlRecord away = run.only("/docs/away.html");
-      assertEquals("skipped", away.outcome(), away.toString());
-      assertTrue(away.error().startsWith("redirected out of scope (other host)"), away.error());
-      assertEquals("saved", run.only("/docs/fine.html").outcome());
+      UrlResult.Skipped moved = run.skipped("/docs/moved.html");
+      assertTrue(moved.reason().startsWith("redirected out of scope (above the start path)"), moved.reason());
+      UrlResult.Skipped away = run.skipped("/docs/away.html");
+      assertTrue(away.reason().startsWith("redirected out of scope (other host)"), away.reason());
+      run.saved("/docs/fine.html");
       assertEquals(0, requests(wm, "/outside/page.html"), "the redirect was not followed");
       assertEquals(0, other.getAllServeEvents().size(), "the other host saw no request");
       assertEquals(2, run.outcome().summary().counts().skipped());
@@ -207,9 +207,9 @@ class CrawlInEveryModeTest {
           aResponse().withStatus(302).withHeader("Location", "http://127.0.0.2:" + other.port() + "/landing.html")));
 
       RunFixture.Result run = RunFixture.crawl(mode, 3, List.of(url("/jump")), tmp.resolve("out"),
-          new TestSettings().build(), new CrawlOptions(1, false, List.of(), true, List.of(), List.of()));
+          TestSettings.fast(), new CrawlOptions(1, false, List.of(), true, List.of(), List.of()));
 
-      assertEquals("saved", run.only("/jump").outcome());
+      run.saved("/jump");
     } finally {
       other.stop();
     }
@@ -221,15 +221,14 @@ class CrawlInEveryModeTest {
   }
 
   private RunFixture.Result crawl(Mode mode, CrawlOptions options) throws Exception {
-    return RunFixture.crawl(mode, 3, List.of(url("/index.html")), tmp.resolve("out"), new TestSettings().build(), options);
+    return RunFixture.crawl(mode, 3, List.of(url("/index.html")), tmp.resolve("out"), TestSettings.fast(), options);
   }
 
   private static Map<String, Integer> depthsByPath(RunFixture.Result run) {
     Map<String, Integer> depths = new TreeMap<>();
-    for (UrlRecord r : run.records()) {
-      assertEquals("saved", r.outcome(), r.toString());
-      String path = java.net.URI.create(r.url()).getPath();
-      depths.put(path, r.depth() == null ? 0 : r.depth());
+    for (UrlResult result : run.records()) {
+      UrlResult.Saved r = assertInstanceOf(UrlResult.Saved.class, result, result.toString());
+      depths.put(r.task().url().getPath(), r.task().depth());
     }
     return depths;
   }

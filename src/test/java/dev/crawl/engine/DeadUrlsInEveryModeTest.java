@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.crawl.fetch.FetchSettings;
-import dev.crawl.report.UrlRecord;
+import dev.crawl.core.UrlResult;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -37,11 +37,11 @@ class DeadUrlsInEveryModeTest {
   @EnumSource(Mode.class)
   void aServerThatNeverAnswersIsTriedTwiceNotFourTimes(Mode mode) throws Exception {
     server.silent("/dead");
-    FetchSettings s = new TestSettings().retries(3).timeoutRetries(1).responseTimeout(Duration.ofMillis(700)).build();
+    FetchSettings s = TestSettings.fast().withRetries(3).withTimeoutRetries(1).withResponseTimeout(Duration.ofMillis(700));
 
-    UrlRecord dead = runAlongsideAHealthyUrl(mode, s);
+    UrlResult.Failed dead = runAlongsideAHealthyUrl(mode, s);
 
-    assertTrue(dead.error().contains("timed out waiting for response headers"), dead.error());
+    assertTrue(dead.reason().contains("timed out waiting for response headers"), dead.reason());
     assertEquals(2, dead.attempts());
     assertEquals(2, server.requests("/dead"));
   }
@@ -50,30 +50,28 @@ class DeadUrlsInEveryModeTest {
   @EnumSource(Mode.class)
   void aServerThatStallsAfterItsHeadersIsTriedTwice(Mode mode) throws Exception {
     server.stall("/dead", "HTTP/1.1 200 OK\r\nContent-Length: 1000\r\n\r\nonly the start");
-    FetchSettings s = new TestSettings().retries(3).timeoutRetries(1).idleTimeout(Duration.ofMillis(700)).build();
+    FetchSettings s = TestSettings.fast().withRetries(3).withTimeoutRetries(1).withIdleTimeout(Duration.ofMillis(700));
 
-    UrlRecord dead = runAlongsideAHealthyUrl(mode, s);
+    UrlResult.Failed dead = runAlongsideAHealthyUrl(mode, s);
 
-    assertTrue(dead.error().contains("--idle-timeout"), dead.error());
+    assertTrue(dead.reason().contains("--idle-timeout"), dead.reason());
     assertEquals(2, dead.attempts());
     assertEquals(2, server.requests("/dead"));
   }
 
   @Test
   void withTheDefaultsNoDeadUrlHoldsARunForMoreThanAMinute() {
-    FetchSettings defaults = FetchSettings.defaults();
+    FetchSettings defaults = FetchSettings.DEFAULTS;
 
     assertTrue(defaults.deadUrlWorstCase().compareTo(Duration.ofSeconds(60)) <= 0, defaults.deadUrlWorstCase().toString());
     assertEquals(Duration.ofSeconds(30), defaults.silentUrlGivenUpAfter());
   }
 
-  private UrlRecord runAlongsideAHealthyUrl(Mode mode, FetchSettings settings) throws Exception {
+  private UrlResult.Failed runAlongsideAHealthyUrl(Mode mode, FetchSettings settings) throws Exception {
     RunFixture.Result run =
         // one lane, dead URL first: a cold client pays its warm-up there, never on the healthy URL
         RunFixture.run(mode, 1, List.of(server.url("/dead"), server.url("/healthy")), tmp.resolve("out"), settings);
-    assertEquals("saved", run.only("/healthy").outcome());
-    UrlRecord dead = run.only("/dead");
-    assertEquals("failed", dead.outcome(), dead.toString());
-    return dead;
+    run.saved("/healthy");
+    return run.failed("/dead");
   }
 }

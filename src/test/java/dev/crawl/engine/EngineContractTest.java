@@ -16,7 +16,8 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.crawl.fetch.FetchSettings;
-import dev.crawl.report.UrlRecord;
+import dev.crawl.core.FetchTimings;
+import dev.crawl.core.UrlResult;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -79,11 +80,10 @@ abstract class EngineContractTest {
       bodies.add(body);
     }
 
-    RunFixture.Result run = run(urls, new TestSettings().build());
+    RunFixture.Result run = run(urls, TestSettings.fast());
 
     for (int i = 0; i < sizes.length; i++) {
-      UrlRecord r = run.only("/f" + i + ".bin");
-      assertEquals("saved", r.outcome(), r.toString());
+      UrlResult.Saved r = run.saved("/f" + i + ".bin");
       assertArrayEquals(bodies.get(i), Files.readAllBytes(out().resolve(r.path())), r.path());
     }
     assertEquals(sizes.length, run.outcome().summary().counts().saved());
@@ -93,13 +93,11 @@ abstract class EngineContractTest {
   void recordsA404AsAFailureWithItsStatus() throws Exception {
     wm.stubFor(get("/missing").willReturn(aResponse().withStatus(404).withBody("gone")));
 
-    UrlRecord r = run(List.of(url("/missing")), new TestSettings().build()).only("/missing");
+    UrlResult.Failed r = run(List.of(url("/missing")), TestSettings.fast()).failed("/missing");
 
     assertAll(
-        () -> assertEquals("failed", r.outcome()),
         () -> assertEquals(404, r.status()),
-        () -> assertTrue(r.error().contains("404"), r.error()),
-        () -> assertNull(r.path()));
+        () -> assertTrue(r.reason().contains("404"), r.reason()));
     assertNoFilesSaved();
   }
 
@@ -107,19 +105,18 @@ abstract class EngineContractTest {
   void reportsTheStatusOfAnErrorPageTooLargeToRead() throws Exception {
     wm.stubFor(get("/huge-404").willReturn(aResponse().withStatus(404).withBody(randomBytes(3 << 20, 3))));
 
-    UrlRecord r = run(List.of(url("/huge-404")), new TestSettings().build()).only("/huge-404");
+    UrlResult.Failed r = run(List.of(url("/huge-404")), TestSettings.fast()).failed("/huge-404");
 
     assertEquals(404, r.status());
-    assertTrue(r.error().startsWith("HTTP 404"), r.error());
+    assertTrue(r.reason().startsWith("HTTP 404"), r.reason());
   }
 
   @Test
   void recordsA500AsAFailureWithItsStatus() throws Exception {
     wm.stubFor(get("/broken").willReturn(aResponse().withStatus(500)));
 
-    UrlRecord r = run(List.of(url("/broken")), new TestSettings().build()).only("/broken");
+    UrlResult.Failed r = run(List.of(url("/broken")), TestSettings.fast()).failed("/broken");
 
-    assertEquals("failed", r.outcome());
     assertEquals(500, r.status());
     assertNoFilesSaved();
   }
@@ -130,10 +127,9 @@ abstract class EngineContractTest {
     wm.stubFor(get("/middle").willReturn(aResponse().withStatus(302).withHeader("Location", url("/new"))));
     wm.stubFor(get("/new").willReturn(aResponse().withBody("moved here")));
 
-    UrlRecord r = run(List.of(url("/old")), new TestSettings().build()).only("/old");
+    UrlResult.Saved r = run(List.of(url("/old")), TestSettings.fast()).saved("/old");
 
-    assertEquals("saved", r.outcome(), r.toString());
-    assertEquals(url("/new"), r.finalUrl());
+    assertEquals(url("/new"), String.valueOf(r.finalUrl()));
     assertEquals("moved here", Files.readString(out().resolve(r.path())));
   }
 
@@ -144,9 +140,8 @@ abstract class EngineContractTest {
         get("/page.txt")
             .willReturn(aResponse().withHeader("Content-Encoding", "gzip").withBody(gzip(text))));
 
-    UrlRecord r = run(List.of(url("/page.txt")), new TestSettings().build()).only("/page.txt");
+    UrlResult.Saved r = run(List.of(url("/page.txt")), TestSettings.fast()).saved("/page.txt");
 
-    assertEquals("saved", r.outcome(), r.toString());
     assertEquals(text, Files.readString(out().resolve(r.path())));
     assertEquals(text.length(), r.bytes());
     String accept = wm.findAll(getRequestedFor(urlEqualTo("/page.txt"))).get(0).getHeader("Accept-Encoding");
@@ -157,16 +152,15 @@ abstract class EngineContractTest {
   void aResponseTimeoutFailsOnlyThatUrl() throws Exception {
     wm.stubFor(get("/slow").willReturn(aResponse().withBody("late").withFixedDelay(5000)));
     wm.stubFor(get("/fast").willReturn(aResponse().withBody("quick")));
-    FetchSettings s = new TestSettings().responseTimeout(Duration.ofMillis(1500)).build();
+    FetchSettings s = TestSettings.fast().withResponseTimeout(Duration.ofMillis(1500));
 
     // one lane, slow URL first: a cold client (a fresh worker JVM on a busy machine) pays its first
     // request's warm-up on the URL that is meant to time out, never on the healthy one
     RunFixture.Result run = RunFixture.run(mode(), 1, List.of(url("/slow"), url("/fast")), out(), s);
 
-    UrlRecord slow = run.only("/slow");
-    assertEquals("failed", slow.outcome());
-    assertTrue(slow.error().contains("timed out"), slow.error());
-    assertEquals("saved", run.only("/fast").outcome());
+    UrlResult.Failed slow = run.failed("/slow");
+    assertTrue(slow.reason().contains("timed out"), slow.reason());
+    run.saved("/fast");
   }
 
   @Test
@@ -179,9 +173,8 @@ abstract class EngineContractTest {
     wm.stubFor(get("/flaky").inScenario(scenario).whenScenarioStateIs("twice")
         .willReturn(aResponse().withBody("finally")));
 
-    UrlRecord r = run(List.of(url("/flaky")), new TestSettings().retries(3).build()).only("/flaky");
+    UrlResult.Saved r = run(List.of(url("/flaky")), TestSettings.fast().withRetries(3)).saved("/flaky");
 
-    assertEquals("saved", r.outcome(), r.toString());
     assertEquals(3, r.attempts());
     assertEquals(3, wm.findAll(getRequestedFor(urlEqualTo("/flaky"))).size());
   }
@@ -194,21 +187,19 @@ abstract class EngineContractTest {
     }
     String nowhere = "http://127.0.0.1:" + closedPort + "/file";
 
-    UrlRecord r = run(List.of(nowhere), new TestSettings().retries(2).build()).only("/file");
+    UrlResult.Failed r = run(List.of(nowhere), TestSettings.fast().withRetries(2)).failed("/file");
 
-    assertEquals("failed", r.outcome());
     assertEquals(3, r.attempts());
-    assertTrue(r.error().contains("connection refused"), r.error());
-    assertNull(r.status());
+    assertTrue(r.reason().contains("connection refused"), r.reason());
+    assertEquals(0, r.status());
   }
 
   @Test
   void givesUpAfterTheConfiguredRetries() throws Exception {
     wm.stubFor(get("/down").willReturn(aResponse().withStatus(503)));
 
-    UrlRecord r = run(List.of(url("/down")), new TestSettings().retries(2).build()).only("/down");
+    UrlResult.Failed r = run(List.of(url("/down")), TestSettings.fast().withRetries(2)).failed("/down");
 
-    assertEquals("failed", r.outcome());
     assertEquals(3, r.attempts());
     assertEquals(503, r.status());
     assertEquals(3, wm.findAll(getRequestedFor(urlEqualTo("/down"))).size());
@@ -222,9 +213,8 @@ abstract class EngineContractTest {
     wm.stubFor(get("/busy").inScenario(scenario).whenScenarioStateIs("ok")
         .willReturn(aResponse().withBody("served")));
 
-    UrlRecord r = run(List.of(url("/busy")), new TestSettings().retries(1).build()).only("/busy");
+    UrlResult.Saved r = run(List.of(url("/busy")), TestSettings.fast().withRetries(1)).saved("/busy");
 
-    assertEquals("saved", r.outcome(), r.toString());
     List<LoggedRequest> requests = wm.findAll(getRequestedFor(urlEqualTo("/busy")));
     requests = requests.stream().sorted(Comparator.comparing(LoggedRequest::getLoggedDate)).toList();
     long gap = requests.get(1).getLoggedDate().getTime() - requests.get(0).getLoggedDate().getTime();
@@ -239,7 +229,7 @@ abstract class EngineContractTest {
       urls.add(url("/c/" + i));
     }
 
-    RunFixture.Result run = run(urls, new TestSettings().build());
+    RunFixture.Result run = run(urls, TestSettings.fast());
 
     assertEquals(urls.size(), run.outcome().summary().counts().saved());
     int allowed = mode() == Mode.SYNC ? 1 : CONCURRENCY;
@@ -252,7 +242,7 @@ abstract class EngineContractTest {
     wm.stubFor(get(urlPathMatching("/l/.*")).willReturn(aResponse().withBody("x")));
     List<String> urls = List.of(url("/l/1"), url("/l/2"), url("/l/3"));
 
-    RunFixture.Result run = run(urls, new TestSettings().build());
+    RunFixture.Result run = run(urls, TestSettings.fast());
 
     String prefix =
         switch (mode()) {
@@ -262,9 +252,10 @@ abstract class EngineContractTest {
           case ASYNC -> "slot-";
           case VIRTUAL -> "vt-";
         };
-    for (UrlRecord r : run.records()) {
-      assertTrue(r.lane().startsWith(prefix), r.lane());
-      assertTrue(r.startedMs() <= r.firstByteMs() && r.firstByteMs() <= r.finishedMs(), r.toString());
+    for (UrlResult.Saved r : run.all(UrlResult.Saved.class)) {
+      FetchTimings t = r.timings();
+      assertTrue(t.lane().startsWith(prefix), t.lane());
+      assertTrue(t.started() <= t.firstByte() && t.firstByte() <= t.finished(), r.toString());
     }
   }
 
@@ -274,12 +265,11 @@ abstract class EngineContractTest {
     wm.stubFor(get("/fine").willReturn(aResponse().withBody("fine")));
 
     RunFixture.Result run =
-        run(List.of(url("/drip"), url("/fine")), new TestSettings().idleTimeout(Duration.ofMillis(300)).build());
+        run(List.of(url("/drip"), url("/fine")), TestSettings.fast().withIdleTimeout(Duration.ofMillis(300)));
 
-    UrlRecord drip = run.only("/drip");
-    assertEquals("failed", drip.outcome());
-    assertTrue(drip.error().contains("--idle-timeout"), drip.error());
-    assertEquals("saved", run.only("/fine").outcome());
+    UrlResult.Failed drip = run.failed("/drip");
+    assertTrue(drip.reason().contains("--idle-timeout"), drip.reason());
+    run.saved("/fine");
     assertNoTemporaryFiles();
   }
 
@@ -288,10 +278,9 @@ abstract class EngineContractTest {
     wm.stubFor(get("/a").willReturn(aResponse().withStatus(302).withHeader("Location", "/b")));
     wm.stubFor(get("/b").willReturn(aResponse().withStatus(302).withHeader("Location", "/a")));
 
-    UrlRecord r = run(List.of(url("/a")), new TestSettings().maxRedirects(5).build()).only("/a");
+    UrlResult.Failed r = run(List.of(url("/a")), TestSettings.fast().withMaxRedirects(5)).failed("/a");
 
-    assertEquals("failed", r.outcome());
-    assertTrue(r.error().contains("too many redirects"), r.error());
+    assertTrue(r.reason().contains("too many redirects"), r.reason());
     assertEquals(6, wm.getAllServeEvents().size());
   }
 
@@ -299,10 +288,9 @@ abstract class EngineContractTest {
   void refusesARedirectToAnotherScheme() throws Exception {
     wm.stubFor(get("/ftp").willReturn(aResponse().withStatus(301).withHeader("Location", "ftp://127.0.0.1/file")));
 
-    UrlRecord r = run(List.of(url("/ftp")), new TestSettings().build()).only("/ftp");
+    UrlResult.Failed r = run(List.of(url("/ftp")), TestSettings.fast()).failed("/ftp");
 
-    assertEquals("failed", r.outcome());
-    assertTrue(r.error().contains("unsupported scheme 'ftp' refused"), r.error());
+    assertTrue(r.reason().contains("unsupported scheme 'ftp' refused"), r.reason());
   }
 
   @Test
@@ -310,12 +298,11 @@ abstract class EngineContractTest {
     wm.stubFor(get("/big").willReturn(aResponse().withBody(randomBytes(200_000, 7))));
     wm.stubFor(get("/small").willReturn(aResponse().withBody(randomBytes(1000, 8))));
 
-    RunFixture.Result run = run(List.of(url("/big"), url("/small")), new TestSettings().maxBytes(100_000).build());
+    RunFixture.Result run = run(List.of(url("/big"), url("/small")), TestSettings.fast().withMaxBytes(100_000));
 
-    UrlRecord big = run.only("/big");
-    assertEquals("failed", big.outcome());
-    assertTrue(big.error().contains("--max-size"), big.error());
-    assertEquals("saved", run.only("/small").outcome());
+    UrlResult.Failed big = run.failed("/big");
+    assertTrue(big.reason().contains("--max-size"), big.reason());
+    run.saved("/small");
     assertNoTemporaryFiles();
   }
 
@@ -327,7 +314,7 @@ abstract class EngineContractTest {
       urls.add(url("/b/" + i));
     }
 
-    RunFixture.Result run = run(urls, new TestSettings().build());
+    RunFixture.Result run = run(urls, TestSettings.fast());
 
     assertEquals(urls.size(), run.outcome().summary().counts().saved());
     int expected = mode() == Mode.SYNC ? 1 : CONCURRENCY;
@@ -343,7 +330,7 @@ abstract class EngineContractTest {
       urls.add(url("/h/" + i));
     }
 
-    RunFixture.Result run = run(urls, new TestSettings().perHost(2).build());
+    RunFixture.Result run = run(urls, TestSettings.fast().withPerHost(2));
 
     assertEquals(8, run.outcome().summary().counts().saved());
     int expected = mode() == Mode.SYNC ? 1 : 2;
@@ -353,7 +340,7 @@ abstract class EngineContractTest {
         "a download waiting for its per-host slot is not in flight: " + run.outcome().summary().peakInFlight());
     if (mode() != Mode.SYNC) {
       // -c 4 and 8 URLs for 2 slots: some downloads had to wait, and the report says how long
-      assertTrue(run.records().stream().anyMatch(r -> r.waitMs() != null && r.waitMs() > 0), run.records().toString());
+      assertTrue(run.all(UrlResult.Saved.class).stream().anyMatch(r -> r.timings().waited() > 0), run.records().toString());
     }
   }
 

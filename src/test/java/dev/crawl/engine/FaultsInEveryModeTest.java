@@ -13,7 +13,7 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.crawl.fetch.FetchSettings;
-import dev.crawl.report.UrlRecord;
+import dev.crawl.core.UrlResult;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -52,14 +52,14 @@ class FaultsInEveryModeTest {
   @EnumSource(Mode.class)
   void aConnectionResetFailsOnlyThatUrl(Mode mode) throws Exception {
     assertFailsAlone(
-        mode, aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER), new TestSettings().build(), "the server");
+        mode, aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER), TestSettings.fast(), "the server");
   }
 
   @ParameterizedTest
   @EnumSource(Mode.class)
   void anEmptyResponseFailsOnlyThatUrl(Mode mode) throws Exception {
     assertFailsAlone(
-        mode, aResponse().withFault(Fault.EMPTY_RESPONSE), new TestSettings().build(),
+        mode, aResponse().withFault(Fault.EMPTY_RESPONSE), TestSettings.fast(),
         "closed the connection without sending a response");
   }
 
@@ -67,7 +67,7 @@ class FaultsInEveryModeTest {
   @EnumSource(Mode.class)
   void aMalformedChunkedBodyFailsOnlyThatUrl(Mode mode) throws Exception {
     assertFailsAlone(
-        mode, aResponse().withFault(Fault.MALFORMED_RESPONSE_CHUNK), new TestSettings().build(),
+        mode, aResponse().withFault(Fault.MALFORMED_RESPONSE_CHUNK), TestSettings.fast(),
         "malformed chunked body");
   }
 
@@ -75,7 +75,7 @@ class FaultsInEveryModeTest {
   @EnumSource(Mode.class)
   void randomBytesThenCloseFailOnlyThatUrl(Mode mode) throws Exception {
     assertFailsAlone(
-        mode, aResponse().withFault(Fault.RANDOM_DATA_THEN_CLOSE), new TestSettings().build(),
+        mode, aResponse().withFault(Fault.RANDOM_DATA_THEN_CLOSE), TestSettings.fast(),
         "not valid HTTP");
   }
 
@@ -85,7 +85,7 @@ class FaultsInEveryModeTest {
     assertFailsAlone(
         mode,
         aResponse().withHeader("Content-Length", "5000").withBody("only a little"),
-        new TestSettings().build(),
+        TestSettings.fast(),
         "connection closed after 13 of 5000 bytes");
   }
 
@@ -93,7 +93,7 @@ class FaultsInEveryModeTest {
   @EnumSource(Mode.class)
   void aServerThatDripsBytesHitsTheMinimumRate(Mode mode) throws Exception {
     ResponseDefinitionBuilder drip = aResponse().withBody("x".repeat(200)).withChunkedDribbleDelay(40, 8000);
-    FetchSettings s = new TestSettings().idleTimeout(Duration.ofMillis(600)).minRate(1000).build();
+    FetchSettings s = TestSettings.fast().withIdleTimeout(Duration.ofMillis(600)).withMinRate(1000);
     assertFailsAlone(mode, drip, s, "too slow");
   }
 
@@ -102,7 +102,7 @@ class FaultsInEveryModeTest {
   void aDownloadLongerThanMaxTimeIsStopped(Mode mode) throws Exception {
     // steady but slow enough to pass the idle timeout and the rate check: only --max-time stops it
     ResponseDefinitionBuilder slow = aResponse().withBody("x".repeat(4000)).withChunkedDribbleDelay(20, 6000);
-    FetchSettings s = new TestSettings().maxTime(Duration.ofMillis(800)).build();
+    FetchSettings s = TestSettings.fast().withTotalTimeout(Duration.ofMillis(800));
     assertFailsAlone(mode, slow, s, "longer than --max-time");
   }
 
@@ -111,7 +111,7 @@ class FaultsInEveryModeTest {
   void corruptGzipIsNotSaved(Mode mode) throws Exception {
     byte[] garbage = EngineContractTest.randomBytes(2000, 11);
     assertFailsAlone(
-        mode, aResponse().withHeader("Content-Encoding", "gzip").withBody(garbage), new TestSettings().build(),
+        mode, aResponse().withHeader("Content-Encoding", "gzip").withBody(garbage), TestSettings.fast(),
         "corrupt gzip body");
   }
 
@@ -122,7 +122,7 @@ class FaultsInEveryModeTest {
     assertFailsAlone(
         mode,
         aResponse().withHeader("Content-Encoding", "gzip").withBody(Arrays.copyOf(gz, gz.length / 2)),
-        new TestSettings().build(),
+        TestSettings.fast(),
         "corrupt gzip body");
   }
 
@@ -134,12 +134,11 @@ class FaultsInEveryModeTest {
     }
     wm.stubFor(get("/chain/15").willReturn(aResponse().withBody("too far")));
 
-    RunFixture.Result run = run(mode, List.of(url("/chain/0"), url("/healthy")), new TestSettings().maxRedirects(10).build());
+    RunFixture.Result run = run(mode, List.of(url("/chain/0"), url("/healthy")), TestSettings.fast().withMaxRedirects(10));
 
-    UrlRecord r = run.only("/chain/0");
-    assertEquals("failed", r.outcome());
-    assertTrue(r.error().contains("too many redirects (more than 10"), r.error());
-    assertEquals("saved", run.only("/healthy").outcome());
+    UrlResult.Failed r = run.failed("/chain/0");
+    assertTrue(r.reason().contains("too many redirects (more than 10"), r.reason());
+    run.saved("/healthy");
   }
 
   @ParameterizedTest
@@ -152,9 +151,8 @@ class FaultsInEveryModeTest {
         .willReturn(aResponse().withStatus(503).withHeader("Retry-After", when)).willSetStateTo("up"));
     wm.stubFor(get("/later").inScenario("503").whenScenarioStateIs("up").willReturn(aResponse().withBody("back")));
 
-    UrlRecord r = run(mode, List.of(url("/later")), new TestSettings().retries(1).build()).only("/later");
+    UrlResult.Saved r = run(mode, List.of(url("/later")), TestSettings.fast().withRetries(1)).saved("/later");
 
-    assertEquals("saved", r.outcome(), r.toString());
     assertEquals(2, r.attempts());
     long retried = wm.findAll(getRequestedFor(urlEqualTo("/later"))).stream()
         .mapToLong(q -> q.getLoggedDate().getTime()).max().orElseThrow();
@@ -170,7 +168,7 @@ class FaultsInEveryModeTest {
 
     // one lane: each request leaves after the one before it has arrived, so arrivals keep the
     // order and at least the spacing of the sends
-    RunFixture.Result run = RunFixture.run(mode, 1, urls, tmp.resolve("out"), new TestSettings().rate(5).build());
+    RunFixture.Result run = RunFixture.run(mode, 1, urls, tmp.resolve("out"), TestSettings.fast().withRate(5));
 
     assertEquals(8, run.outcome().summary().counts().saved());
     List<Long> arrivals = wm.findAll(getRequestedFor(com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching("/paced/.*")))
@@ -190,11 +188,10 @@ class FaultsInEveryModeTest {
 
     RunFixture.Result run = run(mode, List.of(url("/faulty"), url("/healthy")), settings);
 
-    UrlRecord bad = run.only("/faulty");
-    assertEquals("failed", bad.outcome(), bad.toString());
-    assertTrue(bad.error() != null && bad.error().contains(reason), bad.error());
-    assertTrue(!bad.error().startsWith("internal error"), bad.error());
-    assertEquals("saved", run.only("/healthy").outcome());
+    UrlResult.Failed bad = run.failed("/faulty");
+    assertTrue(bad.reason() != null && bad.reason().contains(reason), bad.reason());
+    assertTrue(!bad.reason().startsWith("internal error"), bad.reason());
+    run.saved("/healthy");
     List<Path> files = RunFixture.filesUnder(tmp.resolve("out")).stream()
         .filter(p -> !p.startsWith(tmp.resolve("out/.crawl")))
         .toList();

@@ -3,7 +3,7 @@ package dev.crawl.engine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.crawl.report.UrlRecord;
+import dev.crawl.core.UrlResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -66,10 +66,9 @@ class FramingInEveryModeTest {
   void aChunkedBodyIsSaved(Mode mode) throws Exception {
     server.respond("/chunked", "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n6\r\n world\r\n0\r\n\r\n");
 
-    RunFixture.Result run = RunFixture.run(mode, 2, List.of(server.url("/chunked")), out(), new TestSettings().build());
+    RunFixture.Result run = RunFixture.run(mode, 2, List.of(server.url("/chunked")), out(), TestSettings.fast());
 
-    UrlRecord r = run.only("/chunked");
-    assertEquals("saved", r.outcome(), r.toString());
+    UrlResult.Saved r = run.saved("/chunked");
     assertEquals("hello world", Files.readString(out().resolve(r.path())));
   }
 
@@ -78,22 +77,20 @@ class FramingInEveryModeTest {
   void aRepeatedIdenticalContentLengthIsAccepted(Mode mode) throws Exception {
     server.respond("/twice", "HTTP/1.1 200 OK\r\nContent-Length: 5\r\nContent-Length: 5\r\n\r\nhello");
 
-    RunFixture.Result run = RunFixture.run(mode, 2, List.of(server.url("/twice")), out(), new TestSettings().build());
+    RunFixture.Result run = RunFixture.run(mode, 2, List.of(server.url("/twice")), out(), TestSettings.fast());
 
-    UrlRecord r = run.only("/twice");
-    assertEquals("saved", r.outcome(), r.toString());
+    UrlResult.Saved r = run.saved("/twice");
     assertEquals("hello", Files.readString(out().resolve(r.path())));
   }
 
   private void assertFailsAlone(Mode mode, String reason) throws Exception {
     RunFixture.Result run =
-        RunFixture.run(mode, 2, List.of(server.url("/bad"), server.url("/healthy")), out(), new TestSettings().retries(2).build());
+        RunFixture.run(mode, 2, List.of(server.url("/bad"), server.url("/healthy")), out(), TestSettings.fast().withRetries(2));
 
-    UrlRecord bad = run.only("/bad");
-    assertEquals("failed", bad.outcome(), bad.toString());
-    assertTrue(bad.error().contains(reason), bad.error());
+    UrlResult.Failed bad = run.failed("/bad");
+    assertTrue(bad.reason().contains(reason), bad.reason());
     assertEquals(1, bad.attempts(), "a framing error is not retried");
-    assertEquals("saved", run.only("/healthy").outcome());
+    run.saved("/healthy");
     List<Path> files = RunFixture.filesUnder(out()).stream().filter(p -> !p.startsWith(out().resolve(".crawl"))).toList();
     assertEquals(1, files.size(), "only the healthy file may exist: " + files);
   }

@@ -1,5 +1,6 @@
 package dev.crawl.engine;
 
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -7,7 +8,7 @@ import com.sun.net.httpserver.HttpServer;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import dev.crawl.report.UrlRecord;
+import dev.crawl.core.UrlResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -67,11 +68,11 @@ class HostileNamesInEveryModeTest {
     int port = server.getAddress().getPort();
     List<String> urls = HOSTILE.stream().map(p -> "http://127.0.0.1:" + port + p).toList();
 
-    RunFixture.Result run = RunFixture.run(mode, 3, urls, out, new TestSettings().build());
+    RunFixture.Result run = RunFixture.run(mode, 3, urls, out, TestSettings.fast());
 
     Set<Path> files = new HashSet<>();
-    for (UrlRecord r : run.records()) {
-      assertEquals("saved", r.outcome(), r.toString());
+    for (UrlResult result : run.records()) {
+      UrlResult.Saved r = assertInstanceOf(UrlResult.Saved.class, result, result.toString());
       Path saved = out.resolve(r.path()).normalize();
       assertTrue(saved.startsWith(out), saved.toString());
       assertTrue(files.add(saved), "two URLs share " + saved);

@@ -1,13 +1,14 @@
 package dev.crawl.engine;
 
+import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.crawl.core.UrlResult;
 import dev.crawl.crawl.CrawlOptions;
 import dev.crawl.demo.DemoServer;
 import dev.crawl.demo.DocsSite;
 import dev.crawl.demo.SiteContent;
-import dev.crawl.report.UrlRecord;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -52,7 +53,7 @@ class MirrorInEveryModeTest {
   private RunFixture.Result mirror(Mode mode) throws Exception {
     CrawlOptions options = new CrawlOptions(100, true, List.of(), true, List.of(), List.of(), false, true);
     return RunFixture.crawl(mode, 4, List.of(server.base().resolve(DocsSite.START).toString()), tmp.resolve("out"),
-        new TestSettings().build(), options);
+        TestSettings.fast(), options);
   }
 
   @ParameterizedTest
@@ -62,12 +63,12 @@ class MirrorInEveryModeTest {
 
     Set<String> saved = new TreeSet<>();
     List<String> failed = new ArrayList<>();
-    for (UrlRecord r : run.records()) {
+    for (UrlResult r : run.records()) {
       String path = URI.create(r.url()).getPath();
-      if (r.outcome().equals("saved")) {
-        assertTrue(saved.add(path), "fetched twice: " + path);
-      } else {
-        failed.add(path + " " + r.error());
+      switch (r) {
+        case UrlResult.Saved s -> assertTrue(saved.add(path), "fetched twice: " + path);
+        case UrlResult.Failed f -> failed.add(path + " " + f.reason());
+        default -> fail("neither saved nor failed: " + r);
       }
     }
     assertEquals(new TreeSet<>(SITE.paths()), saved);

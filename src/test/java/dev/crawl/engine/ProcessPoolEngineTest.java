@@ -1,5 +1,6 @@
 package dev.crawl.engine;
 
+import dev.crawl.core.UrlResult;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
@@ -10,7 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
-import dev.crawl.report.UrlRecord;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -41,7 +41,7 @@ class ProcessPoolEngineTest extends EngineContractTest {
           CompletableFuture.supplyAsync(
               () -> {
                 try {
-                  return RunFixture.run(Mode.PROCESSES, 1, List.of(url), dir.resolve("out"), new TestSettings().build());
+                  return RunFixture.run(Mode.PROCESSES, 1, List.of(url), dir.resolve("out"), TestSettings.fast());
                 } catch (Exception e) {
                   throw new IllegalStateException(e);
                 }
@@ -55,8 +55,7 @@ class ProcessPoolEngineTest extends EngineContractTest {
       assertEquals(1, killed);
 
       RunFixture.Result result = run.get(60, TimeUnit.SECONDS);
-      UrlRecord r = result.only("/victim");
-      assertEquals("saved", r.outcome(), r.toString());
+      UrlResult.Saved r = result.saved("/victim");
       assertEquals("saved after all", Files.readString(dir.resolve("out").resolve(r.path())));
       assertEquals(2, server.findAll(getRequestedFor(urlEqualTo("/victim"))).size());
       assertEquals(2, result.outcome().summary().processes());
@@ -70,7 +69,7 @@ class ProcessPoolEngineTest extends EngineContractTest {
     ArrivalLatch latch = new ArrivalLatch();
     WireMockServer server = startedWith(latch);
     WorkerLane lane = new WorkerLane(
-        WorkerSpec.forThisJvm(new TestSettings().build(), dir, dev.crawl.crawl.CrawlOptions.NONE, null),
+        WorkerSpec.forThisJvm(TestSettings.fast(), new dev.crawl.store.Store(dir), dev.crawl.crawl.CrawlOptions.NONE, null),
         "worker-1", new dev.crawl.core.RunClock());
     try {
       server.stubFor(get("/slow").willReturn(
@@ -85,7 +84,7 @@ class ProcessPoolEngineTest extends EngineContractTest {
       dev.crawl.core.FetchResult result = ran.get(30, TimeUnit.SECONDS);
       // the worker's own answer, not the lane's note that the worker went away: a file saved
       // just before the signal would be reported as saved
-      dev.crawl.core.FetchResult.Failed failed = (dev.crawl.core.FetchResult.Failed) result;
+      dev.crawl.core.UrlResult.Failed failed = (dev.crawl.core.UrlResult.Failed) result;
       assertEquals("stopped: the run was interrupted", failed.reason());
       try (var files = Files.walk(dir)) {
         assertEquals(List.of(), files.filter(Files::isRegularFile).toList());
@@ -100,7 +99,7 @@ class ProcessPoolEngineTest extends EngineContractTest {
   void aListWithNothingToFetchStartsNoWorker(@TempDir Path dir) throws Exception {
     RunFixture.Result result =
         RunFixture.run(Mode.PROCESSES, 16, List.of("# only a comment", "", "# and another"), dir.resolve("out"),
-            new TestSettings().build());
+            TestSettings.fast());
 
     assertEquals(0, result.outcome().summary().counts().total());
     assertEquals(0, result.outcome().summary().processes());

@@ -1,10 +1,12 @@
 package dev.crawl.engine;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+
+import dev.crawl.core.UrlResult;
 import dev.crawl.fetch.FetchSettings;
 import dev.crawl.input.InputSource;
 import dev.crawl.report.RunRecorder;
-import dev.crawl.report.UrlRecord;
+import dev.crawl.report.ResultsFile;
 import dev.crawl.report.StdoutFormat;
 import dev.crawl.run.Display;
 import dev.crawl.run.RunPlan;
@@ -24,21 +26,41 @@ import java.util.stream.Collectors;
 
 /** Runs a job the way the command line does and reads back what it reported. */
 final class RunFixture {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
-  record Result(Runner.Outcome outcome, List<UrlRecord> records, String stderr) {
-    Map<String, UrlRecord> byUrl() {
+  record Result(Runner.Outcome outcome, List<UrlResult> records, String stderr) {
+    Map<String, UrlResult> byUrl() {
       return records.stream()
           .filter(r -> r.url() != null)
-          .collect(Collectors.toMap(UrlRecord::url, Function.identity(), (a, b) -> a));
+          .collect(Collectors.toMap(UrlResult::url, Function.identity(), (a, b) -> a));
     }
 
-    UrlRecord only(String urlSuffix) {
-      List<UrlRecord> hits = records.stream().filter(r -> r.url().endsWith(urlSuffix)).toList();
+    UrlResult only(String urlSuffix) {
+      List<UrlResult> hits = records.stream().filter(r -> r.url().endsWith(urlSuffix)).toList();
       if (hits.size() != 1) {
         throw new AssertionError("expected one record for " + urlSuffix + " but got " + hits);
       }
       return hits.get(0);
+    }
+
+    /** The one result for the URL, which must be of the given kind. */
+    <T extends UrlResult> T only(String urlSuffix, Class<T> kind) {
+      return assertInstanceOf(kind, only(urlSuffix));
+    }
+
+    UrlResult.Saved saved(String urlSuffix) {
+      return only(urlSuffix, UrlResult.Saved.class);
+    }
+
+    UrlResult.Failed failed(String urlSuffix) {
+      return only(urlSuffix, UrlResult.Failed.class);
+    }
+
+    UrlResult.Skipped skipped(String urlSuffix) {
+      return only(urlSuffix, UrlResult.Skipped.class);
+    }
+
+    /** Every result of one kind. */
+    <T extends UrlResult> List<T> all(Class<T> kind) {
+      return records.stream().filter(kind::isInstance).map(kind::cast).toList();
     }
   }
 
@@ -75,17 +97,10 @@ final class RunFixture {
     return new Result(outcome, records(plan.reportDir()), err.toString(StandardCharsets.UTF_8));
   }
 
-  static List<UrlRecord> records(Path reportDir) {
-    try (var lines = Files.lines(reportDir.resolve(RunRecorder.JSONL))) {
-      return lines.map(RunFixture::parse).toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static UrlRecord parse(String line) {
-    try {
-      return JSON.readValue(line, UrlRecord.class);
+  /** What the run wrote to results.jsonl, read back through the report's own reader. */
+  static List<UrlResult> records(Path reportDir) {
+    try (var results = ResultsFile.read(reportDir.resolve(ResultsFile.NAME))) {
+      return results.toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -1,5 +1,6 @@
 package dev.crawl.frontier;
 
+import dev.crawl.core.UrlResult;
 import dev.crawl.core.Task;
 import dev.crawl.core.Discovered;
 
@@ -48,7 +49,7 @@ class SpillingFrontierTest {
     URI start = URI.create("http://h/0");
     Path spill = tmp.resolve("frontier.spill");
     CrawlFrontier f = new CrawlFrontier(List.of(new Task(1, start, "list:1", 0)),
-        new Scope(List.of(start), List.of(), false, List.of(), List.of()), 3, new RunClock(), null, (t, r) -> {}, 2, spill);
+        new Scope(List.of(start), List.of(), false, List.of(), List.of()), 3, new RunClock(), null, skipped -> {}, 2, spill);
 
     List<Task> handedOut = new ArrayList<>();
     for (Task t; (t = f.next()) != null; ) {
@@ -69,7 +70,7 @@ class SpillingFrontierTest {
   }
 
   private static FetchResult saved(Task t, List<String> links) {
-    return new FetchResult.Saved(t, t.url(), 200, 1, "p", "0", 1, new FetchTimings(0, 0, 0, 0, "main"), "text/html",
+    return new UrlResult.Saved(t, t.url(), 200, 1, "p", "0", 1, new FetchTimings(0, 0, 0, 0, "main"), "text/html",
         new Discovered(null, links, List.of()));
   }
 

@@ -1,5 +1,6 @@
 package dev.crawl.report;
 
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -9,6 +10,7 @@ import dev.crawl.core.FetchResult;
 import dev.crawl.core.FetchTimings;
 import dev.crawl.core.Discovered;
 import dev.crawl.core.Task;
+import dev.crawl.core.UrlResult;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -82,7 +84,7 @@ class RunRecorderTest {
     try (RunRecorder recorder = new RunRecorder(tmp.resolve(".crawl"), silent(), StdoutFormat.NONE, tmp)) {
       recorder.accept(saved(1));
       recorder.stopping();
-      recorder.accept(new FetchResult.Failed(task(2), task(2).url(), 0, "aborted", 1, timings()));
+      recorder.accept(new UrlResult.Failed(task(2), task(2).url(), 0, "aborted", 1, timings()));
       Counts counts = recorder.totals().counts();
       assertEquals(1, counts.saved());
       assertEquals(1, counts.interrupted());
@@ -96,7 +98,7 @@ class RunRecorderTest {
       Task task = task(1);
       // started at 0, waited 500 ms for a slot, finished at 600 ms: 100 ms on the wire
       FetchTimings waited = new FetchTimings(0, 0, 550_000_000, 600_000_000, "slot-1", 500_000_000);
-      recorder.accept(new FetchResult.Saved(task, task.url(), 200, 10, "h/1", "00000001", 1, waited, null, Discovered.NONE));
+      recorder.accept(new UrlResult.Saved(task, task.url(), 200, 10, "h/1", "00000001", 1, waited, null, Discovered.NONE));
 
       Latency latency = recorder.totals().latency();
 
@@ -108,26 +110,23 @@ class RunRecorderTest {
 
   @Test
   void theTimelineTapSeesWhatResultsJsonlHolds() throws Exception {
-    List<UrlRecord> tapped = new ArrayList<>();
+    List<UrlResult> tapped = new ArrayList<>();
     try (RunRecorder recorder =
         new RunRecorder(tmp.resolve(".crawl"), silent(), StdoutFormat.NONE, tmp, tapped::add)) {
       recorder.accept(saved(1));
-      recorder.accept(new FetchResult.Failed(task(2), task(2).url(), 503, "HTTP 503", 2,
+      recorder.accept(new UrlResult.Failed(task(2), task(2).url(), 503, "HTTP 503", 2,
           new FetchTimings(0, 1_234_567, 2_345_678, 3_456_789, "slot-2", 1_000_001)));
-      recorder.duplicate("list:3", URI.create("http://h/1"));
+      recorder.accept(new UrlResult.Duplicate(URI.create("http://h/1"), "list:3"));
       recorder.drain();
     }
-    List<UrlRecord> written = new ArrayList<>();
-    for (String line : Files.readAllLines(tmp.resolve(".crawl").resolve(RunRecorder.JSONL))) {
-      written.add(JSON.readValue(line, UrlRecord.class));
-    }
+    List<String> written = Files.readAllLines(tmp.resolve(".crawl").resolve(RunRecorder.JSONL));
     assertEquals(3, tapped.size());
-    assertEquals(written, tapped);
+    assertEquals(written, tapped.stream().map(ResultsFile::line).toList());
   }
 
   private static FetchResult saved(int i) {
     Task task = task(i);
-    return new FetchResult.Saved(task, task.url(), 200, 10, "h/" + i, "0000000" + (i % 10), 1, timings(), null, Discovered.NONE);
+    return new UrlResult.Saved(task, task.url(), 200, 10, "h/" + i, "0000000" + (i % 10), 1, timings(), null, Discovered.NONE);
   }
 
   private static Task task(int i) {

@@ -3,10 +3,11 @@ package dev.crawl.report.html;
 import static dev.crawl.report.html.Svg.esc;
 import static dev.crawl.report.html.Svg.fmt;
 
+import dev.crawl.core.UrlResult;
 import dev.crawl.report.Counts;
 import dev.crawl.report.Latency;
+import dev.crawl.report.ResultsFile;
 import dev.crawl.report.RunSummary;
-import dev.crawl.report.UrlRecord;
 
 /** The HTML report of one run: numbers, timeline, latency histogram and percentiles, failures. */
 final class RunPage {
@@ -18,8 +19,8 @@ final class RunPage {
     b.append("<h1>crawl: ").append(esc(s.mode())).append(", concurrency ").append(s.concurrency()).append("</h1>");
     b.append("<p class=\"sub\">").append(esc(s.startedAt())).append(" · ").append(esc(s.scheduling())).append("</p>");
     b.append("<div class=\"cards\">")
-        .append(Page.card(c.saved() + " / " + c.total(), "saved"))
-        .append(Page.card(String.valueOf(c.failed()), "failed"))
+        .append(Page.card(c.saved() + " / " + c.total(), ResultsFile.SAVED))
+        .append(Page.card(String.valueOf(c.failed()), ResultsFile.FAILED))
         .append(Page.card(c.invalid() + " / " + c.duplicate(), "invalid / duplicate"))
         .append(Page.card(fmt("%.2f s", s.wallSeconds()), "wall time"))
         .append(Page.card(fmt("%.2f s", s.cpuSeconds()), "CPU time"))
@@ -37,9 +38,9 @@ final class RunPage {
     b.append(percentiles(s.latencyMs()));
     if (!t.firstFailures().isEmpty()) {
       b.append("<h2>Failures</h2><table class=\"failures\"><tr><th>URL</th><th>status</th><th>reason</th></tr>");
-      for (UrlRecord f : t.firstFailures()) {
+      for (UrlResult.Failed f : t.firstFailures()) {
         b.append("<tr><td><code>").append(esc(f.url())).append("</code></td><td>")
-            .append(f.status() == null ? "–" : f.status()).append("</td><td>").append(esc(f.error())).append("</td></tr>");
+            .append(f.status() == 0 ? "–" : f.status()).append("</td><td>").append(esc(f.reason())).append("</td></tr>");
       }
       b.append("</table>");
       if (c.failed() > t.firstFailures().size()) {

@@ -1,11 +1,10 @@
 package dev.crawl.report.html;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.crawl.report.UrlRecord;
-import java.io.BufferedReader;
+import dev.crawl.core.FetchResult;
+import dev.crawl.core.FetchTimings;
+import dev.crawl.core.UrlResult;
+import dev.crawl.report.ResultsFile;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -13,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.stream.Stream;
 
 /**
  * What the timeline draws, read back from {@code results.jsonl} in one streaming pass: one bar per
@@ -20,7 +20,7 @@ import java.util.SplittableRandom;
  * report over a million URLs still opens quickly; {@link #sampled()} says so.
  */
 public record Timeline(
-    List<String> lanes, List<Bar> bars, long downloads, double endMs, List<UrlRecord> firstFailures) {
+    List<String> lanes, List<Bar> bars, long downloads, double endMs, List<UrlResult.Failed> firstFailures) {
 
   public static final int MAX_BARS = 4000;
   static final int MAX_FAILURES_LISTED = 20;
@@ -37,12 +37,9 @@ public record Timeline(
   }
 
   public static Timeline read(Path resultsJsonl) throws IOException {
-    ObjectMapper json = new ObjectMapper();
     Sampler sampler = new Sampler();
-    try (BufferedReader in = Files.newBufferedReader(resultsJsonl, StandardCharsets.UTF_8)) {
-      for (String line; (line = in.readLine()) != null; ) {
-        sampler.add(json.readValue(line, UrlRecord.class));
-      }
+    try (Stream<UrlResult> results = ResultsFile.read(resultsJsonl)) {
+      results.forEach(sampler::add);
     }
     return sampler.timeline();
   }
@@ -52,20 +49,21 @@ public record Timeline(
    * most {@link #MAX_BARS} downloads). Reading results.jsonl back for it cost 80 ms of a 2.3 s run.
    */
   public static final class Sampler {
-    private final List<UrlRecord> kept = new ArrayList<>();
-    private final List<UrlRecord> failures = new ArrayList<>();
+    private final List<Ran> kept = new ArrayList<>();
+    private final List<UrlResult.Failed> failures = new ArrayList<>();
     private final SplittableRandom random = new SplittableRandom(42);
     private long downloads;
     private double end;
 
-    public synchronized void add(UrlRecord r) {
-      if (r.startedMs() == null || r.finishedMs() == null || r.lane() == null) {
-        return; // invalid and duplicate lines were never downloaded
+    public synchronized void add(UrlResult result) {
+      Ran r = Ran.of(result);
+      if (r == null) {
+        return; // never downloaded: invalid, duplicate, refused or resumed
       }
       downloads++;
-      end = Math.max(end, r.finishedMs());
-      if ("failed".equals(r.outcome()) && failures.size() < MAX_FAILURES_LISTED) {
-        failures.add(r);
+      end = Math.max(end, ms(r.timings().finished()));
+      if (result instanceof UrlResult.Failed f && failures.size() < MAX_FAILURES_LISTED) {
+        failures.add(f);
       }
       if (kept.size() < MAX_BARS) {
         kept.add(r);
@@ -82,16 +80,34 @@ public record Timeline(
     }
   }
 
-  private static Timeline of(List<UrlRecord> kept, long downloads, double end, List<UrlRecord> failures) {
+  /** A result that was downloaded (or began to be), with when. */
+  private record Ran(UrlResult result, FetchTimings timings) {
+    static Ran of(UrlResult r) {
+      FetchTimings t = switch (r) {
+        case FetchResult f -> f.timings();
+        case UrlResult.Interrupted i -> i.timings();
+        case UrlResult.Duplicate d -> null;
+        case UrlResult.Invalid i -> null;
+      };
+      return t == null || t.lane() == null ? null : new Ran(r, t);
+    }
+
+    String lane() {
+      return timings.lane();
+    }
+  }
+
+  private static Timeline of(List<Ran> kept, long downloads, double end, List<UrlResult.Failed> failures) {
     Map<String, Integer> laneIndex = new LinkedHashMap<>();
     kept.stream()
-        .map(UrlRecord::lane)
+        .map(Ran::lane)
         .distinct()
         .sorted(Comparator.comparing(Timeline::laneOrder))
         .forEach(l -> laneIndex.put(l, laneIndex.size()));
     List<Bar> bars =
         kept.stream()
-            .map(r -> new Bar(laneIndex.get(r.lane()), r.startedMs(), r.finishedMs(), waitMs(r), "failed".equals(r.outcome()), title(r)))
+            .map(r -> new Bar(laneIndex.get(r.lane()), ms(r.timings().started()), ms(r.timings().finished()),
+                ms(r.timings().waited()), r.result() instanceof UrlResult.Failed, title(r)))
             .toList();
     return new Timeline(List.copyOf(laneIndex.keySet()), bars, downloads, end, List.copyOf(failures));
   }
@@ -106,27 +122,41 @@ public record Timeline(
     return lane.substring(0, i) + (digits.isEmpty() ? "" : String.format("%09d", Long.parseLong(digits)));
   }
 
-  private static double waitMs(UrlRecord r) {
-    return r.waitMs() == null ? 0 : r.waitMs();
+  private static double ms(long nanos) {
+    return nanos / 1e6;
   }
 
-  private static String title(UrlRecord r) {
+  private static String title(Ran ran) {
+    UrlResult r = ran.result();
+    FetchTimings t = ran.timings();
     StringBuilder b = new StringBuilder(r.url());
-    b.append("\n").append(r.outcome());
-    if (r.status() != null) {
-      b.append(" · HTTP ").append(r.status());
+    b.append("\n").append(ResultsFile.outcome(r));
+    int status = switch (r) {
+      case UrlResult.Saved s -> s.status();
+      case UrlResult.Failed f -> f.status();
+      case UrlResult.Skipped k -> k.status();
+      default -> 0;
+    };
+    if (status != 0) {
+      b.append(" · HTTP ").append(status);
     }
-    if (r.bytes() != null) {
-      b.append(" · ").append(r.bytes()).append(" bytes");
+    if (r instanceof UrlResult.Saved s) {
+      b.append(" · ").append(s.bytes()).append(" bytes");
     }
-    b.append(String.format(java.util.Locale.US, " · %.1f ms", r.finishedMs() - r.startedMs() - waitMs(r)));
-    if (waitMs(r) > 0) {
-      b.append(String.format(java.util.Locale.US, " (after %.1f ms waiting for a per-host slot)", waitMs(r)));
+    b.append(String.format(java.util.Locale.US, " · %.1f ms", ms(t.latency())));
+    if (t.waited() > 0) {
+      b.append(String.format(java.util.Locale.US, " (after %.1f ms waiting for a per-host slot)", ms(t.waited())));
     }
-    if (r.error() != null) {
-      b.append("\n").append(r.error());
+    String error = switch (r) {
+      case UrlResult.Failed f -> f.reason();
+      case UrlResult.Skipped k -> k.reason();
+      case UrlResult.Interrupted i -> UrlResult.Interrupted.REASON;
+      default -> null;
+    };
+    if (error != null) {
+      b.append("\n").append(error);
     }
-    b.append("\nlane ").append(r.lane());
+    b.append("\nlane ").append(t.lane());
     return b.toString();
   }
 }

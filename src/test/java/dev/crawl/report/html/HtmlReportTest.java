@@ -5,12 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.crawl.core.Discovered;
+import dev.crawl.core.FetchTimings;
+import dev.crawl.core.Task;
+import dev.crawl.core.UrlResult;
 import dev.crawl.report.Counts;
 import dev.crawl.report.Latency;
 import dev.crawl.report.LatencyBucket;
 import dev.crawl.report.RunRecorder;
 import dev.crawl.report.RunSummary;
-import dev.crawl.report.UrlRecord;
+import dev.crawl.report.ResultsFile;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -107,9 +112,10 @@ class HtmlReportTest {
   void escapesHostileUrlsInTitles() throws Exception {
     Path dir = tmp.resolve("hostile");
     Files.createDirectories(dir);
-    UrlRecord evil = new UrlRecord("saved", "http://h/<script>alert(1)</script>", null, 200, 1L, "p", "0", 1, null,
-        0.0, 1.0, 2.0, 3.0, "main", "args:1");
-    Files.writeString(dir.resolve(RunRecorder.JSONL), JSON.writeValueAsString(evil) + "\n");
+    // a reason can quote what a server sent
+    UrlResult evil = new UrlResult.Failed(new Task(1, URI.create("http://h/x"), "args:1", 0), null, 500,
+        "HTTP 500: <script>alert(1)</script>", 1, new FetchTimings(0, 1_000_000, 2_000_000, 3_000_000, "main"));
+    Files.writeString(dir.resolve(RunRecorder.JSONL), ResultsFile.line(evil) + "\n");
     HtmlReports.writeRun(dir, summary("sync", dir, 1, 0), Timeline.read(dir.resolve(RunRecorder.JSONL)));
 
     Document page = Jsoup.parse(dir.resolve(HtmlReports.HTML).toFile());
@@ -126,15 +132,21 @@ class HtmlReportTest {
     for (int i = 0; i < downloads; i++) {
       boolean failed = i < failures;
       double start = (i / lanes) * 100.0;
-      UrlRecord r = new UrlRecord(failed ? "failed" : "saved", "http://h/" + i, null, failed ? 503 : 200,
-          failed ? null : 100L, failed ? null : "h/" + i, null, 1, failed ? "HTTP 503 (after 3 attempts)" : null,
-          0.0, start, start + 50, start + 90, "lane-" + (i % lanes + 1), "list:" + (i + 1));
-      lines.append(JSON.writeValueAsString(r)).append('\n');
+      Task task = new Task(i + 1, URI.create("http://h/" + i), "list:" + (i + 1), 0);
+      FetchTimings t = new FetchTimings(0, ms(start), ms(start + 50), ms(start + 90), "lane-" + (i % lanes + 1));
+      UrlResult r = failed
+          ? new UrlResult.Failed(task, null, 503, "HTTP 503 (after 3 attempts)", 1, t)
+          : new UrlResult.Saved(task, null, 200, 100, "h/" + i, null, 1, t, null, Discovered.NONE);
+      lines.append(ResultsFile.line(r)).append('\n');
     }
-    lines.append(JSON.writeValueAsString(UrlRecord.invalid("list:999", "ftp://x", "unsupported scheme"))).append('\n');
+    lines.append(ResultsFile.line(new UrlResult.Invalid("ftp://x", "list:999", "unsupported scheme"))).append('\n');
     Files.writeString(dir.resolve(RunRecorder.JSONL), lines.toString());
     HtmlReports.writeRun(dir, summary(mode, dir, downloads, failures), Timeline.read(dir.resolve(RunRecorder.JSONL)));
     return dir;
+  }
+
+  private static long ms(double millis) {
+    return (long) (millis * 1_000_000);
   }
 
   private static RunSummary summary(String mode, Path dir, int downloads, int failures) {

@@ -1,0 +1,125 @@
+package dev.crawl.core;
+
+import java.net.URI;
+
+/**
+ * What became of one URL of a run: every input line that names a URL, and every link a crawl finds,
+ * ends as exactly one of these. {@code results.jsonl} holds one per line (the report's codec maps
+ * each variant to its {@code outcome} name); everything that reads a run back reads these types.
+ */
+public sealed interface UrlResult permits FetchResult, UrlResult.Duplicate, UrlResult.Invalid, UrlResult.Interrupted {
+
+  /** The URL as the run knew it (normalised), or the text of an invalid line. */
+  String url();
+
+  /** Where it came from: {@code file:line}, or the page a crawl found it on. */
+  String source();
+
+  /**
+   * The body is complete and sits under its final name.
+   *
+   * @param path the saved file, relative to the output directory, with '/' separators
+   * @param crc32 CRC-32 of the saved bytes (after content decoding), as eight hex digits
+   * @param contentType the response's Content-Type, or null
+   * @param found where the saved page leads, once it has been read (a crawl), else {@link Discovered#NONE};
+   *     read back from a report, only its title
+   */
+  record Saved(
+      Task task,
+      URI finalUrl,
+      int status,
+      long bytes,
+      String path,
+      String crc32,
+      int attempts,
+      FetchTimings timings,
+      String contentType,
+      Discovered found)
+      implements FetchResult {
+    public Saved withFound(Discovered d) {
+      return new Saved(task, finalUrl, status, bytes, path, crc32, attempts, timings, contentType, d);
+    }
+
+    public String title() {
+      return found.title();
+    }
+  }
+
+  /**
+   * Nothing was saved.
+   *
+   * @param status the last HTTP status seen, or 0 if no response arrived
+   * @param reason one line a user can act on
+   */
+  record Failed(Task task, URI finalUrl, int status, String reason, int attempts, FetchTimings timings)
+      implements FetchResult {}
+
+  /**
+   * Nothing was fetched or saved, by design, for the reason given: a redirect out of the crawl's
+   * scope (then it was requested: timings, status and final URL are set), a found link the crawl's
+   * rules refused (robots.txt, depth, scope), or a file an earlier run saved completely
+   * ({@code --resume}: its path and size are kept, so that a later resume skips it too).
+   *
+   * @param finalUrl where a redirect would have gone, or null
+   * @param status the redirect's status, or 0 if nothing was requested
+   * @param timings when it was requested, or null if it never was
+   * @param path the file an earlier run saved, or null
+   * @param bytes that file's size, or -1
+   */
+  record Skipped(
+      Task task, URI finalUrl, int status, String reason, int attempts, FetchTimings timings, String path, long bytes)
+      implements FetchResult {
+
+    public static final String ALREADY_SAVED = "already saved by an earlier run (--resume)";
+
+    /** Requested, and stopped on the way by a rule (a redirect out of scope). */
+    public static Skipped onTheWay(Task task, URI finalUrl, int status, String reason, int attempts, FetchTimings timings) {
+      return new Skipped(task, finalUrl, status, reason, attempts, timings, null, -1);
+    }
+
+    /** Never requested: a found link the crawl's rules refused. */
+    public static Skipped refused(Task task, String reason) {
+      return new Skipped(task, null, 0, reason, 0, null, null, -1);
+    }
+
+    /** Never requested: an earlier run saved it completely ({@code --resume}). */
+    public static Skipped alreadySaved(Task task, String path, long bytes) {
+      return new Skipped(task, null, 0, ALREADY_SAVED, 0, null, path, bytes);
+    }
+
+    public boolean requested() {
+      return timings != null;
+    }
+  }
+
+  /** A download stopped by a stop signal: not done, nothing kept. */
+  record Interrupted(Task task, int attempts, FetchTimings timings) implements UrlResult {
+    public static final String REASON = "not done: the run was interrupted";
+
+    @Override
+    public String url() {
+      return task.url().toString();
+    }
+
+    @Override
+    public String source() {
+      return task.origin();
+    }
+  }
+
+  /** A URL listed again: counted once, fetched once. */
+  record Duplicate(URI link, String source) implements UrlResult {
+    @Override
+    public String url() {
+      return link.toString();
+    }
+  }
+
+  /**
+   * A line that names no URL we can fetch.
+   *
+   * @param url the line's text (abbreviated)
+   * @param problem why, in one line
+   */
+  record Invalid(String url, String source, String problem) implements UrlResult {}
+}

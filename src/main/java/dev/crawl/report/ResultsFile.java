@@ -1,0 +1,180 @@
+package dev.crawl.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.crawl.core.Discovered;
+import dev.crawl.core.FetchTimings;
+import dev.crawl.core.Task;
+import dev.crawl.core.UrlResult;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
+
+/**
+ * {@code results.jsonl}, the one reader and writer: each {@link UrlResult} variant to its line and
+ * back. The outcome names and field names here are the schema README documents; files written by
+ * earlier versions read the same way.
+ */
+public final class ResultsFile {
+  public static final String NAME = "results.jsonl";
+
+  // the outcome names: each spelled here once, for writing, reading and labels
+  public static final String SAVED = "saved";
+  public static final String FAILED = "failed";
+  public static final String SKIPPED = "skipped";
+  public static final String DUPLICATE = "duplicate";
+  public static final String INVALID = "invalid";
+  public static final String INTERRUPTED = "interrupted";
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private ResultsFile() {}
+
+  /** The {@code outcome} name a result is written with. */
+  public static String outcome(UrlResult r) {
+    return switch (r) {
+      case UrlResult.Saved s -> SAVED;
+      case UrlResult.Failed f -> FAILED;
+      case UrlResult.Skipped k -> SKIPPED;
+      case UrlResult.Duplicate d -> DUPLICATE;
+      case UrlResult.Invalid i -> INVALID;
+      case UrlResult.Interrupted i -> INTERRUPTED;
+    };
+  }
+
+  /** One line of JSON, without the newline. */
+  public static String line(UrlResult r) {
+    try {
+      return JSON.writeValueAsString(record(r));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a result that cannot be written as JSON: " + r, e);
+    }
+  }
+
+  /** One line back to its result. */
+  public static UrlResult parse(String line) throws IOException {
+    return result(JSON.readValue(line, UrlRecord.class));
+  }
+
+  /**
+   * Every result in the file, in order, read as the stream is consumed (close it). A line that does
+   * not parse, such as the last line of a run killed while writing it, is left out.
+   */
+  public static Stream<UrlResult> read(Path file) throws IOException {
+    BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+    return in.lines().map(ResultsFile::parseOrNull).filter(Objects::nonNull).onClose(() -> {
+      try {
+        in.close();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    });
+  }
+
+  private static UrlResult parseOrNull(String line) {
+    try {
+      return parse(line);
+    } catch (IOException | IllegalArgumentException torn) {
+      return null;
+    }
+  }
+
+  static UrlRecord record(UrlResult r) {
+    String outcome = outcome(r);
+    return switch (r) {
+      case UrlResult.Saved s ->
+          fetched(outcome, s.task(), s.finalUrl(), s.status(), s.bytes(), s.path(), s.crc32(), s.attempts(),
+              null, s.timings(), s.title(), s.contentType());
+      case UrlResult.Failed f ->
+          fetched(outcome, f.task(), f.finalUrl(), f.status(), -1, null, null, f.attempts(), f.reason(),
+              f.timings(), null, null);
+      case UrlResult.Skipped k ->
+          fetched(outcome, k.task(), k.finalUrl(), k.status(), k.bytes(), k.path(), null, k.attempts(),
+              k.reason(), k.timings(), null, null);
+      case UrlResult.Interrupted i ->
+          fetched(outcome, i.task(), null, 0, -1, null, null, i.attempts(), UrlResult.Interrupted.REASON,
+              i.timings(), null, null);
+      case UrlResult.Duplicate d ->
+          new UrlRecord(outcome, d.url(), null, null, null, null, null, null, null, null, null, null, null,
+              null, d.source(), null, null, null, null, null);
+      case UrlResult.Invalid i ->
+          new UrlRecord(outcome, i.url(), null, null, null, null, null, null, i.problem(), null, null, null, null,
+              null, i.source(), null, null, null, null, null);
+    };
+  }
+
+  private static UrlRecord fetched(String outcome, Task task, URI finalUrl, int status, long bytes, String path,
+      String crc32, int attempts, String error, FetchTimings t, String title, String contentType) {
+    boolean found = task.referrer() != null || task.depth() != 0;
+    return new UrlRecord(outcome, task.url().toString(), str(finalUrl), status == 0 ? null : status,
+        bytes < 0 ? null : bytes, path, crc32, attempts, error,
+        t == null ? null : ms(t.queued()), t == null ? null : ms(t.started()),
+        t == null || t.firstByte() < 0 ? null : ms(t.firstByte()), t == null ? null : ms(t.finished()),
+        t == null ? null : t.lane(), task.origin(), found ? task.depth() : null, str(task.referrer()), title,
+        t == null ? null : ms(t.waited()), contentType);
+  }
+
+  static UrlResult result(UrlRecord r) {
+    String outcome = Objects.requireNonNull(r.outcome(), "a line without an outcome");
+    return switch (outcome) {
+      case SAVED -> new UrlResult.Saved(task(r), uri(r.finalUrl()), orZero(r.status()), orMinus(r.bytes()),
+          r.path(), r.crc32(), orZero(r.attempts()), timings(r), r.contentType(),
+          r.title() == null ? Discovered.NONE : new Discovered(r.title(), List.of(), List.of()));
+      case FAILED -> new UrlResult.Failed(task(r), uri(r.finalUrl()), orZero(r.status()), r.error(),
+          orZero(r.attempts()), timings(r));
+      case SKIPPED -> new UrlResult.Skipped(task(r), uri(r.finalUrl()), orZero(r.status()), r.error(),
+          orZero(r.attempts()), timings(r), r.path(), orMinus(r.bytes()));
+      case INTERRUPTED -> new UrlResult.Interrupted(task(r), orZero(r.attempts()), timings(r));
+      case DUPLICATE -> new UrlResult.Duplicate(URI.create(r.url()), r.source());
+      case INVALID -> new UrlResult.Invalid(r.url(), r.source(), r.error());
+      default -> throw new IllegalArgumentException("unknown outcome '" + outcome + "'");
+    };
+  }
+
+  // a task read back has no id: ids are positions in the run that wrote it
+  private static Task task(UrlRecord r) {
+    return new Task(0, URI.create(r.url()), r.source(), r.queuedMs() == null ? 0 : nanos(r.queuedMs()),
+        r.depth() == null ? 0 : r.depth(), uri(r.referrer()));
+  }
+
+  private static FetchTimings timings(UrlRecord r) {
+    if (r.startedMs() == null || r.finishedMs() == null) {
+      return null;
+    }
+    return new FetchTimings(r.queuedMs() == null ? 0 : nanos(r.queuedMs()), nanos(r.startedMs()),
+        r.firstByteMs() == null ? -1 : nanos(r.firstByteMs()), nanos(r.finishedMs()), r.lane(),
+        r.waitMs() == null ? 0 : nanos(r.waitMs()));
+  }
+
+  private static URI uri(String s) {
+    return s == null ? null : URI.create(s);
+  }
+
+  private static String str(URI u) {
+    return u == null ? null : u.toString();
+  }
+
+  private static int orZero(Integer i) {
+    return i == null ? 0 : i;
+  }
+
+  private static long orMinus(Long l) {
+    return l == null ? -1 : l;
+  }
+
+  /** Milliseconds with microsecond precision, as the schema has always written them. */
+  private static Double ms(long nanos) {
+    return Math.round(nanos / 1_000.0) / 1_000.0;
+  }
+
+  private static long nanos(double ms) {
+    return Math.round(ms * 1_000_000);
+  }
+}

@@ -1,0 +1,159 @@
+package dev.crawl.run;
+
+import dev.crawl.core.LinkCounts;
+import dev.crawl.core.ResultSink;
+import dev.crawl.core.RunClock;
+import dev.crawl.core.UrlResult;
+import dev.crawl.crawl.PageReader;
+import dev.crawl.crawl.RobotsCache;
+import dev.crawl.engine.Engine;
+import dev.crawl.engine.EngineContext;
+import dev.crawl.engine.EngineStats;
+import dev.crawl.engine.Mode;
+import dev.crawl.engine.WorkerSpec;
+import dev.crawl.fetch.Fetcher;
+import dev.crawl.fetch.InFlight;
+import dev.crawl.fetch.RedirectGate;
+import dev.crawl.frontier.CrawlFrontier;
+import dev.crawl.frontier.Frontier;
+import dev.crawl.frontier.ListFrontier;
+import dev.crawl.input.InputException;
+import dev.crawl.input.LineReader;
+import dev.crawl.report.RunRecorder;
+import dev.crawl.store.Store;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
+
+/**
+ * The parts of one run, wired: its clock, the recorder, the frontier (a list, or a crawl over it),
+ * the fetcher and the engine. Made for one run and closed with it. The fetching side (fetcher,
+ * crawl frontier, robots.txt) closes first, so that the recorder's totals count every download.
+ */
+final class Job implements AutoCloseable {
+  /** How long downloads stopped by a signal get to report before the partial report is written. */
+  private static final long WIND_DOWN_MILLIS = 3000;
+
+  private final RunClock clock = new RunClock();
+  private final InFlight inFlight = new InFlight();
+  private final RunPlan plan;
+  private final Store store;
+  private RunRecorder recorder;
+  private ListFrontier list;
+  private RobotsCache robots;
+  private CrawlFrontier crawl;
+  private Fetcher fetcher;
+  private Engine engine;
+  private boolean fetchingClosed;
+  private boolean closed;
+
+  private Job(RunPlan plan, Store store) {
+    this.plan = plan;
+    this.store = store;
+  }
+
+  static Job open(RunPlan plan, Store store, ResumeIndex earlier, Consumer<UrlResult> tap,
+      InputStream stdin, PrintStream stdout, PrintStream stderr) throws IOException, InterruptedException {
+    Job job = new Job(plan, store);
+    try {
+      job.recorder = new RunRecorder(plan.reportDir(), stdout, plan.stdout(), plan.outputDir(), tap);
+      job.list = new ListFrontier(new LineReader(plan.inputs(), stdin), job.recorder, stderr, job.clock,
+          earlier == null ? task -> null : earlier::skipIfSaved);
+      if (plan.crawl().crawls()) {
+        job.robots = plan.crawl().robots() ? new RobotsCache(plan.fetch().userAgent()) : null;
+        job.crawl = CrawlFrontier.startingWith(job.list, plan.crawl(), job.clock, job.robots, job.recorder::accept,
+            plan.reportDir().resolve("frontier.spill"));
+      }
+      job.fetcher = new Fetcher(plan.fetch(), store, job.clock,
+          job.crawl == null ? RedirectGate.ANY : job.crawl.scope()::refuseRedirect, job.inFlight);
+      job.engine = plan.mode().create(new EngineContext(job.fetcher, plan.effectiveConcurrency(), job.workers(),
+          job.clock, job.inFlight, job.crawl == null ? UnaryOperator.identity() : new PageReader(store, plan.crawl().requisites())));
+      return job;
+    } catch (IOException | InterruptedException | RuntimeException e) {
+      job.close();
+      throw e;
+    }
+  }
+
+  private WorkerSpec workers() {
+    return plan.mode() == Mode.PROCESSES
+        ? WorkerSpec.forThisJvm(plan.fetch(), store, plan.crawl(), crawl == null ? null : crawl.scope().rules())
+        : null;
+  }
+
+  RunClock clock() {
+    return clock;
+  }
+
+  InFlight inFlight() {
+    return inFlight;
+  }
+
+  RunRecorder recorder() {
+    return recorder;
+  }
+
+  /** Runs the engine until the frontier is done: every result recorded, and in a crawl, followed. */
+  EngineStats runEngine() throws InterruptedException {
+    Frontier tasks = crawl == null ? list : crawl;
+    ResultSink sink = crawl == null ? recorder::accept : r -> {
+      recorder.accept(r);
+      crawl.finished(r);
+    };
+    return engine.run(tasks, sink);
+  }
+
+  LinkCounts links() {
+    return crawl == null ? null : crawl.links();
+  }
+
+  /**
+   * After a stop signal: closing the client ends every exchange in flight; their results arrive as
+   * failures and are recorded as interrupted, for a bounded while.
+   */
+  EngineStats windDown(String signal) {
+    recorder.stopping();
+    fetcher.abort();
+    long deadline = System.nanoTime() + WIND_DOWN_MILLIS * 1_000_000;
+    while (inFlight.now() > 0 && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException again) {
+        break;
+      }
+    }
+    return new EngineStats(inFlight.peak(), 0, 0, "interrupted by " + signal);
+  }
+
+  /** Why reading the input stopped early, if it did. */
+  InputException inputFailure() {
+    return list.failure();
+  }
+
+  /** Closes the fetcher, the crawl frontier and robots.txt, in that order. */
+  void closeFetching() throws IOException {
+    if (fetchingClosed) {
+      return;
+    }
+    fetchingClosed = true;
+    try (RobotsCache r = robots;
+        CrawlFrontier c = crawl;
+        Fetcher f = fetcher) {
+      // closed by try-with-resources, last opened first
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    try (RunRecorder r = recorder;
+        ListFrontier l = list) {
+      closeFetching();
+    }
+  }
+}

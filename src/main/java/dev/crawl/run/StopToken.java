@@ -1,0 +1,33 @@
+package dev.crawl.run;
+
+/**
+ * One run's stop: set when a stop signal arrives while the run is on. Each run has its own, so a
+ * signal that stopped one run of {@code compare} does not mark the next, nor a later run in the
+ * same JVM (tests).
+ */
+final class StopToken {
+  private volatile String signal;
+  private volatile Runnable onStop = () -> {};
+
+  /**
+   * What to do first when the stop comes, before the job's thread hears of it: results that arrive
+   * from then on belong to the stopped run, even those reported before the engine returns.
+   */
+  void onStop(Runnable action) {
+    onStop = action;
+  }
+
+  void stop(String signalName) {
+    signal = signalName;
+    onStop.run();
+  }
+
+  boolean stopped() {
+    return signal != null;
+  }
+
+  /** {@code SIGTERM}, {@code SIGINT}, ...: what stopped the run, for messages. */
+  String signalName() {
+    return signal == null ? "SIGINT" : signal;
+  }
+}
