@@ -35,12 +35,13 @@ public final class Interrupts {
     }
     received = name;
     String again = name.equals("INT") ? "Ctrl-C again" : "the signal again";
+    System.err.println("\ncrawl: " + signalName() + ": stopping downloads and writing the report (" + again + " to quit now)");
     StopToken run = current;
     if (run != null) {
       run.stop(signalName());
+    } else {
+      runner.interrupt(); // between runs (compare): the next one must not start
     }
-    System.err.println("\ncrawl: " + signalName() + ": stopping downloads and writing the report (" + again + " to quit now)");
-    runner.interrupt();
   }
 
   /** Hands a stop signal to this run's token, until the returned handle is closed. */

@@ -48,6 +48,11 @@ public final class Runner {
       boolean interrupted, String signal, InputException inputFailure) {}
 
   public Outcome run(RunPlan plan) throws InputException, IOException, InterruptedException {
+    return run(plan, new StopToken(Thread.currentThread()));
+  }
+
+  /** @param stop this run's own stop, which a stop signal reaches while the run is on */
+  Outcome run(RunPlan plan, StopToken stop) throws InputException, IOException, InterruptedException {
     for (InputSource source : plan.inputs()) {
       source.check();
     }
@@ -57,7 +62,7 @@ public final class Runner {
     Store store = openOutput(plan);
     Ended ended;
     try (ThreadPeak threads = ThreadPeak.start()) {
-      ended = execute(plan, store, timeline);
+      ended = execute(plan, store, timeline, stop);
       if (plan.crawl().convertLinks() && !ended.interrupted()) {
         convertLinks(plan, store);
       }
@@ -83,13 +88,12 @@ public final class Runner {
   }
 
   /** Opens the job, runs the engine over it until the frontier is done or a signal stops it. */
-  private Ended execute(RunPlan plan, Store store, Timeline.Sampler timeline)
+  private Ended execute(RunPlan plan, Store store, Timeline.Sampler timeline, StopToken stop)
       throws InputException, IOException, InterruptedException {
     ResumeIndex earlier = plan.resume() ? ResumeIndex.load(plan.reportDir(), store) : null;
     if (earlier != null && earlier.stale() > 0) {
       stderr.printf("crawl: --resume: %d files of the earlier run are gone or changed; fetching them again%n", earlier.stale());
     }
-    StopToken stop = new StopToken();
     EngineStats stats;
     LinkCounts links = null;
     long setupNanos;

@@ -6,8 +6,14 @@ package dev.crawl.run;
  * same JVM (tests).
  */
 final class StopToken {
+  private final Thread runner;
   private volatile String signal;
   private volatile Runnable onStop = () -> {};
+
+  /** @param runner the thread that runs the job, interrupted by the stop */
+  StopToken(Thread runner) {
+    this.runner = runner;
+  }
 
   /**
    * What to do first when the stop comes, before the job's thread hears of it: results that arrive
@@ -17,9 +23,11 @@ final class StopToken {
     onStop = action;
   }
 
+  /** Stops the run: first the action, then the job's thread hears of it. */
   void stop(String signalName) {
     signal = signalName;
     onStop.run();
+    runner.interrupt();
   }
 
   boolean stopped() {
