@@ -64,59 +64,68 @@ public record FetchSettings(
       DEFAULT_USER_AGENT);
 
   public FetchSettings withConnectTimeout(Duration v) {
-    return new FetchSettings(v, responseTimeout, idleTimeout, minRate, totalTimeout, retries, timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost, rate, userAgent);
+    return new FetchSettings(v, responseTimeout, idleTimeout, minRate, totalTimeout, retries,
+        timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost, rate, userAgent);
   }
 
   public FetchSettings withResponseTimeout(Duration v) {
-    return new FetchSettings(connectTimeout, v, idleTimeout, minRate, totalTimeout, retries, timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost, rate, userAgent);
+    return new FetchSettings(connectTimeout, v, idleTimeout, minRate, totalTimeout, retries,
+        timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost, rate, userAgent);
   }
 
   public FetchSettings withIdleTimeout(Duration v) {
-    return new FetchSettings(connectTimeout, responseTimeout, v, minRate, totalTimeout, retries, timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost, rate, userAgent);
+    return new FetchSettings(connectTimeout, responseTimeout, v, minRate, totalTimeout, retries,
+        timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost, rate, userAgent);
   }
 
   public FetchSettings withMinRate(long v) {
-    return new FetchSettings(connectTimeout, responseTimeout, idleTimeout, v, totalTimeout, retries, timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost, rate, userAgent);
+    return new FetchSettings(connectTimeout, responseTimeout, idleTimeout, v, totalTimeout, retries,
+        timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost, rate, userAgent);
   }
 
   public FetchSettings withTotalTimeout(Duration v) {
-    return new FetchSettings(connectTimeout, responseTimeout, idleTimeout, minRate, v, retries, timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost, rate, userAgent);
+    return new FetchSettings(connectTimeout, responseTimeout, idleTimeout, minRate, v, retries,
+        timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost, rate, userAgent);
   }
 
   public FetchSettings withRetries(int v) {
-    return new FetchSettings(connectTimeout, responseTimeout, idleTimeout, minRate, totalTimeout, v, timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost, rate, userAgent);
+    return new FetchSettings(connectTimeout, responseTimeout, idleTimeout, minRate, totalTimeout, v,
+        timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost, rate, userAgent);
   }
 
   public FetchSettings withTimeoutRetries(int v) {
-    return new FetchSettings(connectTimeout, responseTimeout, idleTimeout, minRate, totalTimeout, retries, v, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost, rate, userAgent);
+    return new FetchSettings(connectTimeout, responseTimeout, idleTimeout, minRate, totalTimeout, retries,
+        v, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost, rate, userAgent);
   }
 
   public FetchSettings withRetryDelay(Duration v) {
-    return new FetchSettings(connectTimeout, responseTimeout, idleTimeout, minRate, totalTimeout, retries, timeoutRetries, v, maxRetryWait, maxRedirects, maxBytes, perHost, rate, userAgent);
+    return new FetchSettings(connectTimeout, responseTimeout, idleTimeout, minRate, totalTimeout, retries,
+        timeoutRetries, v, maxRetryWait, maxRedirects, maxBytes, perHost, rate, userAgent);
   }
 
   public FetchSettings withMaxRetryWait(Duration v) {
-    return new FetchSettings(connectTimeout, responseTimeout, idleTimeout, minRate, totalTimeout, retries, timeoutRetries, retryDelay, v, maxRedirects, maxBytes, perHost, rate, userAgent);
+    return new FetchSettings(connectTimeout, responseTimeout, idleTimeout, minRate, totalTimeout, retries,
+        timeoutRetries, retryDelay, v, maxRedirects, maxBytes, perHost, rate, userAgent);
   }
 
   public FetchSettings withMaxRedirects(int v) {
-    return new FetchSettings(connectTimeout, responseTimeout, idleTimeout, minRate, totalTimeout, retries, timeoutRetries, retryDelay, maxRetryWait, v, maxBytes, perHost, rate, userAgent);
+    return new FetchSettings(connectTimeout, responseTimeout, idleTimeout, minRate, totalTimeout, retries,
+        timeoutRetries, retryDelay, maxRetryWait, v, maxBytes, perHost, rate, userAgent);
   }
 
   public FetchSettings withMaxBytes(long v) {
-    return new FetchSettings(connectTimeout, responseTimeout, idleTimeout, minRate, totalTimeout, retries, timeoutRetries, retryDelay, maxRetryWait, maxRedirects, v, perHost, rate, userAgent);
+    return new FetchSettings(connectTimeout, responseTimeout, idleTimeout, minRate, totalTimeout, retries,
+        timeoutRetries, retryDelay, maxRetryWait, maxRedirects, v, perHost, rate, userAgent);
   }
 
   public FetchSettings withPerHost(int v) {
-    return new FetchSettings(connectTimeout, responseTimeout, idleTimeout, minRate, totalTimeout, retries, timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, v, rate, userAgent);
+    return new FetchSettings(connectTimeout, responseTimeout, idleTimeout, minRate, totalTimeout, retries,
+        timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, v, rate, userAgent);
   }
 
   public FetchSettings withRate(double v) {
-    return new FetchSettings(connectTimeout, responseTimeout, idleTimeout, minRate, totalTimeout, retries, timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost, v, userAgent);
-  }
-
-  public FetchSettings withUserAgent(String v) {
-    return new FetchSettings(connectTimeout, responseTimeout, idleTimeout, minRate, totalTimeout, retries, timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost, rate, v);
+    return new FetchSettings(connectTimeout, responseTimeout, idleTimeout, minRate, totalTimeout, retries,
+        timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost, v, userAgent);
   }
 
   /**

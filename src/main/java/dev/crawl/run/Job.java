@@ -91,6 +91,10 @@ final class Job implements AutoCloseable {
     return inFlight;
   }
 
+  Store store() {
+    return store;
+  }
+
   RunRecorder recorder() {
     return recorder;
   }
@@ -113,7 +117,7 @@ final class Job implements AutoCloseable {
    * After a stop signal: closing the client ends every exchange in flight; their results arrive as
    * failures and are recorded as interrupted, for a bounded while.
    */
-  EngineStats windDown(String signal) {
+  EngineStats stopDownloads(String signal) {
     recorder.stopping();
     fetcher.abort();
     long deadline = System.nanoTime() + WIND_DOWN_MILLIS * 1_000_000;

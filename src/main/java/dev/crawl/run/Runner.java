@@ -42,10 +42,13 @@ public final class Runner {
   /** The outcome: the summary, why input reading stopped early if it did, and whether a stop signal ended it. */
   public record Outcome(RunSummary summary, InputException inputFailure, boolean interrupted) {}
 
-  /** How the execution ended, with what the job counted. */
+  /** What running the engine gave: its stats, and whether a stop signal cut it short. */
+  private record Executed(EngineStats stats, LinkCounts links, long setupNanos, boolean stopped) {}
+
+  /** How the job ended, with what it counted. */
   private record Ended(
-      EngineStats stats, RunTotals totals, LinkCounts links, long setupNanos, double wallSeconds,
-      boolean interrupted, String signal, InputException inputFailure) {}
+      Executed executed, RunTotals totals, double wallSeconds, boolean interrupted, String signal,
+      InputException inputFailure) {}
 
   public Outcome run(RunPlan plan) throws InputException, IOException, InterruptedException {
     return run(plan, new StopToken(Thread.currentThread()));
@@ -58,15 +61,19 @@ public final class Runner {
     }
     Instant startedAt = Instant.now();
     long cpuBefore = processCpuNanos();
-    Timeline.Sampler timeline = new Timeline.Sampler();
     Store store = openOutput(plan);
-    Ended ended;
+    ResumeIndex earlier = plan.resume() ? earlierRun(plan, store) : null;
+    Timeline.Sampler timeline = new Timeline.Sampler();
     try (ThreadPeak threads = ThreadPeak.start()) {
-      ended = execute(plan, store, timeline, stop);
+      Ended ended;
+      try (Job job = Job.open(plan, store, earlier, timeline::add, stdin, stdout, stderr);
+          Interrupts.Watch watch = Interrupts.watch(stop)) {
+        ended = windDown(job, execute(plan, job, stop), stop);
+      }
       if (plan.crawl().convertLinks() && !ended.interrupted()) {
         convertLinks(plan, store);
       }
-      double cpu = (processCpuNanos() - cpuBefore + ended.stats().childCpuNanos()) / 1e9;
+      double cpu = (processCpuNanos() - cpuBefore + ended.executed().stats().childCpuNanos()) / 1e9;
       RunSummary summary = summarise(plan, ended, startedAt, cpu, threads.added());
       Reports.writeJson(plan.reportDir().resolve(Reports.SUMMARY), summary);
       HtmlReports.writeRun(plan.reportDir(), summary, timeline.timeline());
@@ -87,49 +94,49 @@ public final class Runner {
     return store;
   }
 
-  /** Opens the job, runs the engine over it until the frontier is done or a signal stops it. */
-  private Ended execute(RunPlan plan, Store store, Timeline.Sampler timeline, StopToken stop)
-      throws InputException, IOException, InterruptedException {
-    ResumeIndex earlier = plan.resume() ? ResumeIndex.load(plan.reportDir(), store) : null;
-    if (earlier != null && earlier.stale() > 0) {
+  /** {@code --resume}: what the earlier run into this output saved, read before this run's report replaces it. */
+  private ResumeIndex earlierRun(RunPlan plan, Store store) throws IOException {
+    ResumeIndex earlier = ResumeIndex.load(plan.reportDir(), store);
+    if (earlier.stale() > 0) {
       stderr.printf("crawl: --resume: %d files of the earlier run are gone or changed; fetching them again%n", earlier.stale());
     }
-    EngineStats stats;
-    LinkCounts links = null;
-    long setupNanos;
-    boolean interrupted = false;
-    try (Job job = Job.open(plan, store, earlier, timeline::add, stdin, stdout, stderr);
-        Interrupts.Watch watch = Interrupts.watch(stop)) {
-      // counting re-reads the list files: set-up work, done before the clock starts
-      long total = plan.display().progress() ? InputSource.countUrlLines(plan.inputs()) : -1;
-      setupNanos = job.clock().restart();
-      Progress progress =
-          plan.display().progress()
-              ? Progress.start(stderr, plan.mode().id(), total, plan.display().color(), plan.display().columns(),
-                  () -> job.recorder().snapshot(job.inFlight().now()))
-              : null;
-      stop.onStop(job.recorder()::stopping);
-      try {
-        stats = job.runEngine();
-        links = job.links();
-      } catch (InterruptedException e) {
-        interrupted = true;
-        stats = job.windDown(stop.signalName());
-      } finally {
-        store.abortAll();
-        if (progress != null) {
-          job.recorder().drain(); // the last line counts every download that finished
-          progress.close();
-        }
+    return earlier;
+  }
+
+  /** Starts the clock and runs the engine until the frontier is done or a stop signal ends it. */
+  private Executed execute(RunPlan plan, Job job, StopToken stop) throws IOException, InputException {
+    // counting re-reads the list files: set-up work, done before the clock starts
+    long total = plan.display().progress() ? InputSource.countUrlLines(plan.inputs()) : -1;
+    long setupNanos = job.clock().restart();
+    Progress progress =
+        plan.display().progress()
+            ? Progress.start(stderr, plan.mode().id(), total, plan.display().color(), plan.display().columns(),
+                () -> job.recorder().snapshot(job.inFlight().now()))
+            : null;
+    stop.onStop(job.recorder()::stopping);
+    try {
+      EngineStats stats = job.runEngine();
+      return new Executed(stats, job.links(), setupNanos, false);
+    } catch (InterruptedException e) {
+      return new Executed(job.stopDownloads(stop.signalName()), null, setupNanos, true);
+    } finally {
+      job.store().abortAll();
+      if (progress != null) {
+        job.recorder().drain(); // the last line counts every download that finished
+        progress.close();
       }
-      job.closeFetching();
-      // the signal may have landed in an interruptible read instead; the flag must not break the report
-      interrupted |= Thread.interrupted() | stop.stopped();
-      RunTotals totals = job.recorder().totals();
-      job.close();
-      return new Ended(stats, totals, links, setupNanos, job.clock().now() / 1e9, interrupted, stop.signalName(),
-          interrupted ? null : job.inputFailure());
     }
+  }
+
+  /** Closes the job, fetching side first, so that its totals count every download that reported. */
+  private static Ended windDown(Job job, Executed executed, StopToken stop) throws IOException {
+    job.closeFetching();
+    // the signal may have landed in an interruptible read instead; the flag must not break the report
+    boolean interrupted = executed.stopped() | Thread.interrupted() | stop.stopped();
+    RunTotals totals = job.recorder().totals();
+    job.close();
+    return new Ended(executed, totals, job.clock().now() / 1e9, interrupted, stop.signalName(),
+        interrupted ? null : job.inputFailure());
   }
 
   /** {@code --convert-links}: every saved page's links made relative, for offline browsing. */
@@ -143,25 +150,26 @@ public final class Runner {
 
   private static RunSummary summarise(RunPlan plan, Ended e, Instant startedAt, double cpu, int threadsAdded) {
     RunTotals totals = e.totals();
+    EngineStats stats = e.executed().stats();
     double wall = e.wallSeconds();
     return new RunSummary(
         plan.mode().id(),
         plan.effectiveConcurrency(),
         plan.fetch().perHost(),
-        e.stats().scheduling(),
+        stats.scheduling(),
         Fetcher.describeExecutors(),
         totals.counts(),
         totals.bytes(),
-        round(e.setupNanos() / 1e9, 3),
+        round(e.executed().setupNanos() / 1e9, 3),
         round(wall, 3),
         round(cpu, 3),
         round(wall > 0 ? totals.counts().saved() / wall : 0, 1),
         round(wall > 0 ? totals.bytes() / 1e6 / wall : 0, 2),
         totals.latency(),
         totals.histogram(),
-        e.stats().peakInFlight(),
+        stats.peakInFlight(),
         threadsAdded,
-        e.stats().processes(),
+        stats.processes(),
         totals.contentDigest(),
         plan.outputDir().toAbsolutePath().toString(),
         plan.reportDir().toAbsolutePath().toString(),
@@ -171,7 +179,7 @@ public final class Runner {
             ? "interrupted by " + e.signal() + ": " + totals.counts().interrupted()
                 + " URLs not done; the rest of the input was not read"
             : e.inputFailure() == null ? null : e.inputFailure().getMessage(),
-        e.links(),
+        e.executed().links(),
         totals.hosts());
   }
 
