@@ -26,11 +26,15 @@ class LinkConverterTest {
 
   /** A file the crawl saved: its URL and where it went under the output directory. */
   private void saved(String url, String path, byte[] body) throws Exception {
+    saved(url, path, body, null);
+  }
+
+  private void saved(String url, String path, byte[] body, String contentType) throws Exception {
     Path file = out.resolve(path);
     Files.createDirectories(file.getParent());
     Files.write(file, body);
     results.add(new UrlResult.Saved(new Task(results.size() + 1, URI.create(url), "s", 0), null, 200, body.length,
-        path, "0", 1, new FetchTimings(0, 0, 0, 0, "t"), null, Discovered.NONE));
+        path, "0", 1, new FetchTimings(0, 0, 0, 0, "t"), contentType, Discovered.NONE));
   }
 
   private int convert() throws Exception {
@@ -84,6 +88,18 @@ class LinkConverterTest {
     Charset latin1 = StandardCharsets.ISO_8859_1;
     String page = "<meta charset=iso-8859-1><p>Caf\u00e9 cr\u00e8me</p><a href='caf\u00e9.html'>caf\u00e9</a>";
     saved("http://h/index.html", "h/index.html", page.getBytes(latin1));
+    saved("http://h/caf%C3%A9.html", "h/caf\u00e9-page.html", new byte[0]);
+
+    assertEquals(1, convert());
+    byte[] expected = page.replace("caf\u00e9.html", "caf%C3%A9-page.html").getBytes(latin1);
+    assertArrayEquals(expected, Files.readAllBytes(out.resolve("h/index.html")));
+  }
+
+  @Test
+  void aCharsetSentOnlyInTheHeaderDecidesHowLinksAreRead() throws Exception {
+    Charset latin1 = StandardCharsets.ISO_8859_1;
+    String page = "<p>Caf\u00e9</p><a href='caf\u00e9.html'>caf\u00e9</a>";
+    saved("http://h/index.html", "h/index.html", page.getBytes(latin1), "text/html; charset=ISO-8859-1");
     saved("http://h/caf%C3%A9.html", "h/caf\u00e9-page.html", new byte[0]);
 
     assertEquals(1, convert());
