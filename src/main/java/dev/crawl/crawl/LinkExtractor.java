@@ -1,8 +1,8 @@
 package dev.crawl.crawl;
 
+import dev.crawl.core.Discovered;
 import dev.crawl.crawl.HtmlScanner.Kind;
 import dev.crawl.crawl.HtmlScanner.Ref;
-import dev.crawl.core.Discovered;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;

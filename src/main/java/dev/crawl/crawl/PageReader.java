@@ -2,8 +2,8 @@ package dev.crawl.crawl;
 
 import dev.crawl.core.FetchResult;
 import dev.crawl.core.UrlResult;
-import java.io.IOException;
 import dev.crawl.store.Store;
+import java.io.IOException;
 import java.util.function.UnaryOperator;
 
 /**

@@ -1,12 +1,11 @@
 package dev.crawl.engine;
 
-import dev.crawl.core.UrlResult;
-import dev.crawl.core.ResultSink;
-
 import dev.crawl.core.FetchResult;
 import dev.crawl.core.FetchTimings;
-import dev.crawl.fetch.InFlight;
+import dev.crawl.core.ResultSink;
 import dev.crawl.core.Task;
+import dev.crawl.core.UrlResult;
+import dev.crawl.fetch.InFlight;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 

@@ -1,9 +1,9 @@
 package dev.crawl.engine;
 
 import dev.crawl.core.FetchResult;
+import dev.crawl.core.RunClock;
 import dev.crawl.fetch.Fetcher;
 import dev.crawl.fetch.InFlight;
-import dev.crawl.core.RunClock;
 import java.util.function.UnaryOperator;
 
 /**

@@ -1,14 +1,13 @@
 package dev.crawl.engine;
 
-import dev.crawl.core.ResultSink;
-
 import dev.crawl.core.FetchResult;
+import dev.crawl.core.ResultSink;
+import dev.crawl.core.RunClock;
+import dev.crawl.core.Task;
 import dev.crawl.fetch.HostLimiter;
 import dev.crawl.fetch.InFlight;
 import dev.crawl.fetch.RatePacer;
-import dev.crawl.core.RunClock;
 import dev.crawl.frontier.Frontier;
-import dev.crawl.core.Task;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;

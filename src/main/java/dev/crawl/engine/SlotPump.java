@@ -1,7 +1,7 @@
 package dev.crawl.engine;
 
-import dev.crawl.frontier.Frontier;
 import dev.crawl.core.Task;
+import dev.crawl.frontier.Frontier;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;

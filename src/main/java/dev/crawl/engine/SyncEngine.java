@@ -1,9 +1,8 @@
 package dev.crawl.engine;
 
 import dev.crawl.core.ResultSink;
-
-import dev.crawl.frontier.Frontier;
 import dev.crawl.core.Task;
+import dev.crawl.frontier.Frontier;
 
 /** One download after another on the calling thread: {@code for url in urls: get(url)}. */
 public final class SyncEngine implements Engine {

@@ -1,9 +1,8 @@
 package dev.crawl.engine;
 
 import dev.crawl.core.ResultSink;
-
-import dev.crawl.frontier.Frontier;
 import dev.crawl.core.Task;
+import dev.crawl.frontier.Frontier;
 import java.util.ArrayList;
 import java.util.List;
 

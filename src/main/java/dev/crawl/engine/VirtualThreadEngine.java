@@ -1,7 +1,6 @@
 package dev.crawl.engine;
 
 import dev.crawl.core.ResultSink;
-
 import dev.crawl.frontier.Frontier;
 
 /**

@@ -1,10 +1,10 @@
 package dev.crawl.engine;
 
-import dev.crawl.core.UrlResult;
 import dev.crawl.core.FetchResult;
 import dev.crawl.core.FetchTimings;
 import dev.crawl.core.RunClock;
 import dev.crawl.core.Task;
+import dev.crawl.core.UrlResult;
 import java.io.IOException;
 
 /**

@@ -1,10 +1,10 @@
 package dev.crawl.engine;
 
-import dev.crawl.crawl.PageReader;
 import dev.crawl.core.FetchResult;
+import dev.crawl.core.RunClock;
+import dev.crawl.crawl.PageReader;
 import dev.crawl.fetch.Fetcher;
 import dev.crawl.fetch.InFlight;
-import dev.crawl.core.RunClock;
 import dev.crawl.store.Store;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -13,11 +13,11 @@ import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.function.UnaryOperator;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 import sun.misc.Signal;
 import sun.misc.SignalHandler;
 

@@ -1,11 +1,10 @@
 package dev.crawl.fetch;
 
-import dev.crawl.core.UrlResult;
-import dev.crawl.core.FetchTimings;
-import dev.crawl.core.FetchResult;
-
 import dev.crawl.core.Discovered;
+import dev.crawl.core.FetchResult;
+import dev.crawl.core.FetchTimings;
 import dev.crawl.core.Task;
+import dev.crawl.core.UrlResult;
 import dev.crawl.store.Pending;
 import java.io.EOFException;
 import java.io.IOException;
@@ -17,8 +16,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandler;
+import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.UnresolvedAddressException;

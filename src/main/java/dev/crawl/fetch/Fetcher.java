@@ -1,8 +1,7 @@
 package dev.crawl.fetch;
 
-import dev.crawl.core.RunClock;
 import dev.crawl.core.FetchResult;
-
+import dev.crawl.core.RunClock;
 import dev.crawl.core.Task;
 import dev.crawl.store.Store;
 import java.net.http.HttpClient;

@@ -1,7 +1,6 @@
 package dev.crawl.fetch;
 
 import dev.crawl.core.Origin;
-
 import java.net.URI;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;

@@ -1,15 +1,15 @@
 package dev.crawl.frontier;
 
+import dev.crawl.core.FetchResult;
+import dev.crawl.core.LinkCounts;
+import dev.crawl.core.Origin;
+import dev.crawl.core.RunClock;
+import dev.crawl.core.Task;
+import dev.crawl.core.UrlResult;
 import dev.crawl.crawl.CrawlOptions;
 import dev.crawl.crawl.Robots;
 import dev.crawl.crawl.RobotsCache;
 import dev.crawl.crawl.Scope;
-import dev.crawl.core.FetchResult;
-import dev.crawl.core.LinkCounts;
-import dev.crawl.core.Task;
-import dev.crawl.core.UrlResult;
-import dev.crawl.core.Origin;
-import dev.crawl.core.RunClock;
 import dev.crawl.input.SeenSet;
 import dev.crawl.input.UrlParser;
 import java.net.URI;

@@ -1,7 +1,6 @@
 package dev.crawl.frontier;
 
 import dev.crawl.core.Task;
-
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;

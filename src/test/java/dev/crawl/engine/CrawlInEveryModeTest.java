@@ -1,18 +1,17 @@
 package dev.crawl.engine;
 
-import dev.crawl.core.LinkCounts;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import dev.crawl.crawl.CrawlOptions;
-import dev.crawl.frontier.CrawlFrontier;
+import dev.crawl.core.LinkCounts;
 import dev.crawl.core.UrlResult;
+import dev.crawl.crawl.CrawlOptions;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;

@@ -3,8 +3,8 @@ package dev.crawl.engine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.crawl.fetch.FetchSettings;
 import dev.crawl.core.UrlResult;
+import dev.crawl.fetch.FetchSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

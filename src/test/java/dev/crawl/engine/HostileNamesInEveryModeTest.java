@@ -1,14 +1,14 @@
 package dev.crawl.engine;
 
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.crawl.core.UrlResult;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import dev.crawl.core.UrlResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;

@@ -1,8 +1,8 @@
 package dev.crawl.engine;
 
-import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.crawl.core.UrlResult;
 import dev.crawl.crawl.CrawlOptions;

@@ -1,6 +1,5 @@
 package dev.crawl.engine;
 
-import dev.crawl.core.UrlResult;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
@@ -11,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import dev.crawl.core.UrlResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import dev.crawl.core.UrlResult;
 import dev.crawl.fetch.FetchSettings;
 import dev.crawl.input.InputSource;
-import dev.crawl.report.RunRecorder;
 import dev.crawl.report.ResultsFile;
 import dev.crawl.report.StdoutFormat;
 import dev.crawl.run.Display;

@@ -2,8 +2,8 @@ package dev.crawl.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.crawl.frontier.Frontier;
 import dev.crawl.core.Task;
+import dev.crawl.frontier.Frontier;
 import java.net.URI;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;

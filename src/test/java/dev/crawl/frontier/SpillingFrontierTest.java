@@ -1,18 +1,17 @@
 package dev.crawl.frontier;
 
-import dev.crawl.core.UrlResult;
-import dev.crawl.core.Task;
-import dev.crawl.core.Discovered;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.crawl.crawl.Scope;
+import dev.crawl.core.Discovered;
 import dev.crawl.core.FetchResult;
 import dev.crawl.core.FetchTimings;
 import dev.crawl.core.RunClock;
+import dev.crawl.core.Task;
+import dev.crawl.core.UrlResult;
+import dev.crawl.crawl.Scope;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,14 +1,13 @@
 package dev.crawl.report;
 
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.crawl.core.Discovered;
 import dev.crawl.core.FetchResult;
 import dev.crawl.core.FetchTimings;
-import dev.crawl.core.Discovered;
 import dev.crawl.core.Task;
 import dev.crawl.core.UrlResult;
 import java.io.ByteArrayOutputStream;
