@@ -116,7 +116,7 @@ public final class RunRecorder implements Consumer<UrlResult>, AutoCloseable {
         failed++;
         download(f);
       }
-      // neither is a download: kept out of the latency figures
+      // none of these is a finished download: kept out of the latency figures
       case UrlResult.Skipped k -> skipped++;
       case UrlResult.Interrupted i -> interrupted++;
       case UrlResult.Duplicate d -> duplicate++;
