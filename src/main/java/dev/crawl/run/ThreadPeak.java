@@ -9,7 +9,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * The most platform threads a run added to the JVM at once, counted by the run itself: the JVM's own
  * peak counter is one for the whole process, and resetting it would change it under any other run.
- * Samples every few milliseconds; the pools of a run live for the whole run, so none is missed.
+ * When the JVM's peak rose during the run (a command line's one run), that peak is exact and is
+ * used; otherwise the count is sampled every few milliseconds, which sees the pools (they live for
+ * the whole run) but can miss a thread that lives for less than a sample.
  */
 final class ThreadPeak implements AutoCloseable {
   private static final long PERIOD_MILLIS = 5;
@@ -21,10 +23,12 @@ final class ThreadPeak implements AutoCloseable {
     return t;
   });
   private final int before;
+  private final int jvmPeakBefore;
   private volatile int peak;
 
   private ThreadPeak() {
     before = threads.getThreadCount(); // the sampler's own thread starts with the first sample
+    jvmPeakBefore = threads.getPeakThreadCount();
     sampler.scheduleAtFixedRate(this::sample, 0, PERIOD_MILLIS, TimeUnit.MILLISECONDS);
   }
 
@@ -40,7 +44,9 @@ final class ThreadPeak implements AutoCloseable {
   /** Threads added over the count when the run began. */
   int added() {
     sample();
-    return Math.max(0, peak - before);
+    int jvmPeak = threads.getPeakThreadCount() - 1; // less the sampler
+    int most = jvmPeak > jvmPeakBefore ? Math.max(peak, jvmPeak) : peak;
+    return Math.max(0, most - before);
   }
 
   @Override
