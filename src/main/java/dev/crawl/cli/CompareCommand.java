@@ -61,7 +61,7 @@ final class CompareCommand implements Callable<Integer>, OutputOptions.Holder {
   @Override
   public Integer call() throws IOException, InterruptedException {
     List<InputSource> sources = job.sources();
-    Files.createDirectories(output);
+    OutputDirectory.create(output);
     RunPlan template =
         new RunPlan(
             modes.get(0),

@@ -151,6 +151,7 @@ public final class CrawlCommand implements Callable<Integer>, OutputOptions.Hold
             resume,
             fetch.settings(),
             crawlOptions());
+    OutputDirectory.create(output);
     Interrupts.routeTo(Thread.currentThread());
     Runner.Outcome outcome;
     try {

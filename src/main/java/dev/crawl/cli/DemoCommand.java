@@ -54,7 +54,7 @@ final class DemoCommand implements Callable<Integer>, OutputOptions.Holder {
   @Override
   public Integer call() throws IOException, InterruptedException {
     Path out = output != null ? output : Files.createTempDirectory("crawl-demo-");
-    Files.createDirectories(out);
+    OutputDirectory.create(out);
     try (DemoServer server = site.start(0, 100_000)) {
       Path list = out.resolve("urls.txt");
       Files.writeString(list, server.urlList(), StandardCharsets.UTF_8);

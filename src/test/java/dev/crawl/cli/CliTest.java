@@ -56,6 +56,19 @@ class CliTest {
   }
 
   @Test
+  void anOutputDirectoryThatCannotBeMadeIsOneLineWithStatusTwo() throws Exception {
+    Path file = Files.writeString(tmp.resolve("a-file"), "not a directory");
+
+    Ran r = crawl("", "-o", file.resolve("out").toString(), list(url("/ok/1")));
+
+    assertEquals(2, r.status(), r.err());
+    assertEquals(1, r.err().lines().count(), r.err());
+    assertTrue(r.err().startsWith("crawl: cannot create the output directory " + file.resolve("out")), r.err());
+    assertTrue(r.err().contains("give another with -o"), r.err());
+    assertEquals(0, wm.getAllServeEvents().size(), "nothing fetched");
+  }
+
+  @Test
   void exitsOneAndPointsAtTheReportWhenSomeUrlsFail() throws Exception {
     Ran r = crawl("", "-o", out(), list(url("/ok/1"), url("/gone/1")));
     assertEquals(1, r.status());
