@@ -62,6 +62,7 @@ final class CompareCommand implements Callable<Integer>, OutputOptions.Holder {
   public Integer call() throws IOException, InterruptedException {
     List<InputSource> sources = job.sources();
     OutputDirectory.create(output);
+    fetch.warn(io.err());
     RunPlan template =
         new RunPlan(
             modes.get(0),

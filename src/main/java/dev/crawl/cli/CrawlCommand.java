@@ -152,6 +152,7 @@ public final class CrawlCommand implements Callable<Integer>, OutputOptions.Hold
             fetch.settings(),
             crawlOptions());
     OutputDirectory.create(output);
+    fetch.warn(io.err());
     Interrupts.routeTo(Thread.currentThread());
     Runner.Outcome outcome;
     try {

@@ -1,6 +1,10 @@
 package dev.crawl.cli;
 
 import dev.crawl.fetch.FetchSettings;
+import dev.crawl.fetch.Tls;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Duration;
 import picocli.CommandLine.Option;
 
@@ -98,6 +102,17 @@ final class FetchOptions {
   double rate;
 
   @Option(
+      names = "--ca-certificate",
+      paramLabel = "FILE",
+      description = "Trust the CA certificates in FILE (PEM, one or more) besides the system's, for HTTPS servers with their own CA.")
+  Path caCertificate;
+
+  @Option(
+      names = {"--insecure", "--no-check-certificate"},
+      description = "Check no certificate at all (expired, self-signed, another host's): anyone on the path can read and change what is saved.")
+  boolean insecure;
+
+  @Option(
       names = {"-A", "--user-agent"},
       paramLabel = "TEXT",
       description = "User-Agent header (default: crawl/VERSION).")
@@ -131,6 +146,28 @@ final class FetchOptions {
         maxBytes,
         cap,
         rate,
-        userAgent);
+        userAgent,
+        caCertificate(),
+        insecure);
+  }
+
+  /** The CA file, read once here so that a bad one is a usage error before anything starts. */
+  private String caCertificate() {
+    if (caCertificate == null) {
+      return null;
+    }
+    try {
+      Tls.readCertificates(caCertificate);
+    } catch (IOException e) {
+      throw new ExitException(ExitException.USAGE, "--ca-certificate: " + e.getMessage(), e);
+    }
+    return caCertificate.toAbsolutePath().toString();
+  }
+
+  /** One line on stderr when certificates will not be checked, so it is never a silent choice. */
+  void warn(PrintStream err) {
+    if (insecure) {
+      err.println("crawl: --insecure: certificates are not checked; anyone on the path can read and change what is saved");
+    }
   }
 }

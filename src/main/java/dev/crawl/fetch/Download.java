@@ -347,7 +347,7 @@ final class Download {
       return fe.retryable();
     }
     // permanent: asking again gets the same answer
-    if (isUnknownHost(cause) || cause instanceof SSLHandshakeException) {
+    if (isUnknownHost(cause) || isHandshakeFailure(cause)) {
       return false;
     }
     return cause instanceof IOException;
@@ -357,6 +357,25 @@ final class Download {
   static boolean isUnknownHost(Throwable cause) {
     return cause instanceof UnknownHostException
         || (cause instanceof ConnectException && cause.getCause() instanceof UnresolvedAddressException);
+  }
+
+  /** A TLS handshake that failed, or a certificate refused: the same server says the same again. */
+  static boolean isHandshakeFailure(Throwable cause) {
+    for (Throwable c = cause; c != null; c = c.getCause()) {
+      if (c instanceof SSLHandshakeException || c instanceof Tls.Refused) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static <T extends Throwable> T find(Throwable cause, Class<T> type) {
+    for (Throwable c = cause; c != null; c = c.getCause()) {
+      if (type.isInstance(c)) {
+        return type.cast(c);
+      }
+    }
+    return null;
   }
 
   static boolean isSilence(Throwable cause) {
@@ -388,6 +407,17 @@ final class Download {
     }
     if (cause instanceof ConnectException) {
       return "cannot connect to " + where + ": connection refused";
+    }
+    Tls.Refused refused = find(cause, Tls.Refused.class);
+    if (refused != null) {
+      return "TLS: " + refused.getMessage();
+    }
+    SSLHandshakeException handshake = find(cause, SSLHandshakeException.class);
+    if (handshake != null) {
+      String m = String.valueOf(handshake.getMessage());
+      return m.contains("protocol_version") || m.contains("No appropriate protocol")
+          ? "TLS: " + where + " and crawl share no TLS version (" + Printable.oneLine(m, 120) + ")"
+          : "TLS handshake with " + where + " failed: " + Printable.oneLine(m, 160);
     }
     if (cause instanceof EOFException || cause instanceof ClosedChannelException) {
       return "connection closed before the response was complete";

@@ -19,6 +19,8 @@ import java.time.Duration;
  * @param maxBytes the largest body kept (after decoding); zero for no limit
  * @param perHost downloads in flight to one host; zero for no limit beyond the concurrency
  * @param rate requests per second to one host; zero for no limit
+ * @param caCertificate a PEM file of CA certificates trusted besides the JDK's, or null
+ * @param insecure no certificate checks at all ({@code --insecure})
  */
 public record FetchSettings(
     Duration connectTimeout,
@@ -34,7 +36,9 @@ public record FetchSettings(
     long maxBytes,
     int perHost,
     double rate,
-    String userAgent) {
+    String userAgent,
+    String caCertificate,
+    boolean insecure) {
 
   public static final String VERSION = "0.4.0";
   public static final String DEFAULT_USER_AGENT =
@@ -61,71 +65,98 @@ public record FetchSettings(
       0,
       DEFAULT_PER_HOST,
       0,
-      DEFAULT_USER_AGENT);
+      DEFAULT_USER_AGENT,
+      null,
+      false);
 
   public FetchSettings withConnectTimeout(Duration v) {
     return new FetchSettings(v, responseTimeout, idleTimeout, minRate, totalTimeout, retries,
-        timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost, rate, userAgent);
+        timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
+        rate, userAgent, caCertificate, insecure);
   }
 
   public FetchSettings withResponseTimeout(Duration v) {
     return new FetchSettings(connectTimeout, v, idleTimeout, minRate, totalTimeout, retries,
-        timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost, rate, userAgent);
+        timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
+        rate, userAgent, caCertificate, insecure);
   }
 
   public FetchSettings withIdleTimeout(Duration v) {
     return new FetchSettings(connectTimeout, responseTimeout, v, minRate, totalTimeout, retries,
-        timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost, rate, userAgent);
+        timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
+        rate, userAgent, caCertificate, insecure);
   }
 
   public FetchSettings withMinRate(long v) {
     return new FetchSettings(connectTimeout, responseTimeout, idleTimeout, v, totalTimeout, retries,
-        timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost, rate, userAgent);
+        timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
+        rate, userAgent, caCertificate, insecure);
   }
 
   public FetchSettings withTotalTimeout(Duration v) {
     return new FetchSettings(connectTimeout, responseTimeout, idleTimeout, minRate, v, retries,
-        timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost, rate, userAgent);
+        timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
+        rate, userAgent, caCertificate, insecure);
   }
 
   public FetchSettings withRetries(int v) {
     return new FetchSettings(connectTimeout, responseTimeout, idleTimeout, minRate, totalTimeout, v,
-        timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost, rate, userAgent);
+        timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
+        rate, userAgent, caCertificate, insecure);
   }
 
   public FetchSettings withTimeoutRetries(int v) {
     return new FetchSettings(connectTimeout, responseTimeout, idleTimeout, minRate, totalTimeout, retries,
-        v, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost, rate, userAgent);
+        v, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
+        rate, userAgent, caCertificate, insecure);
   }
 
   public FetchSettings withRetryDelay(Duration v) {
     return new FetchSettings(connectTimeout, responseTimeout, idleTimeout, minRate, totalTimeout, retries,
-        timeoutRetries, v, maxRetryWait, maxRedirects, maxBytes, perHost, rate, userAgent);
+        timeoutRetries, v, maxRetryWait, maxRedirects, maxBytes, perHost,
+        rate, userAgent, caCertificate, insecure);
   }
 
   public FetchSettings withMaxRetryWait(Duration v) {
     return new FetchSettings(connectTimeout, responseTimeout, idleTimeout, minRate, totalTimeout, retries,
-        timeoutRetries, retryDelay, v, maxRedirects, maxBytes, perHost, rate, userAgent);
+        timeoutRetries, retryDelay, v, maxRedirects, maxBytes, perHost,
+        rate, userAgent, caCertificate, insecure);
   }
 
   public FetchSettings withMaxRedirects(int v) {
     return new FetchSettings(connectTimeout, responseTimeout, idleTimeout, minRate, totalTimeout, retries,
-        timeoutRetries, retryDelay, maxRetryWait, v, maxBytes, perHost, rate, userAgent);
+        timeoutRetries, retryDelay, maxRetryWait, v, maxBytes, perHost,
+        rate, userAgent, caCertificate, insecure);
   }
 
   public FetchSettings withMaxBytes(long v) {
     return new FetchSettings(connectTimeout, responseTimeout, idleTimeout, minRate, totalTimeout, retries,
-        timeoutRetries, retryDelay, maxRetryWait, maxRedirects, v, perHost, rate, userAgent);
+        timeoutRetries, retryDelay, maxRetryWait, maxRedirects, v, perHost,
+        rate, userAgent, caCertificate, insecure);
   }
 
   public FetchSettings withPerHost(int v) {
     return new FetchSettings(connectTimeout, responseTimeout, idleTimeout, minRate, totalTimeout, retries,
-        timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, v, rate, userAgent);
+        timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, v,
+        rate, userAgent, caCertificate, insecure);
   }
 
   public FetchSettings withRate(double v) {
     return new FetchSettings(connectTimeout, responseTimeout, idleTimeout, minRate, totalTimeout, retries,
-        timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost, v, userAgent);
+        timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
+        v, userAgent, caCertificate, insecure);
+  }
+
+  public FetchSettings withCaCertificate(String v) {
+    return new FetchSettings(connectTimeout, responseTimeout, idleTimeout, minRate, totalTimeout, retries,
+        timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
+        rate, userAgent, v, insecure);
+  }
+
+  public FetchSettings withInsecure(boolean v) {
+    return new FetchSettings(connectTimeout, responseTimeout, idleTimeout, minRate, totalTimeout, retries,
+        timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
+        rate, userAgent, caCertificate, v);
   }
 
   /**

@@ -4,6 +4,7 @@ import dev.crawl.core.FetchResult;
 import dev.crawl.core.RunClock;
 import dev.crawl.core.Task;
 import dev.crawl.store.Store;
+import java.io.IOException;
 import java.net.http.HttpClient;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -48,7 +49,7 @@ public final class Fetcher implements AutoCloseable {
    * @param inFlight counts downloads from their first request on, for the report and progress line
    */
   public Fetcher(
-      FetchSettings settings, Store store, RunClock clock, RedirectGate gate, InFlight inFlight) {
+      FetchSettings settings, Store store, RunClock clock, RedirectGate gate, InFlight inFlight) throws IOException {
     this.inFlight = inFlight;
     this.gate = gate;
     this.settings = settings;
@@ -62,6 +63,7 @@ public final class Fetcher implements AutoCloseable {
             .connectTimeout(settings.connectTimeout())
             // redirects are ours: a limit, a scheme check and the final URL in the report
             .followRedirects(HttpClient.Redirect.NEVER)
+            .sslContext(Tls.context(settings))
             .executor(executor)
             .build();
     this.limiter = new HostLimiter(settings.perHost());

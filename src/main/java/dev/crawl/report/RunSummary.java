@@ -12,6 +12,7 @@ package dev.crawl.report;
  * @param contentDigest fingerprint of the saved tree, equal across runs that saved the same files
  * @param links what became of discovered links in a recursive crawl; null in list mode
  * @param hosts how many servers (scheme, host, port) the run's downloads went to
+ * @param insecure certificates were not checked ({@code --insecure})
  */
 public record RunSummary(
     String mode,
@@ -38,7 +39,8 @@ public record RunSummary(
     String java,
     String exitReason,
     dev.crawl.core.LinkCounts links,
-    int hosts) {
+    int hosts,
+    boolean insecure) {
 
   /**
    * True when the per-host cap, not the concurrency, bounded the run: all its hosts together could

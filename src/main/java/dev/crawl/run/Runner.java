@@ -180,7 +180,8 @@ public final class Runner {
                 + " URLs not done; the rest of the input was not read"
             : e.inputFailure() == null ? null : e.inputFailure().getMessage(),
         e.executed().links(),
-        totals.hosts());
+        totals.hosts(),
+        plan.fetch().insecure());
   }
 
   private static long processCpuNanos() {

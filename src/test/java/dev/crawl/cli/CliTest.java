@@ -69,6 +69,28 @@ class CliTest {
   }
 
   @Test
+  void aCaCertificateFileThatHoldsNoCertificateIsOneLineWithStatusTwo() throws Exception {
+    Path notPem = Files.writeString(tmp.resolve("ca.pem"), "-----BEGIN NOTHING-----\n");
+
+    Ran r = crawl("", "--ca-certificate", notPem.toString(), "-o", out(), list(url("/ok/1")));
+
+    assertEquals(2, r.status(), r.err());
+    assertEquals(1, r.err().lines().count(), r.err());
+    assertTrue(r.err().startsWith("crawl: --ca-certificate: not a PEM certificate file: " + notPem), r.err());
+    assertEquals(0, wm.getAllServeEvents().size(), "nothing fetched");
+  }
+
+  @Test
+  void insecureSaysSoOnStderrAndInTheSummary() throws Exception {
+    Ran r = crawl("", "--insecure", "-o", out(), list(url("/ok/1")));
+
+    assertEquals(0, r.status(), r.err());
+    assertTrue(r.err().startsWith("crawl: --insecure: certificates are not checked"), r.err());
+    String summary = Files.readString(tmp.resolve("out/.crawl/summary.json"));
+    assertTrue(summary.matches("(?s).*\"insecure\"\\s*:\\s*true.*"), summary);
+  }
+
+  @Test
   void exitsOneAndPointsAtTheReportWhenSomeUrlsFail() throws Exception {
     Ran r = crawl("", "-o", out(), list(url("/ok/1"), url("/gone/1")));
     assertEquals(1, r.status());

@@ -1,0 +1,114 @@
+package dev.crawl.engine;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.crawl.core.UrlResult;
+import dev.crawl.fetch.FetchSettings;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** HTTPS in every mode: a server of our own CA, saved when that CA is trusted; refused, once, with a reason otherwise. */
+class HttpsInEveryModeTest {
+  @TempDir static Path certs;
+  @TempDir Path tmp;
+
+  private static TestCertificates tls;
+  private static final Map<String, WireMockServer> SERVERS = new HashMap<>();
+  private static final byte[] BODY = new byte[100_000];
+
+  @BeforeAll
+  static void startServers() throws Exception {
+    new Random(7).nextBytes(BODY);
+    tls = TestCertificates.makeIn(certs);
+    for (Map.Entry<String, Path> e : Map.of("good", tls.good, "expired", tls.expired, "other", tls.otherHost).entrySet()) {
+      WireMockServer wm = new WireMockServer(wireMockConfig().bindAddress("127.0.0.1").httpDisabled(true)
+          .dynamicHttpsPort().keystorePath(e.getValue().toString()).keystoreType("PKCS12")
+          .keystorePassword(TestCertificates.PASSWORD).keyManagerPassword(TestCertificates.PASSWORD));
+      wm.start();
+      wm.stubFor(get("/file.bin").willReturn(aResponse().withBody(BODY)));
+      SERVERS.put(e.getKey(), wm);
+    }
+  }
+
+  @AfterAll
+  static void stopServers() {
+    SERVERS.values().forEach(WireMockServer::stop);
+  }
+
+  private static String url(String server) {
+    return "https://127.0.0.1:" + SERVERS.get(server).httpsPort() + "/file.bin";
+  }
+
+  private static int requests(String server) {
+    return SERVERS.get(server).getAllServeEvents().size();
+  }
+
+  private RunFixture.Result run(Mode mode, String server, FetchSettings settings) throws Exception {
+    SERVERS.get(server).resetRequests();
+    return RunFixture.run(mode, 2, List.of(url(server)), tmp.resolve("out"), settings);
+  }
+
+  private FetchSettings trustingTheTestCa() {
+    return TestSettings.fast().withRetries(2).withCaCertificate(tls.caPem.toString());
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void savesFromAServerOfItsOwnCaOnceThatCaIsTrusted(Mode mode) throws Exception {
+    UrlResult.Saved saved = run(mode, "good", trustingTheTestCa()).saved("/file.bin");
+
+    assertArrayEquals(BODY, Files.readAllBytes(tmp.resolve("out").resolve(saved.path())));
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void refusesAnUntrustedCertificateOnceAndNamesItsIssuer(Mode mode) throws Exception {
+    UrlResult.Failed failed = run(mode, "good", TestSettings.fast().withRetries(2)).failed("/file.bin");
+
+    assertEquals(1, failed.attempts(), failed.reason());
+    assertTrue(failed.reason().contains("is not trusted: it was issued by " + TestCertificates.CA_NAME), failed.reason());
+    assertTrue(failed.reason().contains("--ca-certificate FILE"), failed.reason());
+    assertEquals(0, requests("good"), "no request goes out over a connection we do not trust");
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void insecureSavesFromAServerNobodyTrusts(Mode mode) throws Exception {
+    UrlResult.Saved saved = run(mode, "good", TestSettings.fast().withInsecure(true)).saved("/file.bin");
+
+    assertArrayEquals(BODY, Files.readAllBytes(tmp.resolve("out").resolve(saved.path())));
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void anExpiredCertificateIsRefusedWithItsDate(Mode mode) throws Exception {
+    UrlResult.Failed failed = run(mode, "expired", trustingTheTestCa()).failed("/file.bin");
+
+    assertEquals(1, failed.attempts(), failed.reason());
+    assertTrue(failed.reason().matches("TLS: the certificate for expired expired on \\d{4}-\\d\\d-\\d\\d .*"), failed.reason());
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void aCertificateForAnotherHostIsRefusedWithTheNamesItHas(Mode mode) throws Exception {
+    UrlResult.Failed failed = run(mode, "other", trustingTheTestCa()).failed("/file.bin");
+
+    assertEquals(1, failed.attempts(), failed.reason());
+    assertTrue(failed.reason().contains("does not name 127.0.0.1 (it names other.example)"), failed.reason());
+  }
+}

@@ -1,0 +1,68 @@
+package dev.crawl.engine;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A test CA and server keystores signed by it, made with the JDK's own keytool: one for 127.0.0.1,
+ * one expired, one for another host name. Nothing is shipped; a fresh machine makes its own.
+ */
+final class TestCertificates {
+  static final String PASSWORD = "test-secret";
+  static final String CA_NAME = "crawl test CA";
+
+  final Path caPem;
+  final Path good;
+  final Path expired;
+  final Path otherHost;
+
+  private final Path dir;
+
+  private TestCertificates(Path dir) throws Exception {
+    this.dir = dir;
+    keytool("-genkeypair", "-alias", "ca", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=" + CA_NAME,
+        "-ext", "bc:c", "-validity", "30", "-keystore", "ca.p12");
+    keytool("-exportcert", "-alias", "ca", "-rfc", "-keystore", "ca.p12", "-file", "ca.pem");
+    caPem = dir.resolve("ca.pem");
+    good = server("good", List.of("-ext", "san=ip:127.0.0.1", "-validity", "30"));
+    expired = server("expired", List.of("-ext", "san=ip:127.0.0.1", "-startdate", "-10d", "-validity", "2"));
+    otherHost = server("other", List.of("-ext", "san=dns:other.example", "-validity", "30"));
+  }
+
+  static TestCertificates makeIn(Path dir) throws Exception {
+    return new TestCertificates(dir);
+  }
+
+  /** A PKCS12 keystore holding a server key and its certificate, signed by the CA as told. */
+  private Path server(String name, List<String> signing) throws Exception {
+    String store = name + ".p12";
+    keytool("-genkeypair", "-alias", "server", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=" + name,
+        "-validity", "30", "-keystore", store);
+    keytool("-certreq", "-alias", "server", "-keystore", store, "-file", name + ".csr");
+    List<String> sign = new ArrayList<>(List.of("-gencert", "-alias", "ca", "-keystore", "ca.p12", "-rfc",
+        "-infile", name + ".csr", "-outfile", name + ".pem"));
+    sign.addAll(signing);
+    keytool(sign.toArray(String[]::new));
+    keytool("-importcert", "-noprompt", "-alias", "ca", "-file", "ca.pem", "-keystore", store);
+    keytool("-importcert", "-noprompt", "-alias", "server", "-file", name + ".pem", "-keystore", store);
+    return dir.resolve(store);
+  }
+
+  private void keytool(String... args) throws IOException, InterruptedException {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
+    cmd.addAll(List.of(args));
+    cmd.addAll(List.of("-storetype", "PKCS12", "-storepass", PASSWORD));
+    Path log = dir.resolve("keytool.log");
+    Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+    if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+      p.destroyForcibly();
+      throw new IllegalStateException("keytool " + String.join(" ", args) + " failed:\n" + Files.readString(log));
+    }
+  }
+}
