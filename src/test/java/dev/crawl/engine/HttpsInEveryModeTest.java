@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.crawl.core.UrlResult;
+import dev.crawl.crawl.CrawlOptions;
 import dev.crawl.fetch.FetchSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,8 +42,16 @@ class HttpsInEveryModeTest {
           .keystorePassword(TestCertificates.PASSWORD).keyManagerPassword(TestCertificates.PASSWORD));
       wm.start();
       wm.stubFor(get("/file.bin").willReturn(aResponse().withBody(BODY)));
+      wm.stubFor(get("/site/index.html").willReturn(aResponse().withHeader("Content-Type", "text/html")
+          .withBody("<title>S</title><a href='page.html'>p</a> <a href='/file.bin'>f</a>")));
+      wm.stubFor(get("/site/page.html").willReturn(aResponse().withHeader("Content-Type", "text/html")
+          .withBody("<title>P</title>page")));
       SERVERS.put(e.getKey(), wm);
     }
+    WireMockServer plain = new WireMockServer(wireMockConfig().bindAddress("127.0.0.1").dynamicPort());
+    plain.start();
+    plain.stubFor(get("/moved").willReturn(aResponse().withStatus(301).withHeader("Location", url("good"))));
+    SERVERS.put("plain", plain);
   }
 
   @AfterAll
@@ -73,6 +82,28 @@ class HttpsInEveryModeTest {
     UrlResult.Saved saved = run(mode, "good", trustingTheTestCa()).saved("/file.bin");
 
     assertArrayEquals(BODY, Files.readAllBytes(tmp.resolve("out").resolve(saved.path())));
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void followsARedirectFromHttpToHttps(Mode mode) throws Exception {
+    String moved = "http://127.0.0.1:" + SERVERS.get("plain").port() + "/moved";
+    UrlResult.Saved saved =
+        RunFixture.run(mode, 2, List.of(moved), tmp.resolve("out"), trustingTheTestCa()).saved("/moved");
+
+    assertEquals(url("good"), saved.finalUrl().toString());
+    assertArrayEquals(BODY, Files.readAllBytes(tmp.resolve("out").resolve(saved.path())));
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void crawlsASiteOverHttps(Mode mode) throws Exception {
+    String start = "https://127.0.0.1:" + SERVERS.get("good").httpsPort() + "/site/index.html";
+    RunFixture.Result run = RunFixture.crawl(mode, 2, List.of(start), tmp.resolve("out"), trustingTheTestCa(),
+        new CrawlOptions(1, false, List.of(), false, List.of(), List.of(), false));
+
+    assertEquals("P", run.saved("/site/page.html").title());
+    assertArrayEquals(BODY, Files.readAllBytes(tmp.resolve("out").resolve(run.saved("/file.bin").path())));
   }
 
   @ParameterizedTest
