@@ -1,10 +1,14 @@
 package dev.crawl.cli;
 
 import dev.crawl.fetch.FetchSettings;
+import dev.crawl.fetch.Printable;
+import dev.crawl.fetch.RequestHeaders;
 import dev.crawl.fetch.Tls;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.time.Duration;
 import picocli.CommandLine.Option;
 
@@ -102,6 +106,13 @@ final class FetchOptions {
   double rate;
 
   @Option(
+      names = {"-H", "--header"},
+      paramLabel = "'NAME: VALUE'",
+      description = "Send this header with every request (repeatable); replaces a default such as User-Agent."
+          + " Authorization and Cookie given here are not sent after a redirect to another server.")
+  List<String> headers = new ArrayList<>();
+
+  @Option(
       names = "--ca-certificate",
       paramLabel = "FILE",
       description = "Trust the CA certificates in FILE (PEM, one or more) besides the system's, for HTTPS servers with their own CA.")
@@ -148,7 +159,18 @@ final class FetchOptions {
         rate,
         userAgent,
         caCertificate(),
-        insecure);
+        insecure,
+        headers());
+  }
+
+  private List<String> headers() {
+    for (String h : headers) {
+      String problem = RequestHeaders.problem(h);
+      if (problem != null) {
+        throw new ExitException(ExitException.USAGE, "-H " + Printable.oneLine(h, 80) + ": " + problem);
+      }
+    }
+    return headers;
   }
 
   /** The CA file, read once here so that a bad one is a usage error before anything starts. */

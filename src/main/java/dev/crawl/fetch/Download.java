@@ -147,7 +147,7 @@ final class Download {
     if (!total.isZero() && total.compareTo(responseTimeout) < 0) {
       responseTimeout = total;
     }
-    HttpRequest request =
+    HttpRequest.Builder request =
         HttpRequest.newBuilder(url)
             .GET()
             .timeout(responseTimeout)
@@ -157,12 +157,12 @@ final class Download {
                     ? HttpClient.Version.HTTP_2
                     : HttpClient.Version.HTTP_1_1)
             .header("User-Agent", f.settings.userAgent())
-            .header("Accept-Encoding", "gzip, deflate")
-            .build();
+            .header("Accept-Encoding", "gzip, deflate");
+    RequestHeaders.apply(request, f.settings.headers(), task.url(), url);
     long deadline = total.isZero() ? 0 : System.nanoTime() + total.toNanos();
     CompletableFuture<Exchange> exchange = new CompletableFuture<>();
     f.client()
-        .sendAsync(request, bodyHandler(deadline, exchange))
+        .sendAsync(request.build(), bodyHandler(deadline, exchange))
         .whenComplete(
             (response, error) -> {
               if (error != null && !exchange.isDone()) {

@@ -1,6 +1,7 @@
 package dev.crawl.fetch;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Every knob of one download, the same for all modes (the worker processes receive a copy).
@@ -21,6 +22,7 @@ import java.time.Duration;
  * @param rate requests per second to one host; zero for no limit
  * @param caCertificate a PEM file of CA certificates trusted besides the JDK's, or null
  * @param insecure no certificate checks at all ({@code --insecure})
+ * @param headers request headers users added ({@code -H}), as {@code Name: value}, checked by {@link RequestHeaders}
  */
 public record FetchSettings(
     Duration connectTimeout,
@@ -38,11 +40,16 @@ public record FetchSettings(
     double rate,
     String userAgent,
     String caCertificate,
-    boolean insecure) {
+    boolean insecure,
+    List<String> headers) {
 
   public static final String VERSION = "0.4.0";
   public static final String DEFAULT_USER_AGENT =
       "crawl/" + VERSION + " (+https://github.com/crawl-dev/crawl)";
+
+  public FetchSettings {
+    headers = List.copyOf(headers);
+  }
 
   /** Politeness by default: a host sees at most this many of our downloads at once. */
   public static final int DEFAULT_PER_HOST = 8;
@@ -67,96 +74,103 @@ public record FetchSettings(
       0,
       DEFAULT_USER_AGENT,
       null,
-      false);
+      false,
+      List.of());
 
   public FetchSettings withConnectTimeout(Duration v) {
     return new FetchSettings(v, responseTimeout, idleTimeout, minRate, totalTimeout, retries,
         timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
-        rate, userAgent, caCertificate, insecure);
+        rate, userAgent, caCertificate, insecure, headers);
   }
 
   public FetchSettings withResponseTimeout(Duration v) {
     return new FetchSettings(connectTimeout, v, idleTimeout, minRate, totalTimeout, retries,
         timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
-        rate, userAgent, caCertificate, insecure);
+        rate, userAgent, caCertificate, insecure, headers);
   }
 
   public FetchSettings withIdleTimeout(Duration v) {
     return new FetchSettings(connectTimeout, responseTimeout, v, minRate, totalTimeout, retries,
         timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
-        rate, userAgent, caCertificate, insecure);
+        rate, userAgent, caCertificate, insecure, headers);
   }
 
   public FetchSettings withMinRate(long v) {
     return new FetchSettings(connectTimeout, responseTimeout, idleTimeout, v, totalTimeout, retries,
         timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
-        rate, userAgent, caCertificate, insecure);
+        rate, userAgent, caCertificate, insecure, headers);
   }
 
   public FetchSettings withTotalTimeout(Duration v) {
     return new FetchSettings(connectTimeout, responseTimeout, idleTimeout, minRate, v, retries,
         timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
-        rate, userAgent, caCertificate, insecure);
+        rate, userAgent, caCertificate, insecure, headers);
   }
 
   public FetchSettings withRetries(int v) {
     return new FetchSettings(connectTimeout, responseTimeout, idleTimeout, minRate, totalTimeout, v,
         timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
-        rate, userAgent, caCertificate, insecure);
+        rate, userAgent, caCertificate, insecure, headers);
   }
 
   public FetchSettings withTimeoutRetries(int v) {
     return new FetchSettings(connectTimeout, responseTimeout, idleTimeout, minRate, totalTimeout, retries,
         v, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
-        rate, userAgent, caCertificate, insecure);
+        rate, userAgent, caCertificate, insecure, headers);
   }
 
   public FetchSettings withRetryDelay(Duration v) {
     return new FetchSettings(connectTimeout, responseTimeout, idleTimeout, minRate, totalTimeout, retries,
         timeoutRetries, v, maxRetryWait, maxRedirects, maxBytes, perHost,
-        rate, userAgent, caCertificate, insecure);
+        rate, userAgent, caCertificate, insecure, headers);
   }
 
   public FetchSettings withMaxRetryWait(Duration v) {
     return new FetchSettings(connectTimeout, responseTimeout, idleTimeout, minRate, totalTimeout, retries,
         timeoutRetries, retryDelay, v, maxRedirects, maxBytes, perHost,
-        rate, userAgent, caCertificate, insecure);
+        rate, userAgent, caCertificate, insecure, headers);
   }
 
   public FetchSettings withMaxRedirects(int v) {
     return new FetchSettings(connectTimeout, responseTimeout, idleTimeout, minRate, totalTimeout, retries,
         timeoutRetries, retryDelay, maxRetryWait, v, maxBytes, perHost,
-        rate, userAgent, caCertificate, insecure);
+        rate, userAgent, caCertificate, insecure, headers);
   }
 
   public FetchSettings withMaxBytes(long v) {
     return new FetchSettings(connectTimeout, responseTimeout, idleTimeout, minRate, totalTimeout, retries,
         timeoutRetries, retryDelay, maxRetryWait, maxRedirects, v, perHost,
-        rate, userAgent, caCertificate, insecure);
+        rate, userAgent, caCertificate, insecure, headers);
   }
 
   public FetchSettings withPerHost(int v) {
     return new FetchSettings(connectTimeout, responseTimeout, idleTimeout, minRate, totalTimeout, retries,
         timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, v,
-        rate, userAgent, caCertificate, insecure);
+        rate, userAgent, caCertificate, insecure, headers);
   }
 
   public FetchSettings withRate(double v) {
     return new FetchSettings(connectTimeout, responseTimeout, idleTimeout, minRate, totalTimeout, retries,
         timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
-        v, userAgent, caCertificate, insecure);
+        v, userAgent, caCertificate, insecure, headers);
   }
 
   public FetchSettings withCaCertificate(String v) {
     return new FetchSettings(connectTimeout, responseTimeout, idleTimeout, minRate, totalTimeout, retries,
         timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
-        rate, userAgent, v, insecure);
+        rate, userAgent, v, insecure, headers);
   }
 
   public FetchSettings withInsecure(boolean v) {
     return new FetchSettings(connectTimeout, responseTimeout, idleTimeout, minRate, totalTimeout, retries,
         timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
-        rate, userAgent, caCertificate, v);
+        rate, userAgent, caCertificate, v, headers);
+  }
+
+  public FetchSettings withHeaders(List<String> v) {
+    return new FetchSettings(connectTimeout, responseTimeout, idleTimeout, minRate, totalTimeout, retries,
+        timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
+        rate, userAgent, caCertificate, insecure, v);
   }
 
   /**

@@ -81,6 +81,24 @@ class CliTest {
   }
 
   @Test
+  void aHeaderWithALineBreakIsRefusedBeforeAnythingIsSent() throws Exception {
+    Ran r = crawl("", "-H", "X-A: 1\r\nHost: evil", "-o", out(), list(url("/ok/1")));
+
+    assertEquals(2, r.status(), r.err());
+    assertEquals(1, r.err().lines().count(), r.err());
+    assertTrue(r.err().contains("header injection"), r.err());
+    assertEquals(0, wm.getAllServeEvents().size(), "nothing fetched");
+  }
+
+  @Test
+  void aHeaderCrawlSetsItselfIsRefusedWithTheReason() {
+    Ran r = crawl("", "-H", "Accept-Encoding: br", "http://127.0.0.1:1/x");
+
+    assertEquals(2, r.status(), r.err());
+    assertTrue(r.err().contains("Accept-Encoding is set by crawl itself (it lists the codings crawl decodes)"), r.err());
+  }
+
+  @Test
   void insecureSaysSoOnStderrAndInTheSummary() throws Exception {
     Ran r = crawl("", "--insecure", "-o", out(), list(url("/ok/1")));
 

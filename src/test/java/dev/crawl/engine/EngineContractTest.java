@@ -9,6 +9,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -130,6 +131,38 @@ abstract class EngineContractTest {
 
     assertEquals(url("/new"), String.valueOf(r.finalUrl()));
     assertEquals("moved here", Files.readString(out().resolve(r.path())));
+  }
+
+  @Test
+  void sendsTheHeadersGivenWithHAndTheyReplaceTheDefaults() throws Exception {
+    wm.stubFor(get("/h").willReturn(aResponse().withBody("ok")));
+
+    run(List.of(url("/h")), TestSettings.fast().withHeaders(List.of("X-Token: abc 123", "User-Agent: mine/1.0"))).saved("/h");
+
+    LoggedRequest sent = wm.findAll(getRequestedFor(urlEqualTo("/h"))).get(0);
+    assertEquals("abc 123", sent.getHeader("X-Token"));
+    assertEquals(List.of("mine/1.0"), sent.header("User-Agent").values());
+  }
+
+  @Test
+  void credentialsGivenWithHAreNotSentAfterARedirectToAnotherServer() throws Exception {
+    WireMockServer other = new WireMockServer(wireMockConfig().bindAddress("127.0.0.1").dynamicPort());
+    other.start();
+    try {
+      other.stubFor(get("/there").willReturn(aResponse().withBody("elsewhere")));
+      wm.stubFor(get("/here").willReturn(aResponse().withStatus(302)
+          .withHeader("Location", "http://127.0.0.1:" + other.port() + "/there")));
+
+      run(List.of(url("/here")), TestSettings.fast().withHeaders(List.of("Authorization: Bearer secret", "X-Trace: 7")))
+          .saved("/here");
+
+      assertEquals("Bearer secret", wm.findAll(getRequestedFor(urlEqualTo("/here"))).get(0).getHeader("Authorization"));
+      LoggedRequest there = other.findAll(getRequestedFor(urlEqualTo("/there"))).get(0);
+      assertFalse(there.containsHeader("Authorization"), there.toString());
+      assertEquals("7", there.getHeader("X-Trace"));
+    } finally {
+      other.stop();
+    }
   }
 
   @Test
