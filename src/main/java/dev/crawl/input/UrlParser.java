@@ -1,5 +1,6 @@
 package dev.crawl.input;
 
+import java.net.IDN;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -29,7 +30,7 @@ public final class UrlParser {
     }
     URI uri;
     try {
-      uri = new URI(escapeIllegal(text));
+      uri = new URI(escapeIllegal(asciiHost(text)));
     } catch (URISyntaxException e) {
       return Parsed.bad("not a URL (" + e.getReason() + " at index " + e.getIndex() + ")");
     }
@@ -97,6 +98,38 @@ public final class UrlParser {
       }
     }
     return b.toString();
+  }
+
+  /**
+   * An internationalised host name written as DNS sends it (IDNA, punycode: {@code bücher.example}
+   * becomes {@code xn--bcher-kva.example}); the rest of the URL is left as it is.
+   */
+  static String asciiHost(String url) {
+    int start = url.indexOf("://");
+    if (start < 0) {
+      return url;
+    }
+    start += 3;
+    int end = start;
+    while (end < url.length() && "/?#".indexOf(url.charAt(end)) < 0) {
+      end++;
+    }
+    String authority = url.substring(start, end);
+    int at = authority.lastIndexOf('@');
+    String host = authority.substring(at + 1);
+    if (host.startsWith("[") || host.chars().allMatch(c -> c < 0x80)) {
+      return url; // an IPv6 literal, or a host already in ASCII
+    }
+    int colon = host.lastIndexOf(':');
+    String name = colon < 0 ? host : host.substring(0, colon);
+    String ascii;
+    try {
+      ascii = IDN.toASCII(name, IDN.ALLOW_UNASSIGNED);
+    } catch (IllegalArgumentException notAName) {
+      return url; // left for the URI check to refuse
+    }
+    int hostStart = start + at + 1;
+    return url.substring(0, hostStart) + ascii + url.substring(hostStart + name.length());
   }
 
   /** Browsers accept spaces and non-ASCII in URLs; percent-encode them instead of refusing. */

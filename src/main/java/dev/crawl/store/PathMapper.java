@@ -1,6 +1,7 @@
 package dev.crawl.store;
 
 import java.io.ByteArrayOutputStream;
+import java.net.IDN;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -53,8 +54,17 @@ public final class PathMapper {
     return String.join("/", segments(url));
   }
 
+  /**
+   * The host's directory: an internationalised name as people read it ({@code bücher.example}, not
+   * its punycode), an IPv6 literal without the colons a file name cannot hold ({@code [--1]}).
+   */
   static String hostDirectory(URI url) {
     String host = url.getHost() == null ? "no-host" : url.getHost().toLowerCase(Locale.ROOT);
+    if (host.startsWith("[")) {
+      host = host.replace(':', '-');
+    } else if (host.contains("xn--")) {
+      host = IDN.toUnicode(host, IDN.ALLOW_UNASSIGNED);
+    }
     String dir = url.getPort() == -1 ? host : host + "_" + url.getPort();
     return safeSegment(dir);
   }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -41,6 +42,22 @@ class UrlParserTest {
     assertNull(p.url());
     assertNotNull(p.problem());
     assertTrue(p.problem().contains(problem.trim()), p.problem());
+  }
+
+  @Test
+  void writesAnInternationalHostAsPunycodeAndLeavesThePathToEscaping() {
+    URI url = UrlParser.parse("https://user@B\u00fccher.example:8443/\u00e4?q=\u00fc").url();
+
+    assertEquals("xn--bcher-kva.example", url.getHost());
+    assertEquals("https://user@xn--bcher-kva.example:8443/%C3%A4?q=%C3%BC", url.toString());
+  }
+
+  @Test
+  void keepsAnIpv6LiteralAsItsHost() {
+    URI url = UrlParser.parse("http://[::1]:8080/x").url();
+
+    assertEquals("[::1]", url.getHost());
+    assertEquals(8080, url.getPort());
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.crawl.input.UrlParser;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -23,6 +24,21 @@ class PathMapperTest {
   @Test
   void mirrorsHostAndPath() {
     assertEquals("example.com/a/b.html", PathMapper.relativePath(URI.create("http://example.com/a/b.html")));
+  }
+
+  @Test
+  void savesAnInternationalHostUnderItsReadableName() {
+    URI url = UrlParser.parse("https://B\u00fccher.example/\u00e4rger.html").url();
+
+    assertEquals("b\u00fccher.example/\u00e4rger.html", PathMapper.relativePath(url));
+  }
+
+  @Test
+  void savesAnIpv6HostWithoutColonsInItsName() {
+    URI url = UrlParser.parse("http://[::1]:8080/x").url();
+
+    assertEquals("[--1]_8080/x", PathMapper.relativePath(url));
+    assertEquals("[2001-db8--1]/x", PathMapper.relativePath(UrlParser.parse("http://[2001:DB8::1]/x").url()));
   }
 
   @Test
