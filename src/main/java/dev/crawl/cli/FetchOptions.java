@@ -112,6 +112,9 @@ final class FetchOptions {
           + " Authorization and Cookie given here are not sent after a redirect to another server.")
   List<String> headers = new ArrayList<>();
 
+  @Option(names = "--http1.1", description = "Speak HTTP/1.1 only; by default HTTPS offers HTTP/2 and takes what the server picks.")
+  boolean http11;
+
   @Option(
       names = "--ca-certificate",
       paramLabel = "FILE",
@@ -160,6 +163,7 @@ final class FetchOptions {
         userAgent,
         caCertificate(),
         insecure,
+        http11,
         headers());
   }
 

@@ -23,6 +23,8 @@ public sealed interface UrlResult permits FetchResult, UrlResult.Duplicate, UrlR
    * @param contentType the response's Content-Type, or null
    * @param found where the saved page leads, once it has been read (a crawl), else {@link Discovered#NONE};
    *     read back from a report, only its title
+   * @param protocol the HTTP version of the response that was saved: {@code h2} or {@code http/1.1};
+   *     null in reports written before it was recorded
    */
   record Saved(
       Task task,
@@ -34,10 +36,11 @@ public sealed interface UrlResult permits FetchResult, UrlResult.Duplicate, UrlR
       int attempts,
       FetchTimings timings,
       String contentType,
-      Discovered found)
+      Discovered found,
+      String protocol)
       implements FetchResult {
     public Saved withFound(Discovered d) {
-      return new Saved(task, finalUrl, status, bytes, path, crc32, attempts, timings, contentType, d);
+      return new Saved(task, finalUrl, status, bytes, path, crc32, attempts, timings, contentType, d, protocol);
     }
 
     public String title() {

@@ -54,18 +54,19 @@ final class WorkerMessages {
       String contentType,
       String title,
       java.util.List<String> links,
-      java.util.List<String> requisites) {
+      java.util.List<String> requisites,
+      String protocol) {
 
     static Reply of(FetchResult r, long received) {
       long fb = r.timings().firstByte() < 0 ? -1 : r.timings().firstByte() - received;
       return switch (r) {
         case UrlResult.Saved s ->
             new Reply(s.task().id(), true, false, s.finalUrl().toString(), s.status(), s.bytes(), s.path(), s.crc32(), null, s.attempts(), fb,
-                s.contentType(), s.title(), s.found().links(), s.found().requisites());
+                s.contentType(), s.title(), s.found().links(), s.found().requisites(), s.protocol());
         case UrlResult.Failed f ->
-            new Reply(f.task().id(), false, false, String.valueOf(f.finalUrl()), f.status(), 0, null, null, f.reason(), f.attempts(), fb, null, null, null, null);
+            new Reply(f.task().id(), false, false, String.valueOf(f.finalUrl()), f.status(), 0, null, null, f.reason(), f.attempts(), fb, null, null, null, null, null);
         case UrlResult.Skipped k ->
-            new Reply(k.task().id(), false, true, String.valueOf(k.finalUrl()), k.status(), 0, null, null, k.reason(), k.attempts(), fb, null, null, null, null);
+            new Reply(k.task().id(), false, true, String.valueOf(k.finalUrl()), k.status(), 0, null, null, k.reason(), k.attempts(), fb, null, null, null, null, null);
       };
     }
 
@@ -80,7 +81,7 @@ final class WorkerMessages {
       if (saved) {
         return new UrlResult.Saved(task, fin, status, bytes, path, crc32, attempts, t, contentType,
             new Discovered(title, links == null ? java.util.List.of() : links,
-                requisites == null ? java.util.List.of() : requisites));
+                requisites == null ? java.util.List.of() : requisites), protocol);
       }
       return skipped
           ? UrlResult.Skipped.onTheWay(task, fin, status, reason, attempts, t)

@@ -69,7 +69,7 @@ final class Download {
   }
 
   /** A finished exchange: the response's status and headers, and what was kept of its body. */
-  private record Exchange(int status, HttpHeaders headers, BodyReader.Body body) {}
+  private record Exchange(int status, HttpHeaders headers, BodyReader.Body body, HttpClient.Version version) {}
 
   /** One request of a redirect chain. */
   private CompletableFuture<Exchange> hop(URI url, int redirects) {
@@ -152,8 +152,9 @@ final class Download {
             .GET()
             .timeout(responseTimeout)
             // plain http stays on HTTP/1.1: an h2c upgrade attempt costs a round trip for nothing
+            // https offers HTTP/2 through ALPN and takes what the server picks, unless --http1.1
             .version(
-                url.getScheme().equalsIgnoreCase("https")
+                url.getScheme().equalsIgnoreCase("https") && !f.settings.http11()
                     ? HttpClient.Version.HTTP_2
                     : HttpClient.Version.HTTP_1_1)
             .header("User-Agent", f.settings.userAgent())
@@ -187,7 +188,7 @@ final class Download {
                 if (error != null) {
                   exchange.completeExceptionally(error);
                 } else {
-                  exchange.complete(new Exchange(info.statusCode(), info.headers(), body));
+                  exchange.complete(new Exchange(info.statusCode(), info.headers(), body, info.version()));
                 }
               });
       return reader;
@@ -290,11 +291,17 @@ final class Download {
           attempts,
           timings(),
           response.headers().firstValue("Content-Type").orElse(null),
-          Discovered.NONE);
+          Discovered.NONE,
+          protocol(response.version()));
     } catch (IOException e) {
       abortPending();
       return failed(reason(e), response.status());
     }
+  }
+
+  /** As ALPN and the HTTP status line spell it. */
+  static String protocol(HttpClient.Version v) {
+    return v == HttpClient.Version.HTTP_2 ? "h2" : "http/1.1";
   }
 
   private CompletableFuture<FetchResult> retryAfter(Duration wait) {

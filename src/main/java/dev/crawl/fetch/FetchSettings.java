@@ -22,6 +22,7 @@ import java.util.List;
  * @param rate requests per second to one host; zero for no limit
  * @param caCertificate a PEM file of CA certificates trusted besides the JDK's, or null
  * @param insecure no certificate checks at all ({@code --insecure})
+ * @param http11 HTTP/1.1 only, never HTTP/2 ({@code --http1.1})
  * @param headers request headers users added ({@code -H}), as {@code Name: value}, checked by {@link RequestHeaders}
  */
 public record FetchSettings(
@@ -41,6 +42,7 @@ public record FetchSettings(
     String userAgent,
     String caCertificate,
     boolean insecure,
+    boolean http11,
     List<String> headers) {
 
   public static final String VERSION = "0.4.0";
@@ -75,102 +77,109 @@ public record FetchSettings(
       DEFAULT_USER_AGENT,
       null,
       false,
+      false,
       List.of());
 
   public FetchSettings withConnectTimeout(Duration v) {
     return new FetchSettings(v, responseTimeout, idleTimeout, minRate, totalTimeout, retries,
         timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
-        rate, userAgent, caCertificate, insecure, headers);
+        rate, userAgent, caCertificate, insecure, http11, headers);
   }
 
   public FetchSettings withResponseTimeout(Duration v) {
     return new FetchSettings(connectTimeout, v, idleTimeout, minRate, totalTimeout, retries,
         timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
-        rate, userAgent, caCertificate, insecure, headers);
+        rate, userAgent, caCertificate, insecure, http11, headers);
   }
 
   public FetchSettings withIdleTimeout(Duration v) {
     return new FetchSettings(connectTimeout, responseTimeout, v, minRate, totalTimeout, retries,
         timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
-        rate, userAgent, caCertificate, insecure, headers);
+        rate, userAgent, caCertificate, insecure, http11, headers);
   }
 
   public FetchSettings withMinRate(long v) {
     return new FetchSettings(connectTimeout, responseTimeout, idleTimeout, v, totalTimeout, retries,
         timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
-        rate, userAgent, caCertificate, insecure, headers);
+        rate, userAgent, caCertificate, insecure, http11, headers);
   }
 
   public FetchSettings withTotalTimeout(Duration v) {
     return new FetchSettings(connectTimeout, responseTimeout, idleTimeout, minRate, v, retries,
         timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
-        rate, userAgent, caCertificate, insecure, headers);
+        rate, userAgent, caCertificate, insecure, http11, headers);
   }
 
   public FetchSettings withRetries(int v) {
     return new FetchSettings(connectTimeout, responseTimeout, idleTimeout, minRate, totalTimeout, v,
         timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
-        rate, userAgent, caCertificate, insecure, headers);
+        rate, userAgent, caCertificate, insecure, http11, headers);
   }
 
   public FetchSettings withTimeoutRetries(int v) {
     return new FetchSettings(connectTimeout, responseTimeout, idleTimeout, minRate, totalTimeout, retries,
         v, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
-        rate, userAgent, caCertificate, insecure, headers);
+        rate, userAgent, caCertificate, insecure, http11, headers);
   }
 
   public FetchSettings withRetryDelay(Duration v) {
     return new FetchSettings(connectTimeout, responseTimeout, idleTimeout, minRate, totalTimeout, retries,
         timeoutRetries, v, maxRetryWait, maxRedirects, maxBytes, perHost,
-        rate, userAgent, caCertificate, insecure, headers);
+        rate, userAgent, caCertificate, insecure, http11, headers);
   }
 
   public FetchSettings withMaxRetryWait(Duration v) {
     return new FetchSettings(connectTimeout, responseTimeout, idleTimeout, minRate, totalTimeout, retries,
         timeoutRetries, retryDelay, v, maxRedirects, maxBytes, perHost,
-        rate, userAgent, caCertificate, insecure, headers);
+        rate, userAgent, caCertificate, insecure, http11, headers);
   }
 
   public FetchSettings withMaxRedirects(int v) {
     return new FetchSettings(connectTimeout, responseTimeout, idleTimeout, minRate, totalTimeout, retries,
         timeoutRetries, retryDelay, maxRetryWait, v, maxBytes, perHost,
-        rate, userAgent, caCertificate, insecure, headers);
+        rate, userAgent, caCertificate, insecure, http11, headers);
   }
 
   public FetchSettings withMaxBytes(long v) {
     return new FetchSettings(connectTimeout, responseTimeout, idleTimeout, minRate, totalTimeout, retries,
         timeoutRetries, retryDelay, maxRetryWait, maxRedirects, v, perHost,
-        rate, userAgent, caCertificate, insecure, headers);
+        rate, userAgent, caCertificate, insecure, http11, headers);
   }
 
   public FetchSettings withPerHost(int v) {
     return new FetchSettings(connectTimeout, responseTimeout, idleTimeout, minRate, totalTimeout, retries,
         timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, v,
-        rate, userAgent, caCertificate, insecure, headers);
+        rate, userAgent, caCertificate, insecure, http11, headers);
   }
 
   public FetchSettings withRate(double v) {
     return new FetchSettings(connectTimeout, responseTimeout, idleTimeout, minRate, totalTimeout, retries,
         timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
-        v, userAgent, caCertificate, insecure, headers);
+        v, userAgent, caCertificate, insecure, http11, headers);
   }
 
   public FetchSettings withCaCertificate(String v) {
     return new FetchSettings(connectTimeout, responseTimeout, idleTimeout, minRate, totalTimeout, retries,
         timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
-        rate, userAgent, v, insecure, headers);
+        rate, userAgent, v, insecure, http11, headers);
   }
 
   public FetchSettings withInsecure(boolean v) {
     return new FetchSettings(connectTimeout, responseTimeout, idleTimeout, minRate, totalTimeout, retries,
         timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
-        rate, userAgent, caCertificate, v, headers);
+        rate, userAgent, caCertificate, v, http11, headers);
+  }
+
+  public FetchSettings withHttp11(boolean v) {
+    return new FetchSettings(connectTimeout, responseTimeout, idleTimeout, minRate, totalTimeout, retries,
+        timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
+        rate, userAgent, caCertificate, insecure, v, headers);
   }
 
   public FetchSettings withHeaders(List<String> v) {
     return new FetchSettings(connectTimeout, responseTimeout, idleTimeout, minRate, totalTimeout, retries,
         timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
-        rate, userAgent, caCertificate, insecure, v);
+        rate, userAgent, caCertificate, insecure, http11, v);
   }
 
   /**

@@ -91,34 +91,34 @@ public final class ResultsFile {
     return switch (r) {
       case UrlResult.Saved s ->
           fetched(outcome, s.task(), s.finalUrl(), s.status(), s.bytes(), s.path(), s.crc32(), s.attempts(),
-              null, s.timings(), s.title(), s.contentType());
+              null, s.timings(), s.title(), s.contentType(), s.protocol());
       case UrlResult.Failed f ->
           fetched(outcome, f.task(), f.finalUrl(), f.status(), -1, null, null, f.attempts(), f.reason(),
-              f.timings(), null, null);
+              f.timings(), null, null, null);
       case UrlResult.Skipped k ->
           fetched(outcome, k.task(), k.finalUrl(), k.status(), k.bytes(), k.path(), null, k.attempts(),
-              k.reason(), k.timings(), null, null);
+              k.reason(), k.timings(), null, null, null);
       case UrlResult.Interrupted i ->
           fetched(outcome, i.task(), null, 0, -1, null, null, i.attempts(), UrlResult.Interrupted.REASON,
-              i.timings(), null, null);
+              i.timings(), null, null, null);
       case UrlResult.Duplicate d ->
           new UrlRecord(outcome, d.url(), null, null, null, null, null, null, null, null, null, null, null,
-              null, d.source(), null, null, null, null, null);
+              null, d.source(), null, null, null, null, null, null);
       case UrlResult.Invalid i ->
           new UrlRecord(outcome, i.url(), null, null, null, null, null, null, i.problem(), null, null, null, null,
-              null, i.source(), null, null, null, null, null);
+              null, i.source(), null, null, null, null, null, null);
     };
   }
 
   private static UrlRecord fetched(String outcome, Task task, URI finalUrl, int status, long bytes, String path,
-      String crc32, int attempts, String error, FetchTimings t, String title, String contentType) {
+      String crc32, int attempts, String error, FetchTimings t, String title, String contentType, String protocol) {
     boolean found = task.referrer() != null || task.depth() != 0;
     return new UrlRecord(outcome, task.url().toString(), str(finalUrl), status == 0 ? null : status,
         bytes < 0 ? null : bytes, path, crc32, attempts, error,
         t == null ? null : ms(t.queued()), t == null ? null : ms(t.started()),
         t == null || t.firstByte() < 0 ? null : ms(t.firstByte()), t == null ? null : ms(t.finished()),
         t == null ? null : t.lane(), task.origin(), found ? task.depth() : null, str(task.referrer()), title,
-        t == null ? null : ms(t.waited()), contentType);
+        t == null ? null : ms(t.waited()), contentType, protocol);
   }
 
   static UrlResult result(UrlRecord r) {
@@ -126,7 +126,7 @@ public final class ResultsFile {
     return switch (outcome) {
       case SAVED -> new UrlResult.Saved(task(r), uri(r.finalUrl()), orZero(r.status()), orMinus(r.bytes()),
           r.path(), r.crc32(), orZero(r.attempts()), timings(r), r.contentType(),
-          r.title() == null ? Discovered.NONE : new Discovered(r.title(), List.of(), List.of()));
+          r.title() == null ? Discovered.NONE : new Discovered(r.title(), List.of(), List.of()), r.protocol());
       case FAILED -> new UrlResult.Failed(task(r), uri(r.finalUrl()), orZero(r.status()), r.error(),
           orZero(r.attempts()), timings(r));
       case SKIPPED -> new UrlResult.Skipped(task(r), uri(r.finalUrl()), orZero(r.status()), r.error(),

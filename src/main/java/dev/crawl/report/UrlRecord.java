@@ -13,12 +13,13 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * @param waitMs of the time from started to finished, how long the download waited for a per-host
  *     slot or a --rate turn; the rest was on the wire (added after the first fields, so CSV columns
  *     keep their places)
- * @param contentType the saved response's Content-Type (added last)
+ * @param contentType the saved response's Content-Type
+ * @param protocol the HTTP version the saved response came over, {@code h2} or {@code http/1.1} (added last)
  */
 @JsonPropertyOrder({
   "outcome", "url", "finalUrl", "status", "bytes", "path", "crc32", "attempts", "error",
   "queuedMs", "startedMs", "firstByteMs", "finishedMs", "lane", "source", "depth", "referrer", "title", "waitMs",
-  "contentType"
+  "contentType", "protocol"
 })
 record UrlRecord(
     String outcome,
@@ -40,4 +41,5 @@ record UrlRecord(
     String referrer,
     String title,
     Double waitMs,
-    String contentType) {}
+    String contentType,
+    String protocol) {}

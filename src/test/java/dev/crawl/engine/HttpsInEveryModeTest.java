@@ -86,6 +86,13 @@ class HttpsInEveryModeTest {
 
   @ParameterizedTest
   @EnumSource(Mode.class)
+  void takesHttp2WhereTheServerOffersItAndRecordsWhichProtocolEachUrlUsed(Mode mode) throws Exception {
+    assertEquals("h2", run(mode, "good", trustingTheTestCa()).saved("/file.bin").protocol());
+    assertEquals("http/1.1", run(mode, "good", trustingTheTestCa().withHttp11(true)).saved("/file.bin").protocol());
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
   void followsARedirectFromHttpToHttps(Mode mode) throws Exception {
     String moved = "http://127.0.0.1:" + SERVERS.get("plain").port() + "/moved";
     UrlResult.Saved saved =

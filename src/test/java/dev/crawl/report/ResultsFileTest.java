@@ -98,18 +98,19 @@ class ResultsFileTest {
     Task task = new Task(7, URI.create("http://h/p.html"), "link from http://h/", 1_500_000, 2, URI.create("http://h/"));
     UrlResult.Saved saved = new UrlResult.Saved(task, URI.create("http://h/q.html"), 200, 1234, "h/q.html", "0badf00d",
         2, new FetchTimings(1_500_000, 2_000_000, 3_000_000, 4_000_000, "slot-3", 500_000), "text/html; charset=utf-8",
-        new Discovered("Q", List.of(), List.of()));
+        new Discovered("Q", List.of(), List.of()), "h2");
 
     UrlResult back = ResultsFile.parse(ResultsFile.line(saved));
 
     UrlResult.Saved s = assertInstanceOf(UrlResult.Saved.class, back);
     assertEquals(saved.withFound(s.found()), new UrlResult.Saved(task, s.finalUrl(), s.status(), s.bytes(), s.path(),
-        s.crc32(), s.attempts(), s.timings(), s.contentType(), s.found()));
+        s.crc32(), s.attempts(), s.timings(), s.contentType(), s.found(), s.protocol()));
     // the id was a position in the run that wrote it
     assertEquals(new Task(0, task.url(), task.origin(), task.queuedNanos(), 2, task.referrer()), s.task());
     assertEquals(saved.timings(), s.timings());
     assertEquals("text/html; charset=utf-8", s.contentType());
     assertEquals("Q", s.title());
+    assertEquals("h2", s.protocol());
   }
 
   @Test
