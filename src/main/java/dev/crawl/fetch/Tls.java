@@ -23,7 +23,6 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509ExtendedTrustManager;
-import javax.net.ssl.X509TrustManager;
 
 /**
  * How HTTPS servers are trusted: the JDK's trust store plus any {@code --ca-certificate}, or nothing
@@ -75,8 +74,8 @@ public final class Tls {
     }
   }
 
-  private static List<X509TrustManager> trustManagers(String caFile) throws IOException, GeneralSecurityException {
-    List<X509TrustManager> managers = new ArrayList<>();
+  private static List<X509ExtendedTrustManager> trustManagers(String caFile) throws IOException, GeneralSecurityException {
+    List<X509ExtendedTrustManager> managers = new ArrayList<>();
     managers.add(defaultTrust(null));
     if (caFile != null) {
       KeyStore extra = KeyStore.getInstance(KeyStore.getDefaultType());
@@ -90,11 +89,11 @@ public final class Tls {
     return managers;
   }
 
-  private static X509TrustManager defaultTrust(KeyStore store) throws GeneralSecurityException {
+  private static X509ExtendedTrustManager defaultTrust(KeyStore store) throws GeneralSecurityException {
     TrustManagerFactory f = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
     f.init(store);
     for (javax.net.ssl.TrustManager tm : f.getTrustManagers()) {
-      if (tm instanceof X509TrustManager x) {
+      if (tm instanceof X509ExtendedTrustManager x) {
         return x;
       }
     }
@@ -103,48 +102,37 @@ public final class Tls {
 
   /** Trusted if any of the stores trusts the chain; the host name is checked as the JDK does. */
   private static final class Checked extends X509ExtendedTrustManager {
-    private final List<X509TrustManager> managers;
+    private final List<X509ExtendedTrustManager> managers;
 
-    Checked(List<X509TrustManager> managers) {
+    Checked(List<X509ExtendedTrustManager> managers) {
       this.managers = managers;
     }
 
+    // the engine's variant is the one the HTTP client uses: it also compares the host name
     @Override
     public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
         throws CertificateException {
-      check(chain, authType, m -> {
-        if (m instanceof X509ExtendedTrustManager x) {
-          x.checkServerTrusted(chain, authType, engine);
-        } else {
-          m.checkServerTrusted(chain, authType);
-        }
-      }, engine == null ? null : engine.getPeerHost());
+      check(chain, m -> m.checkServerTrusted(chain, authType, engine), engine == null ? null : engine.getPeerHost());
     }
 
     @Override
     public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket)
         throws CertificateException {
-      check(chain, authType, m -> {
-        if (m instanceof X509ExtendedTrustManager x) {
-          x.checkServerTrusted(chain, authType, socket);
-        } else {
-          m.checkServerTrusted(chain, authType);
-        }
-      }, null);
+      check(chain, m -> m.checkServerTrusted(chain, authType, socket), null);
     }
 
     @Override
     public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-      check(chain, authType, m -> m.checkServerTrusted(chain, authType), null);
+      check(chain, m -> m.checkServerTrusted(chain, authType), null);
     }
 
     private interface Check {
-      void run(X509TrustManager m) throws CertificateException;
+      void run(X509ExtendedTrustManager m) throws CertificateException;
     }
 
-    private void check(X509Certificate[] chain, String authType, Check check, String host) throws CertificateException {
+    private void check(X509Certificate[] chain, Check check, String host) throws CertificateException {
       CertificateException last = null;
-      for (X509TrustManager m : managers) {
+      for (X509ExtendedTrustManager m : managers) {
         try {
           check.run(m);
           return;
