@@ -45,14 +45,45 @@ public final class Tls {
    * @throws IOException when {@code --ca-certificate} cannot be read or holds no certificate
    */
   public static SSLContext context(FetchSettings s) throws IOException {
+    if (!s.insecure() && s.caCertificate() == null) {
+      return systemTrust();
+    }
     try {
-      X509ExtendedTrustManager trust = s.insecure() ? new TrustAll() : new Checked(trustManagers(s.caCertificate()));
-      SSLContext context = SSLContext.getInstance("TLS");
-      context.init(null, new javax.net.ssl.TrustManager[] {trust}, null);
-      return context;
+      return contextOf(s.insecure() ? new TrustAll() : new Checked(trustManagers(s.caCertificate())));
     } catch (GeneralSecurityException e) {
       throw new IOException("cannot set up TLS: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * The context for the system's trust store alone, made once per JVM: loading the store is most of
+   * it (about 140 certificates, 0.1 s cold), and {@link TlsWarmUp} does that while the command line
+   * is parsed.
+   */
+  public static SSLContext systemTrust() throws IOException {
+    try {
+      return SystemTrust.CONTEXT;
+    } catch (ExceptionInInitializerError e) {
+      throw new IOException("cannot set up TLS: " + e.getCause().getMessage(), e.getCause());
+    }
+  }
+
+  private static final class SystemTrust {
+    static final SSLContext CONTEXT;
+
+    static {
+      try {
+        CONTEXT = contextOf(new Checked(List.of(defaultTrust(null))));
+      } catch (GeneralSecurityException e) {
+        throw new IllegalStateException(e.getMessage(), e);
+      }
+    }
+  }
+
+  private static SSLContext contextOf(X509ExtendedTrustManager trust) throws GeneralSecurityException {
+    SSLContext context = SSLContext.getInstance("TLS");
+    context.init(null, new javax.net.ssl.TrustManager[] {trust}, null);
+    return context;
   }
 
   /** The certificates of a PEM (or DER) file, checked at start-up so a bad file is one clear line. */

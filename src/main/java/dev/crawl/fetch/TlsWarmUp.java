@@ -1,12 +1,11 @@
 package dev.crawl.fetch;
 
-import java.security.NoSuchAlgorithmException;
-import javax.net.ssl.SSLContext;
+import java.io.IOException;
 
 /**
- * Loads the JDK's default TLS context on a thread of its own. Building an HttpClient loads it (the
- * trust store: about 140 certificates to parse, 0.11 s cold) even for a list of http URLs; started
- * first thing, that runs on the second core while the command line is parsed and the run is set up.
+ * Loads the system's TLS trust on a thread of its own. Building an HttpClient needs it (the trust
+ * store: about 140 certificates to parse, 0.11 s cold) even for a list of http URLs; started first
+ * thing, that runs on the second core while the command line is parsed and the run is set up.
  */
 public final class TlsWarmUp {
   private TlsWarmUp() {}
@@ -14,8 +13,8 @@ public final class TlsWarmUp {
   public static void start() {
     Thread.ofPlatform().daemon().name("crawl-tls-warm-up").start(() -> {
       try {
-        SSLContext.getDefault(); // cached by the JDK; a client built meanwhile waits for this one
-      } catch (NoSuchAlgorithmException ignored) {
+        Tls.systemTrust(); // made once; a client built meanwhile waits for this one
+      } catch (IOException ignored) {
         // the client that needs it reports the failure
       }
     });
