@@ -89,10 +89,6 @@ public sealed interface UrlResult permits FetchResult, UrlResult.Duplicate, UrlR
     public static Skipped alreadySaved(Task task, String path, long bytes) {
       return new Skipped(task, null, 0, ALREADY_SAVED, 0, null, path, bytes);
     }
-
-    public boolean requested() {
-      return timings != null;
-    }
   }
 
   /** A download stopped by a stop signal: not done, nothing kept. */

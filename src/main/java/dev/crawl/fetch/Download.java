@@ -368,12 +368,7 @@ final class Download {
 
   /** A TLS handshake that failed, or a certificate refused: the same server says the same again. */
   static boolean isHandshakeFailure(Throwable cause) {
-    for (Throwable c = cause; c != null; c = c.getCause()) {
-      if (c instanceof SSLHandshakeException || c instanceof Tls.Refused) {
-        return true;
-      }
-    }
-    return false;
+    return find(cause, SSLHandshakeException.class) != null || find(cause, Tls.Refused.class) != null;
   }
 
   private static <T extends Throwable> T find(Throwable cause, Class<T> type) {

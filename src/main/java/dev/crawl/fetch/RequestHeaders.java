@@ -42,6 +42,9 @@ public final class RequestHeaders {
 
   /** Adds the user's headers to a request for {@code url}, replacing defaults of the same name. */
   static void apply(HttpRequest.Builder request, List<String> headers, URI listed, URI url) {
+    if (headers.isEmpty()) {
+      return; // the usual case, on every request: nothing to compare
+    }
     boolean sameServer = Origin.of(listed).equals(Origin.of(url));
     for (String h : headers) {
       int colon = h.indexOf(':');

@@ -51,8 +51,12 @@ public final class ResultsFile {
 
   /** One line of JSON, without the newline. */
   public static String line(UrlResult r) {
+    return line(record(r));
+  }
+
+  static String line(UrlRecord r) {
     try {
-      return JSON.writeValueAsString(record(r));
+      return JSON.writeValueAsString(r);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("a result that cannot be written as JSON: " + r, e);
     }

@@ -29,7 +29,6 @@ import org.HdrHistogram.HistogramIterationValue;
  * never waits for the report, nor for a slow reader at the other end of a pipe.
  */
 public final class RunRecorder implements Consumer<UrlResult>, AutoCloseable {
-  public static final String JSONL = ResultsFile.NAME;
   public static final String CSV = "results.csv";
 
   private final FileOutputStream jsonlFile;
@@ -71,7 +70,7 @@ public final class RunRecorder implements Consumer<UrlResult>, AutoCloseable {
       throws IOException {
     this.tap = tap;
     Files.createDirectories(reportDir);
-    this.jsonlFile = new FileOutputStream(reportDir.resolve(JSONL).toFile());
+    this.jsonlFile = new FileOutputStream(reportDir.resolve(ResultsFile.NAME).toFile());
     this.jsonl = new BufferedWriter(new OutputStreamWriter(jsonlFile, StandardCharsets.UTF_8));
     CsvMapper csvMapper = new CsvMapper();
     CsvSchema schema = csvMapper.schemaFor(UrlRecord.class).withHeader();
@@ -188,10 +187,11 @@ public final class RunRecorder implements Consumer<UrlResult>, AutoCloseable {
 
   private void write(UrlResult result) {
     try {
-      String line = ResultsFile.line(result);
+      UrlRecord record = ResultsFile.record(result);
+      String line = ResultsFile.line(record);
       jsonl.write(line);
       jsonl.write('\n');
-      csv.write(ResultsFile.record(result));
+      csv.write(record);
       tap.accept(result);
       String out = format.line(result, line, outputDir);
       if (out != null) {

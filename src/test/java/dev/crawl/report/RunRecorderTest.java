@@ -49,7 +49,7 @@ class RunRecorderTest {
       assertEquals(threads * each, totals.counts().saved());
       assertEquals(threads * each * 10L, totals.bytes());
     }
-    try (var lines = Files.lines(tmp.resolve(".crawl").resolve(RunRecorder.JSONL))) {
+    try (var lines = Files.lines(tmp.resolve(".crawl").resolve(ResultsFile.NAME))) {
       assertEquals(threads * each, lines.distinct().count());
     }
   }
@@ -103,7 +103,7 @@ class RunRecorderTest {
 
       assertEquals(100, latency.p50(), 1);
     }
-    String line = Files.readAllLines(tmp.resolve(".crawl").resolve(RunRecorder.JSONL)).get(0);
+    String line = Files.readAllLines(tmp.resolve(".crawl").resolve(ResultsFile.NAME)).get(0);
     assertTrue(line.contains("\"waitMs\":500.0"), line);
   }
 
@@ -118,7 +118,7 @@ class RunRecorderTest {
       recorder.accept(new UrlResult.Duplicate(URI.create("http://h/1"), "list:3"));
       recorder.drain();
     }
-    List<String> written = Files.readAllLines(tmp.resolve(".crawl").resolve(RunRecorder.JSONL));
+    List<String> written = Files.readAllLines(tmp.resolve(".crawl").resolve(ResultsFile.NAME));
     assertEquals(3, tapped.size());
     assertEquals(written, tapped.stream().map(ResultsFile::line).toList());
   }

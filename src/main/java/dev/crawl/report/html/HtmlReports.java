@@ -1,6 +1,6 @@
 package dev.crawl.report.html;
 
-import dev.crawl.report.RunRecorder;
+import dev.crawl.report.ResultsFile;
 import dev.crawl.report.RunSummary;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -30,7 +30,7 @@ public final class HtmlReports {
       throws IOException {
     Map<String, Timeline> timelines = new LinkedHashMap<>();
     for (RunSummary r : runs) {
-      timelines.put(r.mode(), Timeline.read(Path.of(r.reportDir()).resolve(RunRecorder.JSONL)));
+      timelines.put(r.mode(), Timeline.read(Path.of(r.reportDir()).resolve(ResultsFile.NAME)));
     }
     write(outputDir.resolve(COMPARE_HTML), ComparePage.render(outputDir, runs, speedups, identical, timelines));
     write(outputDir.resolve(COMPARE_MARKDOWN), Markdown.compare(runs, speedups, identical));

@@ -13,7 +13,6 @@ import dev.crawl.report.Counts;
 import dev.crawl.report.Latency;
 import dev.crawl.report.LatencyBucket;
 import dev.crawl.report.ResultsFile;
-import dev.crawl.report.RunRecorder;
 import dev.crawl.report.RunSummary;
 import java.net.URI;
 import java.nio.file.Files;
@@ -115,8 +114,8 @@ class HtmlReportTest {
     // a reason can quote what a server sent
     UrlResult evil = new UrlResult.Failed(new Task(1, URI.create("http://h/x"), "args:1", 0), null, 500,
         "HTTP 500: <script>alert(1)</script>", 1, new FetchTimings(0, 1_000_000, 2_000_000, 3_000_000, "main"));
-    Files.writeString(dir.resolve(RunRecorder.JSONL), ResultsFile.line(evil) + "\n");
-    HtmlReports.writeRun(dir, summary("sync", dir, 1, 0), Timeline.read(dir.resolve(RunRecorder.JSONL)));
+    Files.writeString(dir.resolve(ResultsFile.NAME), ResultsFile.line(evil) + "\n");
+    HtmlReports.writeRun(dir, summary("sync", dir, 1, 0), Timeline.read(dir.resolve(ResultsFile.NAME)));
 
     Document page = Jsoup.parse(dir.resolve(HtmlReports.HTML).toFile());
 
@@ -140,8 +139,8 @@ class HtmlReportTest {
       lines.append(ResultsFile.line(r)).append('\n');
     }
     lines.append(ResultsFile.line(new UrlResult.Invalid("ftp://x", "list:999", "unsupported scheme"))).append('\n');
-    Files.writeString(dir.resolve(RunRecorder.JSONL), lines.toString());
-    HtmlReports.writeRun(dir, summary(mode, dir, downloads, failures), Timeline.read(dir.resolve(RunRecorder.JSONL)));
+    Files.writeString(dir.resolve(ResultsFile.NAME), lines.toString());
+    HtmlReports.writeRun(dir, summary(mode, dir, downloads, failures), Timeline.read(dir.resolve(ResultsFile.NAME)));
     return dir;
   }
 
