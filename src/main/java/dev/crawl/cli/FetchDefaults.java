@@ -1,6 +1,7 @@
 package dev.crawl.cli;
 
 import dev.crawl.fetch.FetchSettings;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Map;
 import picocli.CommandLine.IDefaultValueProvider;
@@ -25,7 +26,7 @@ final class FetchDefaults implements IDefaultValueProvider {
       Map.entry("--max-retry-wait", time(D.maxRetryWait())),
       Map.entry("--max-redirects", String.valueOf(D.maxRedirects())),
       Map.entry("--max-size", size(D.maxBytes())),
-      Map.entry("--rate", D.rate() == (long) D.rate() ? String.valueOf((long) D.rate()) : String.valueOf(D.rate())),
+      Map.entry("--rate", BigDecimal.valueOf(D.rate()).stripTrailingZeros().toPlainString()),
       Map.entry("--user-agent", D.userAgent()));
 
   @Override
