@@ -39,6 +39,7 @@ public final class Fetcher implements AutoCloseable {
   // null once closed; see close()
   private volatile HttpClient client;
   final HostLimiter limiter;
+  final StreamGate streams = new StreamGate();
   final RatePacer pacer;
   final RedirectGate gate;
   final InFlight inFlight;

@@ -46,6 +46,7 @@ public final class RunRecorder implements Consumer<UrlResult>, AutoCloseable {
   private final ContentDigest digest = new ContentDigest();
   // one entry per server: bounded by the hosts of a run, not its URLs
   private final java.util.Set<String> origins = new java.util.HashSet<>();
+  private final java.util.Map<String, Long> protocols = new java.util.TreeMap<>();
   private long saved;
   private long failed;
   private long invalid;
@@ -109,6 +110,9 @@ public final class RunRecorder implements Consumer<UrlResult>, AutoCloseable {
         saved++;
         bytes += s.bytes();
         digest.add(s.path(), s.crc32());
+        if (s.protocol() != null) {
+          protocols.merge(s.protocol(), 1L, Long::sum);
+        }
         download(s);
       }
       case UrlResult.Failed f -> {
@@ -157,7 +161,8 @@ public final class RunRecorder implements Consumer<UrlResult>, AutoCloseable {
         latency,
         histogram(),
         digest.value(),
-        origins.size());
+        origins.size(),
+        java.util.Map.copyOf(protocols));
   }
 
   private Counts counts() {

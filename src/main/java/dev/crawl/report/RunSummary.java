@@ -13,6 +13,7 @@ package dev.crawl.report;
  * @param links what became of discovered links in a recursive crawl; null in list mode
  * @param hosts how many servers (scheme, host, port) the run's downloads went to
  * @param insecure certificates were not checked ({@code --insecure})
+ * @param protocols saved URLs by the protocol they came over ({@code h2}, {@code http/1.1})
  */
 public record RunSummary(
     String mode,
@@ -40,7 +41,8 @@ public record RunSummary(
     String exitReason,
     dev.crawl.core.LinkCounts links,
     int hosts,
-    boolean insecure) {
+    boolean insecure,
+    java.util.SortedMap<String, Long> protocols) {
 
   /**
    * True when the per-host cap, not the concurrency, bounded the run: all its hosts together could

@@ -7,4 +7,5 @@ public record RunTotals(
     Latency latency,
     java.util.List<LatencyBucket> histogram,
     String contentDigest,
-    int hosts) {}
+    int hosts,
+    java.util.Map<String, Long> protocols) {}

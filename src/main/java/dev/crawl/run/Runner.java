@@ -181,7 +181,8 @@ public final class Runner {
             : e.inputFailure() == null ? null : e.inputFailure().getMessage(),
         e.executed().links(),
         totals.hosts(),
-        plan.fetch().insecure());
+        plan.fetch().insecure(),
+        new java.util.TreeMap<>(totals.protocols()));
   }
 
   private static long processCpuNanos() {

@@ -93,6 +93,19 @@ class HttpsInEveryModeTest {
 
   @ParameterizedTest
   @EnumSource(Mode.class)
+  void theSummaryCountsSavedUrlsByProtocol(Mode mode) throws Exception {
+    String plain = "http://127.0.0.1:" + SERVERS.get("plain").port() + "/moved";
+    RunFixture.Result run = RunFixture.run(mode, 2, List.of(url("good"), plain), tmp.resolve("out"), trustingTheTestCa());
+
+    // the redirect from plain http ends over https: both count as h2
+    assertEquals(Map.of("h2", 2L), run.outcome().summary().protocols());
+    RunFixture.Result forced =
+        RunFixture.run(mode, 2, List.of(url("good")), tmp.resolve("out2"), trustingTheTestCa().withHttp11(true));
+    assertEquals(Map.of("http/1.1", 1L), forced.outcome().summary().protocols());
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
   void followsARedirectFromHttpToHttps(Mode mode) throws Exception {
     String moved = "http://127.0.0.1:" + SERVERS.get("plain").port() + "/moved";
     UrlResult.Saved saved =
