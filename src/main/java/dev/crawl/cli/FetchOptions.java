@@ -1,5 +1,6 @@
 package dev.crawl.cli;
 
+import dev.crawl.fetch.ClientIdentity;
 import dev.crawl.fetch.FetchSettings;
 import dev.crawl.fetch.Printable;
 import dev.crawl.fetch.RequestHeaders;
@@ -122,6 +123,18 @@ final class FetchOptions {
   Path caCertificate;
 
   @Option(
+      names = {"--client-certificate", "--certificate"},
+      paramLabel = "FILE",
+      description = "Show this certificate (PEM; its chain may follow) to servers that ask for one (mutual TLS).")
+  Path clientCertificate;
+
+  @Option(
+      names = {"--client-key", "--private-key"},
+      paramLabel = "FILE",
+      description = "The private key of --client-certificate (PEM, unencrypted); not needed when it sits in that file.")
+  Path clientKey;
+
+  @Option(
       names = {"--insecure", "--no-check-certificate"},
       description = "Check no certificate at all (expired, self-signed, another host's): anyone on the path can read and change what is saved.")
   boolean insecure;
@@ -146,6 +159,7 @@ final class FetchOptions {
       throw new ExitException(
           ExitException.USAGE, "--retries, --timeout-retries, --max-redirects, --per-host, --max-size, --min-rate and --rate cannot be negative");
     }
+    checkClientIdentity();
     return new FetchSettings(
         connectTimeout,
         responseTimeout,
@@ -164,7 +178,15 @@ final class FetchOptions {
         caCertificate(),
         insecure,
         http11,
-        headers());
+        headers(),
+        clientCertificate == null ? null : clientCertificate.toAbsolutePath().toString(),
+        clientKey == null ? null : clientKey.toAbsolutePath().toString(),
+        null,
+        List.of(),
+        true,
+        null,
+        null,
+        null);
   }
 
   private List<String> headers() {
@@ -188,6 +210,21 @@ final class FetchOptions {
       throw new ExitException(ExitException.USAGE, "--ca-certificate: " + e.getMessage(), e);
     }
     return caCertificate.toAbsolutePath().toString();
+  }
+
+  /** The client certificate and key, read once here so that a bad pair is a usage error. */
+  private void checkClientIdentity() {
+    if (clientCertificate == null) {
+      if (clientKey != null) {
+        throw new ExitException(ExitException.USAGE, "--client-key needs --client-certificate");
+      }
+      return;
+    }
+    try {
+      ClientIdentity.read(clientCertificate.toString(), clientKey == null ? null : clientKey.toString());
+    } catch (IOException e) {
+      throw new ExitException(ExitException.USAGE, "--client-certificate: " + e.getMessage(), e);
+    }
   }
 
   /** One line on stderr when certificates will not be checked, so it is never a silent choice. */

@@ -446,9 +446,15 @@ final class Download {
     SSLHandshakeException handshake = find(cause, SSLHandshakeException.class);
     if (handshake != null) {
       String m = String.valueOf(handshake.getMessage());
-      return m.contains("protocol_version") || m.contains("No appropriate protocol")
-          ? "TLS: " + where + " and crawl share no TLS version (" + Printable.oneLine(m, 120) + ")"
-          : "TLS handshake with " + where + " failed: " + Printable.oneLine(m, 160);
+      if (m.contains("protocol_version") || m.contains("No appropriate protocol")) {
+        return "TLS: " + where + " and crawl share no TLS version (" + Printable.oneLine(m, 120) + ")";
+      }
+      if (m.contains("certificate_required") || m.contains("bad_certificate") || m.contains("unknown_ca")) {
+        return f.settings.clientCertificate() == null
+            ? "TLS: " + where + " asks for a client certificate; give one with --client-certificate FILE (and --client-key FILE)"
+            : "TLS: " + where + " refused our client certificate (" + Printable.oneLine(m, 120) + ")";
+      }
+      return "TLS handshake with " + where + " failed: " + Printable.oneLine(m, 160);
     }
     if (cause instanceof EOFException || cause instanceof ClosedChannelException) {
       return "connection closed before the response was complete";

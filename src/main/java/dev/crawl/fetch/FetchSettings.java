@@ -24,6 +24,14 @@ import java.util.List;
  * @param insecure no certificate checks at all ({@code --insecure})
  * @param http11 HTTP/1.1 only, never HTTP/2 ({@code --http1.1})
  * @param headers request headers users added ({@code -H}), as {@code Name: value}, checked by {@link RequestHeaders}
+ * @param clientCertificate a PEM file with the certificate (chain) to present to servers that ask, or null
+ * @param clientKey a PEM file with that certificate's private key; null when it sits in {@code clientCertificate}
+ * @param proxy the proxy every request goes through ({@code http://host:port}), or null for none
+ * @param noProxy hosts and domains reached directly despite {@code proxy} ({@code no_proxy})
+ * @param cookies a cookie jar for the run: cookies servers set are sent back to them
+ * @param loadCookies a Netscape cookies.txt file the jar starts from, or null
+ * @param credentials basic-auth credentials from {@code --user}, or null
+ * @param netrcFile a .netrc file to take credentials from per host, or null
  */
 public record FetchSettings(
     Duration connectTimeout,
@@ -43,7 +51,15 @@ public record FetchSettings(
     String caCertificate,
     boolean insecure,
     boolean http11,
-    List<String> headers) {
+    List<String> headers,
+    String clientCertificate,
+    String clientKey,
+    String proxy,
+    List<String> noProxy,
+    boolean cookies,
+    String loadCookies,
+    Credentials credentials,
+    String netrcFile) {
 
   public static final String VERSION = "0.4.0";
   public static final String DEFAULT_USER_AGENT =
@@ -51,6 +67,7 @@ public record FetchSettings(
 
   public FetchSettings {
     headers = List.copyOf(headers);
+    noProxy = List.copyOf(noProxy);
   }
 
   /** Politeness by default: a host sees at most this many of our downloads at once. */
@@ -78,108 +95,222 @@ public record FetchSettings(
       null,
       false,
       false,
-      List.of());
+      List.of(),
+      null,
+      null,
+      null,
+      List.of(),
+      true,
+      null,
+      null,
+      null);
 
   public FetchSettings withConnectTimeout(Duration v) {
     return new FetchSettings(v, responseTimeout, idleTimeout, minRate, totalTimeout, retries,
         timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
-        rate, userAgent, caCertificate, insecure, http11, headers);
+        rate, userAgent, caCertificate, insecure, http11, headers,
+        clientCertificate, clientKey, proxy, noProxy, cookies, loadCookies,
+        credentials, netrcFile);
   }
 
   public FetchSettings withResponseTimeout(Duration v) {
     return new FetchSettings(connectTimeout, v, idleTimeout, minRate, totalTimeout, retries,
         timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
-        rate, userAgent, caCertificate, insecure, http11, headers);
+        rate, userAgent, caCertificate, insecure, http11, headers,
+        clientCertificate, clientKey, proxy, noProxy, cookies, loadCookies,
+        credentials, netrcFile);
   }
 
   public FetchSettings withIdleTimeout(Duration v) {
     return new FetchSettings(connectTimeout, responseTimeout, v, minRate, totalTimeout, retries,
         timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
-        rate, userAgent, caCertificate, insecure, http11, headers);
+        rate, userAgent, caCertificate, insecure, http11, headers,
+        clientCertificate, clientKey, proxy, noProxy, cookies, loadCookies,
+        credentials, netrcFile);
   }
 
   public FetchSettings withMinRate(long v) {
     return new FetchSettings(connectTimeout, responseTimeout, idleTimeout, v, totalTimeout, retries,
         timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
-        rate, userAgent, caCertificate, insecure, http11, headers);
+        rate, userAgent, caCertificate, insecure, http11, headers,
+        clientCertificate, clientKey, proxy, noProxy, cookies, loadCookies,
+        credentials, netrcFile);
   }
 
   public FetchSettings withTotalTimeout(Duration v) {
     return new FetchSettings(connectTimeout, responseTimeout, idleTimeout, minRate, v, retries,
         timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
-        rate, userAgent, caCertificate, insecure, http11, headers);
+        rate, userAgent, caCertificate, insecure, http11, headers,
+        clientCertificate, clientKey, proxy, noProxy, cookies, loadCookies,
+        credentials, netrcFile);
   }
 
   public FetchSettings withRetries(int v) {
     return new FetchSettings(connectTimeout, responseTimeout, idleTimeout, minRate, totalTimeout, v,
         timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
-        rate, userAgent, caCertificate, insecure, http11, headers);
+        rate, userAgent, caCertificate, insecure, http11, headers,
+        clientCertificate, clientKey, proxy, noProxy, cookies, loadCookies,
+        credentials, netrcFile);
   }
 
   public FetchSettings withTimeoutRetries(int v) {
     return new FetchSettings(connectTimeout, responseTimeout, idleTimeout, minRate, totalTimeout, retries,
         v, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
-        rate, userAgent, caCertificate, insecure, http11, headers);
+        rate, userAgent, caCertificate, insecure, http11, headers,
+        clientCertificate, clientKey, proxy, noProxy, cookies, loadCookies,
+        credentials, netrcFile);
   }
 
   public FetchSettings withRetryDelay(Duration v) {
     return new FetchSettings(connectTimeout, responseTimeout, idleTimeout, minRate, totalTimeout, retries,
         timeoutRetries, v, maxRetryWait, maxRedirects, maxBytes, perHost,
-        rate, userAgent, caCertificate, insecure, http11, headers);
+        rate, userAgent, caCertificate, insecure, http11, headers,
+        clientCertificate, clientKey, proxy, noProxy, cookies, loadCookies,
+        credentials, netrcFile);
   }
 
   public FetchSettings withMaxRetryWait(Duration v) {
     return new FetchSettings(connectTimeout, responseTimeout, idleTimeout, minRate, totalTimeout, retries,
         timeoutRetries, retryDelay, v, maxRedirects, maxBytes, perHost,
-        rate, userAgent, caCertificate, insecure, http11, headers);
+        rate, userAgent, caCertificate, insecure, http11, headers,
+        clientCertificate, clientKey, proxy, noProxy, cookies, loadCookies,
+        credentials, netrcFile);
   }
 
   public FetchSettings withMaxRedirects(int v) {
     return new FetchSettings(connectTimeout, responseTimeout, idleTimeout, minRate, totalTimeout, retries,
         timeoutRetries, retryDelay, maxRetryWait, v, maxBytes, perHost,
-        rate, userAgent, caCertificate, insecure, http11, headers);
+        rate, userAgent, caCertificate, insecure, http11, headers,
+        clientCertificate, clientKey, proxy, noProxy, cookies, loadCookies,
+        credentials, netrcFile);
   }
 
   public FetchSettings withMaxBytes(long v) {
     return new FetchSettings(connectTimeout, responseTimeout, idleTimeout, minRate, totalTimeout, retries,
         timeoutRetries, retryDelay, maxRetryWait, maxRedirects, v, perHost,
-        rate, userAgent, caCertificate, insecure, http11, headers);
+        rate, userAgent, caCertificate, insecure, http11, headers,
+        clientCertificate, clientKey, proxy, noProxy, cookies, loadCookies,
+        credentials, netrcFile);
   }
 
   public FetchSettings withPerHost(int v) {
     return new FetchSettings(connectTimeout, responseTimeout, idleTimeout, minRate, totalTimeout, retries,
         timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, v,
-        rate, userAgent, caCertificate, insecure, http11, headers);
+        rate, userAgent, caCertificate, insecure, http11, headers,
+        clientCertificate, clientKey, proxy, noProxy, cookies, loadCookies,
+        credentials, netrcFile);
   }
 
   public FetchSettings withRate(double v) {
     return new FetchSettings(connectTimeout, responseTimeout, idleTimeout, minRate, totalTimeout, retries,
         timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
-        v, userAgent, caCertificate, insecure, http11, headers);
+        v, userAgent, caCertificate, insecure, http11, headers,
+        clientCertificate, clientKey, proxy, noProxy, cookies, loadCookies,
+        credentials, netrcFile);
+  }
+
+  public FetchSettings withUserAgent(String v) {
+    return new FetchSettings(connectTimeout, responseTimeout, idleTimeout, minRate, totalTimeout, retries,
+        timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
+        rate, v, caCertificate, insecure, http11, headers,
+        clientCertificate, clientKey, proxy, noProxy, cookies, loadCookies,
+        credentials, netrcFile);
   }
 
   public FetchSettings withCaCertificate(String v) {
     return new FetchSettings(connectTimeout, responseTimeout, idleTimeout, minRate, totalTimeout, retries,
         timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
-        rate, userAgent, v, insecure, http11, headers);
+        rate, userAgent, v, insecure, http11, headers,
+        clientCertificate, clientKey, proxy, noProxy, cookies, loadCookies,
+        credentials, netrcFile);
   }
 
   public FetchSettings withInsecure(boolean v) {
     return new FetchSettings(connectTimeout, responseTimeout, idleTimeout, minRate, totalTimeout, retries,
         timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
-        rate, userAgent, caCertificate, v, http11, headers);
+        rate, userAgent, caCertificate, v, http11, headers,
+        clientCertificate, clientKey, proxy, noProxy, cookies, loadCookies,
+        credentials, netrcFile);
   }
 
   public FetchSettings withHttp11(boolean v) {
     return new FetchSettings(connectTimeout, responseTimeout, idleTimeout, minRate, totalTimeout, retries,
         timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
-        rate, userAgent, caCertificate, insecure, v, headers);
+        rate, userAgent, caCertificate, insecure, v, headers,
+        clientCertificate, clientKey, proxy, noProxy, cookies, loadCookies,
+        credentials, netrcFile);
   }
 
   public FetchSettings withHeaders(List<String> v) {
     return new FetchSettings(connectTimeout, responseTimeout, idleTimeout, minRate, totalTimeout, retries,
         timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
-        rate, userAgent, caCertificate, insecure, http11, v);
+        rate, userAgent, caCertificate, insecure, http11, v,
+        clientCertificate, clientKey, proxy, noProxy, cookies, loadCookies,
+        credentials, netrcFile);
+  }
+
+  public FetchSettings withClientCertificate(String v) {
+    return new FetchSettings(connectTimeout, responseTimeout, idleTimeout, minRate, totalTimeout, retries,
+        timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
+        rate, userAgent, caCertificate, insecure, http11, headers,
+        v, clientKey, proxy, noProxy, cookies, loadCookies,
+        credentials, netrcFile);
+  }
+
+  public FetchSettings withClientKey(String v) {
+    return new FetchSettings(connectTimeout, responseTimeout, idleTimeout, minRate, totalTimeout, retries,
+        timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
+        rate, userAgent, caCertificate, insecure, http11, headers,
+        clientCertificate, v, proxy, noProxy, cookies, loadCookies,
+        credentials, netrcFile);
+  }
+
+  public FetchSettings withProxy(String v) {
+    return new FetchSettings(connectTimeout, responseTimeout, idleTimeout, minRate, totalTimeout, retries,
+        timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
+        rate, userAgent, caCertificate, insecure, http11, headers,
+        clientCertificate, clientKey, v, noProxy, cookies, loadCookies,
+        credentials, netrcFile);
+  }
+
+  public FetchSettings withNoProxy(List<String> v) {
+    return new FetchSettings(connectTimeout, responseTimeout, idleTimeout, minRate, totalTimeout, retries,
+        timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
+        rate, userAgent, caCertificate, insecure, http11, headers,
+        clientCertificate, clientKey, proxy, v, cookies, loadCookies,
+        credentials, netrcFile);
+  }
+
+  public FetchSettings withCookies(boolean v) {
+    return new FetchSettings(connectTimeout, responseTimeout, idleTimeout, minRate, totalTimeout, retries,
+        timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
+        rate, userAgent, caCertificate, insecure, http11, headers,
+        clientCertificate, clientKey, proxy, noProxy, v, loadCookies,
+        credentials, netrcFile);
+  }
+
+  public FetchSettings withLoadCookies(String v) {
+    return new FetchSettings(connectTimeout, responseTimeout, idleTimeout, minRate, totalTimeout, retries,
+        timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
+        rate, userAgent, caCertificate, insecure, http11, headers,
+        clientCertificate, clientKey, proxy, noProxy, cookies, v,
+        credentials, netrcFile);
+  }
+
+  public FetchSettings withCredentials(Credentials v) {
+    return new FetchSettings(connectTimeout, responseTimeout, idleTimeout, minRate, totalTimeout, retries,
+        timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
+        rate, userAgent, caCertificate, insecure, http11, headers,
+        clientCertificate, clientKey, proxy, noProxy, cookies, loadCookies,
+        v, netrcFile);
+  }
+
+  public FetchSettings withNetrcFile(String v) {
+    return new FetchSettings(connectTimeout, responseTimeout, idleTimeout, minRate, totalTimeout, retries,
+        timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
+        rate, userAgent, caCertificate, insecure, http11, headers,
+        clientCertificate, clientKey, proxy, noProxy, cookies, loadCookies,
+        credentials, v);
   }
 
   /**

@@ -1,8 +1,10 @@
 package dev.crawl.fetch;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -19,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.TrustManagerFactory;
@@ -26,7 +29,7 @@ import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
  * How HTTPS servers are trusted: the JDK's trust store plus any {@code --ca-certificate}, or nothing
- * checked with {@code --insecure}. A certificate the checks refuse fails with a reason naming it
+ * checked with {@code --insecure}; and the client certificate shown to servers that ask for one. A certificate the checks refuse fails with a reason naming it
  * (subject, issuer, dates, names), where the JDK would say "PKIX path building failed".
  */
 public final class Tls {
@@ -45,11 +48,14 @@ public final class Tls {
    * @throws IOException when {@code --ca-certificate} cannot be read or holds no certificate
    */
   public static SSLContext context(FetchSettings s) throws IOException {
-    if (!s.insecure() && s.caCertificate() == null) {
+    if (!s.insecure() && s.caCertificate() == null && s.clientCertificate() == null) {
       return systemTrust();
     }
     try {
-      return contextOf(s.insecure() ? new TrustAll() : new Checked(trustManagers(s.caCertificate())));
+      KeyManager[] identity = s.clientCertificate() == null
+          ? null
+          : ClientIdentity.read(s.clientCertificate(), s.clientKey()).keyManagers();
+      return contextOf(s.insecure() ? new TrustAll() : new Checked(trustManagers(s.caCertificate())), identity);
     } catch (GeneralSecurityException e) {
       throw new IOException("cannot set up TLS: " + e.getMessage(), e);
     }
@@ -73,22 +79,24 @@ public final class Tls {
 
     static {
       try {
-        CONTEXT = contextOf(new Checked(List.of(defaultTrust(null))));
+        CONTEXT = contextOf(new Checked(List.of(defaultTrust(null))), null);
       } catch (GeneralSecurityException e) {
         throw new IllegalStateException(e.getMessage(), e);
       }
     }
   }
 
-  private static SSLContext contextOf(X509ExtendedTrustManager trust) throws GeneralSecurityException {
+  /** @param identity what to present to a server that asks for a client certificate; null for nothing */
+  private static SSLContext contextOf(X509ExtendedTrustManager trust, KeyManager[] identity)
+      throws GeneralSecurityException {
     SSLContext context = SSLContext.getInstance("TLS");
-    context.init(null, new javax.net.ssl.TrustManager[] {trust}, null);
+    context.init(identity, new javax.net.ssl.TrustManager[] {trust}, null);
     return context;
   }
 
   /** The certificates of a PEM (or DER) file, checked at start-up so a bad file is one clear line. */
   public static List<X509Certificate> readCertificates(Path file) throws IOException {
-    try (InputStream in = Files.newInputStream(file)) {
+    try (InputStream in = certificatesOnly(file)) {
       Collection<? extends Certificate> read = CertificateFactory.getInstance("X.509").generateCertificates(in);
       List<X509Certificate> certs = new ArrayList<>();
       for (Certificate c : read) {
@@ -103,6 +111,18 @@ public final class Tls {
     } catch (java.nio.file.NoSuchFileException e) {
       throw new IOException("no such file: " + file, e);
     }
+  }
+
+  /** The JDK's reader stops at the first block that is not a certificate: a key beside them, say. */
+  private static InputStream certificatesOnly(Path file) throws IOException {
+    byte[] bytes = Files.readAllBytes(file);
+    List<Pem.Block> blocks = Pem.blocks(new String(bytes, StandardCharsets.ISO_8859_1));
+    if (blocks.isEmpty()) {
+      return new ByteArrayInputStream(bytes); // DER, or not a certificate file at all
+    }
+    StringBuilder certs = new StringBuilder();
+    blocks.stream().filter(b -> b.type().equals("CERTIFICATE")).forEach(b -> certs.append(b.text()));
+    return new ByteArrayInputStream(certs.toString().getBytes(StandardCharsets.ISO_8859_1));
   }
 
   private static List<X509ExtendedTrustManager> trustManagers(String caFile) throws IOException, GeneralSecurityException {

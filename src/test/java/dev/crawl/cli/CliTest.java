@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import dev.crawl.engine.TestCertificates;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -77,6 +78,19 @@ class CliTest {
     assertEquals(2, r.status(), r.err());
     assertEquals(1, r.err().lines().count(), r.err());
     assertTrue(r.err().startsWith("crawl: --ca-certificate: not a PEM certificate file: " + notPem), r.err());
+    assertEquals(0, wm.getAllServeEvents().size(), "nothing fetched");
+  }
+
+  @Test
+  void aClientKeyOfAnotherCertificateIsOneLineWithStatusTwo() throws Exception {
+    TestCertificates tls = TestCertificates.makeIn(tmp);
+
+    Ran r = crawl("", "--client-certificate", tls.clientCertificate.toString(), "--client-key",
+        tls.caPem.toString(), "-o", out(), list(url("/ok/1")));
+
+    assertEquals(2, r.status(), r.err());
+    assertEquals(1, r.err().lines().count(), r.err());
+    assertTrue(r.err().startsWith("crawl: --client-certificate: no PEM private key (BEGIN PRIVATE KEY) in "), r.err());
     assertEquals(0, wm.getAllServeEvents().size(), "nothing fetched");
   }
 

@@ -48,6 +48,14 @@ class HttpsInEveryModeTest {
           .withBody("<title>P</title>page")));
       SERVERS.put(e.getKey(), wm);
     }
+    WireMockServer mutual = new WireMockServer(wireMockConfig().bindAddress("127.0.0.1").httpDisabled(true)
+        .dynamicHttpsPort().keystorePath(tls.good.toString()).keystoreType("PKCS12")
+        .keystorePassword(TestCertificates.PASSWORD).keyManagerPassword(TestCertificates.PASSWORD)
+        .needClientAuth(true).trustStorePath(tls.trustStore.toString()).trustStoreType("PKCS12")
+        .trustStorePassword(TestCertificates.PASSWORD));
+    mutual.start();
+    mutual.stubFor(get("/file.bin").willReturn(aResponse().withBody(BODY)));
+    SERVERS.put("mutual", mutual);
     WireMockServer plain = new WireMockServer(wireMockConfig().bindAddress("127.0.0.1").dynamicPort());
     plain.start();
     plain.stubFor(get("/moved").willReturn(aResponse().withStatus(301).withHeader("Location", url("good"))));
@@ -102,6 +110,26 @@ class HttpsInEveryModeTest {
     RunFixture.Result forced =
         RunFixture.run(mode, 2, List.of(url("good")), tmp.resolve("out2"), trustingTheTestCa().withHttp11(true));
     assertEquals(Map.of("http/1.1", 1L), forced.outcome().summary().protocols());
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void showsItsClientCertificateToAServerThatAsksForOne(Mode mode) throws Exception {
+    FetchSettings withIdentity = trustingTheTestCa()
+        .withClientCertificate(tls.clientCertificate.toString()).withClientKey(tls.clientKey.toString());
+
+    UrlResult.Saved saved = run(mode, "mutual", withIdentity).saved("/file.bin");
+
+    assertArrayEquals(BODY, Files.readAllBytes(tmp.resolve("out").resolve(saved.path())));
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void failsOnceSayingWhatToGiveWhenAServerAsksForAClientCertificate(Mode mode) throws Exception {
+    UrlResult.Failed failed = run(mode, "mutual", trustingTheTestCa()).failed("/file.bin");
+
+    assertTrue(failed.reason().contains("--client-certificate"), failed.reason());
+    assertEquals(1, failed.attempts());
   }
 
   @ParameterizedTest

@@ -1,24 +1,33 @@
 package dev.crawl.engine;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyStore;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
  * A test CA and server keystores signed by it, made with the JDK's own keytool: one for 127.0.0.1,
- * one expired, one for another host name. Nothing is shipped; a fresh machine makes its own.
+ * one expired, one for another host name; and a client certificate with its key. Nothing is shipped; a fresh machine makes its own.
  */
-final class TestCertificates {
-  static final String PASSWORD = "test-secret";
-  static final String CA_NAME = "crawl test CA";
+public final class TestCertificates {
+  public static final String PASSWORD = "test-secret";
+  public static final String CA_NAME = "crawl test CA";
 
-  final Path caPem;
-  final Path good;
-  final Path expired;
-  final Path otherHost;
+  public final Path caPem;
+  public final Path good;
+  public final Path expired;
+  public final Path otherHost;
+  /** Trusts the CA alone: for a server that asks its clients for a certificate. */
+  public final Path trustStore;
+  /** A client certificate the CA signed, and its key, both PEM, as curl and wget take them. */
+  public final Path clientCertificate;
+  public final Path clientKey;
 
   private final Path dir;
 
@@ -31,9 +40,24 @@ final class TestCertificates {
     good = server("good", List.of("-ext", "san=ip:127.0.0.1", "-validity", "30"));
     expired = server("expired", List.of("-ext", "san=ip:127.0.0.1", "-startdate", "-10d", "-validity", "2"));
     otherHost = server("other", List.of("-ext", "san=dns:other.example", "-validity", "30"));
+    keytool("-importcert", "-noprompt", "-alias", "ca", "-file", "ca.pem", "-keystore", "trust.p12");
+    trustStore = dir.resolve("trust.p12");
+    Path client = server("client", List.of("-validity", "30"));
+    KeyStore store = KeyStore.getInstance("PKCS12");
+    try (InputStream in = Files.newInputStream(client)) {
+      store.load(in, PASSWORD.toCharArray());
+    }
+    clientCertificate = dir.resolve("client.pem");
+    clientKey = dir.resolve("client-key.pem");
+    Files.writeString(clientKey, pem("PRIVATE KEY", store.getKey("server", PASSWORD.toCharArray()).getEncoded()));
   }
 
-  static TestCertificates makeIn(Path dir) throws Exception {
+  private static String pem(String type, byte[] der) {
+    return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+        .encodeToString(der) + "\n-----END " + type + "-----\n";
+  }
+
+  public static TestCertificates makeIn(Path dir) throws Exception {
     return new TestCertificates(dir);
   }
 
