@@ -1,7 +1,7 @@
 package dev.crawl.cli;
 
 import dev.crawl.engine.WorkerMain;
-import dev.crawl.fetch.TlsWarmUp;
+import dev.crawl.fetch.WarmUp;
 import dev.crawl.run.Interrupts;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
@@ -17,7 +17,7 @@ public final class Main {
 
   public static void main(String[] args) throws Exception {
     if (!asksForVersion(args)) {
-      TlsWarmUp.start();
+      WarmUp.start();
     }
     if (args.length == 1 && args[0].equals("worker")) {
       // a worker JVM's start-up is paid once per process: skip the command-line parser

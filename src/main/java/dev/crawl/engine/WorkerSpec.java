@@ -21,6 +21,8 @@ public record WorkerSpec(List<String> command, WorkerSetup setup, int perHost, d
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     // workers are short-lived and I/O bound: start fast, stay small
     cmd.addAll(List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k", "-Xmx256m"));
+    // the brotli and zstd decoders are native libraries: allowed, without the JDK's warning
+    cmd.add("--enable-native-access=ALL-UNNAMED");
     for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
       // the launcher's start-up cache serves the workers too: same jar, same JDK
       if (arg.startsWith("-XX:SharedArchiveFile=")) {

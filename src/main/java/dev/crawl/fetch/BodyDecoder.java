@@ -32,8 +32,14 @@ interface BodyDecoder {
       case "", "identity" -> new Identity();
       case "gzip", "x-gzip" -> new GzipDecoder();
       case "deflate" -> new DeflateDecoder();
-      default -> throw new FetchException("unsupported Content-Encoding '" + enc + "'", false);
+      case "br" -> ContentCodings.brotli() ? new BrotliDecoder() : unsupported(enc);
+      case "zstd" -> ContentCodings.zstd() ? new ZstdDecoder() : unsupported(enc);
+      default -> unsupported(enc);
     };
+  }
+
+  private static BodyDecoder unsupported(String encoding) throws FetchException {
+    throw new FetchException("unsupported Content-Encoding '" + encoding + "'", false);
   }
 
   /**

@@ -183,7 +183,7 @@ final class Download {
             // https offers HTTP/2 through ALPN and takes what the server picks, unless --http1.1
             .version(offersHttp2(url) ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1)
             .header("User-Agent", f.settings.userAgent())
-            .header("Accept-Encoding", "gzip, deflate");
+            .header("Accept-Encoding", ContentCodings.accepted());
     RequestHeaders.apply(request, f.settings.headers(), task.url(), url);
     long deadline = total.isZero() ? 0 : System.nanoTime() + total.toNanos();
     CompletableFuture<Exchange> exchange = new CompletableFuture<>();

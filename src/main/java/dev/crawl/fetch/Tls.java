@@ -63,7 +63,7 @@ public final class Tls {
 
   /**
    * The context for the system's trust store alone, made once per JVM: loading the store is most of
-   * it (about 140 certificates, 0.1 s cold), and {@link TlsWarmUp} does that while the command line
+   * it (about 140 certificates, 0.1 s cold), and {@link WarmUp} does that while the command line
    * is parsed.
    */
   public static SSLContext systemTrust() throws IOException {

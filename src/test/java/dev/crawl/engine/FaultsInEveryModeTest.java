@@ -27,6 +27,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.Arguments;
+import java.util.stream.Stream;
 
 /**
  * Faults every mode must survive: the URL fails with a precise reason (or is saved after a retry),
@@ -106,25 +109,35 @@ class FaultsInEveryModeTest {
     assertFailsAlone(mode, slow, s, "longer than --max-time");
   }
 
-  @ParameterizedTest
-  @EnumSource(Mode.class)
-  void corruptGzipIsNotSaved(Mode mode) throws Exception {
-    byte[] garbage = EngineContractTest.randomBytes(2000, 11);
-    assertFailsAlone(
-        mode, aResponse().withHeader("Content-Encoding", "gzip").withBody(garbage), TestSettings.fast(),
-        "corrupt gzip body");
+  static Stream<Arguments> everyModeAndCoding() {
+    return Arrays.stream(Mode.values())
+        .flatMap(m -> Stream.of("gzip", "br", "zstd").map(c -> Arguments.of(m, c)));
   }
 
   @ParameterizedTest
-  @EnumSource(Mode.class)
-  void truncatedGzipIsNotSaved(Mode mode) throws Exception {
-    byte[] gz = EngineContractTest.gzip("a long text that compresses ".repeat(400));
+  @MethodSource("everyModeAndCoding")
+  void aCorruptCompressedBodyIsNotSaved(Mode mode, String coding) throws Exception {
+    byte[] body = EngineContractTest.encode(coding, "a long text that compresses ".repeat(400));
+    // the first bytes kept (gzip's header, zstd's frame header); a stretch of the middle overwritten
+    byte[] garbage = EngineContractTest.randomBytes(body.length / 2, 11);
+    System.arraycopy(garbage, 0, body, body.length / 4, garbage.length);
+    assertFailsAlone(
+        mode, aResponse().withHeader("Content-Encoding", coding).withBody(body), TestSettings.fast(),
+        "corrupt " + CODING_NAMES.get(coding) + " body");
+  }
+
+  @ParameterizedTest
+  @MethodSource("everyModeAndCoding")
+  void aTruncatedCompressedBodyIsNotSaved(Mode mode, String coding) throws Exception {
+    byte[] body = EngineContractTest.encode(coding, "a long text that compresses ".repeat(400));
     assertFailsAlone(
         mode,
-        aResponse().withHeader("Content-Encoding", "gzip").withBody(Arrays.copyOf(gz, gz.length / 2)),
+        aResponse().withHeader("Content-Encoding", coding).withBody(Arrays.copyOf(body, body.length / 2)),
         TestSettings.fast(),
-        "corrupt gzip body");
+        "corrupt " + CODING_NAMES.get(coding) + " body: unexpected end of stream");
   }
+
+  private static final java.util.Map<String, String> CODING_NAMES = java.util.Map.of("gzip", "gzip", "br", "brotli", "zstd", "zstd");
 
   @ParameterizedTest
   @EnumSource(Mode.class)
