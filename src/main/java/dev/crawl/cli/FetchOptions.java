@@ -1,7 +1,9 @@
 package dev.crawl.cli;
 
 import dev.crawl.fetch.ClientIdentity;
+import dev.crawl.fetch.Credentials;
 import dev.crawl.fetch.FetchSettings;
+import dev.crawl.fetch.Netrc;
 import dev.crawl.fetch.Printable;
 import dev.crawl.fetch.RequestHeaders;
 import dev.crawl.fetch.Tls;
@@ -140,6 +142,19 @@ final class FetchOptions {
   boolean insecure;
 
   @Option(
+      names = {"-u", "--user"},
+      paramLabel = "NAME[:PASSWORD]",
+      description = "Basic-auth credentials for the servers of the listed URLs, never sent after a redirect to another;"
+          + " without :PASSWORD it is asked for on the terminal.")
+  String user;
+
+  @Option(names = "--netrc", description = "Take credentials per host from ~/.netrc.")
+  boolean netrc;
+
+  @Option(names = "--netrc-file", paramLabel = "FILE", description = "Take credentials per host from FILE (.netrc format).")
+  Path netrcFile;
+
+  @Option(
       names = {"-A", "--user-agent"},
       paramLabel = "TEXT",
       description = "User-Agent header (default: crawl/VERSION).")
@@ -185,8 +200,8 @@ final class FetchOptions {
         List.of(),
         true,
         null,
-        null,
-        null);
+        credentials(),
+        netrcFile());
   }
 
   private List<String> headers() {
@@ -210,6 +225,38 @@ final class FetchOptions {
       throw new ExitException(ExitException.USAGE, "--ca-certificate: " + e.getMessage(), e);
     }
     return caCertificate.toAbsolutePath().toString();
+  }
+
+  /** {@code --user}, with the password asked for when it was left out, as curl does. */
+  private Credentials credentials() {
+    if (user == null) {
+      return null;
+    }
+    Credentials c = Credentials.parse(user);
+    if (c != null) {
+      return c;
+    }
+    java.io.Console console = System.console();
+    if (console == null) {
+      throw new ExitException(ExitException.USAGE, "--user " + user + ": give NAME:PASSWORD (there is no terminal to ask for the password)");
+    }
+    char[] password = console.readPassword("Password for %s: ", user);
+    return new Credentials(user, password == null ? "" : new String(password));
+  }
+
+  /** The .netrc to read, checked here so that a broken one is a usage error before anything starts. */
+  private String netrcFile() {
+    Path file = netrcFile != null ? netrcFile
+        : netrc ? Path.of(System.getProperty("user.home"), ".netrc") : null;
+    if (file == null) {
+      return null;
+    }
+    try {
+      Netrc.read(file);
+    } catch (IOException e) {
+      throw new ExitException(ExitException.USAGE, (netrcFile != null ? "--netrc-file: " : "--netrc: ") + e.getMessage(), e);
+    }
+    return file.toAbsolutePath().toString();
   }
 
   /** The client certificate and key, read once here so that a bad pair is a usage error. */

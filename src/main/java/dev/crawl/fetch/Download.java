@@ -184,6 +184,10 @@ final class Download {
             .version(offersHttp2(url) ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1)
             .header("User-Agent", f.settings.userAgent())
             .header("Accept-Encoding", ContentCodings.accepted());
+    String credentials = f.auth.header(task.url(), url);
+    if (credentials != null) {
+      request.header("Authorization", credentials);
+    }
     RequestHeaders.apply(request, f.settings.headers(), task.url(), url);
     long deadline = total.isZero() ? 0 : System.nanoTime() + total.toNanos();
     CompletableFuture<Exchange> exchange = new CompletableFuture<>();
@@ -300,7 +304,8 @@ final class Download {
     if (isRetryableStatus(status) && attempts <= f.settings.retries()) {
       return retryAfter(RetryAfter.delay(response.headers(), f.settings.maxRetryWait()).orElse(backoff()));
     }
-    String why = "HTTP " + status + (isRedirect(status) ? " without a Location header" : "");
+    String why = "HTTP " + status + (isRedirect(status) ? " without a Location header" : "")
+        + (status == 401 ? unauthorized() : "");
     return CompletableFuture.completedFuture(failed(why, status));
   }
 
@@ -326,6 +331,13 @@ final class Download {
       abortPending();
       return failed(reason(e), response.status());
     }
+  }
+
+  /** Why a 401 came: no credentials for that server, or the ones sent were refused. */
+  private String unauthorized() {
+    return f.auth.header(task.url(), current) == null
+        ? ": the server asks for credentials; give them with --user NAME:PASSWORD or --netrc"
+        : ": the server refused the credentials sent";
   }
 
   /** As ALPN and the HTTP status line spell it. */

@@ -40,6 +40,7 @@ public final class Fetcher implements AutoCloseable {
   private volatile HttpClient client;
   final HostLimiter limiter;
   final StreamGate streams = new StreamGate();
+  final BasicAuth auth;
   final RatePacer pacer;
   final RedirectGate gate;
   final InFlight inFlight;
@@ -51,6 +52,7 @@ public final class Fetcher implements AutoCloseable {
    */
   public Fetcher(
       FetchSettings settings, Store store, RunClock clock, RedirectGate gate, InFlight inFlight) throws IOException {
+    this.auth = BasicAuth.of(settings); // first: it may fail, and nothing is started yet
     this.inFlight = inFlight;
     this.gate = gate;
     this.settings = settings;

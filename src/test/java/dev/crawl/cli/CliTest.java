@@ -13,8 +13,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.crawl.engine.TestCertificates;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,7 +25,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import dev.crawl.engine.TestCertificates;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -91,6 +92,46 @@ class CliTest {
     assertEquals(2, r.status(), r.err());
     assertEquals(1, r.err().lines().count(), r.err());
     assertTrue(r.err().startsWith("crawl: --client-certificate: no PEM private key (BEGIN PRIVATE KEY) in "), r.err());
+    assertEquals(0, wm.getAllServeEvents().size(), "nothing fetched");
+  }
+
+  @Test
+  void credentialsAreNeverWrittenToTheReportsOrTheTerminal() throws Exception {
+    wm.stubFor(get("/locked").willReturn(aResponse().withStatus(401)));
+    String secret = "TOPSECRET-42";
+    String encoded = java.util.Base64.getEncoder().encodeToString(("ann:" + secret).getBytes(StandardCharsets.UTF_8));
+
+    Ran r = crawl("", "-v", "--jsonl", "--user", "ann:" + secret, "-o", out(), list(url("/ok/1"), url("/locked")));
+
+    assertEquals(1, r.status(), r.err());
+    String results = Files.readString(Path.of(out(), ".crawl", "results.jsonl"));
+    assertTrue(results.contains("the server refused the credentials sent"), results);
+    for (String text : allText(Path.of(out()), r)) {
+      assertFalse(text.contains(secret) || text.contains(encoded), text);
+    }
+    assertEquals("Basic " + encoded, wm.findAll(getRequestedFor(urlEqualTo("/ok/1"))).get(0).getHeader("Authorization"));
+  }
+
+  /** Everything a run wrote: stdout, stderr and every file of the output directory, reports included. */
+  private static List<String> allText(Path dir, Ran r) throws IOException {
+    List<String> texts = new ArrayList<>(List.of(r.out(), r.err()));
+    try (var files = Files.walk(dir)) {
+      for (Path p : files.filter(Files::isRegularFile).toList()) {
+        texts.add(new String(Files.readAllBytes(p), StandardCharsets.ISO_8859_1));
+      }
+    }
+    return texts;
+  }
+
+  @Test
+  void aNetrcFileThatCannotBeReadIsOneLineWithStatusTwo() throws Exception {
+    Path broken = Files.writeString(tmp.resolve("netrc"), "machine a.example logon ann\n");
+
+    Ran r = crawl("", "--netrc-file", broken.toString(), "-o", out(), list(url("/ok/1")));
+
+    assertEquals(2, r.status(), r.err());
+    assertEquals(1, r.err().lines().count(), r.err());
+    assertTrue(r.err().startsWith("crawl: --netrc-file: " + broken + ": unexpected 'logon'"), r.err());
     assertEquals(0, wm.getAllServeEvents().size(), "nothing fetched");
   }
 

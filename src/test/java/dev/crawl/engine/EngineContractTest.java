@@ -17,6 +17,7 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.crawl.core.FetchTimings;
 import dev.crawl.core.UrlResult;
+import dev.crawl.fetch.Credentials;
 import dev.crawl.fetch.FetchSettings;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -144,6 +145,62 @@ abstract class EngineContractTest {
     LoggedRequest sent = wm.findAll(getRequestedFor(urlEqualTo("/h"))).get(0);
     assertEquals("abc 123", sent.getHeader("X-Token"));
     assertEquals(List.of("mine/1.0"), sent.header("User-Agent").values());
+  }
+
+  @Test
+  void userCredentialsGoToTheListedServerButNotAcrossARedirectToAnother() throws Exception {
+    WireMockServer other = new WireMockServer(wireMockConfig().bindAddress("127.0.0.1").dynamicPort());
+    other.start();
+    try {
+      other.stubFor(get("/there").willReturn(aResponse().withBody("elsewhere")));
+      wm.stubFor(get("/here").willReturn(aResponse().withStatus(302)
+          .withHeader("Location", "http://127.0.0.1:" + other.port() + "/there")));
+
+      run(List.of(url("/here")), TestSettings.fast().withCredentials(new Credentials("ann", "s3cret:x")))
+          .saved("/here");
+
+      assertEquals(basic("ann:s3cret:x"), wm.findAll(getRequestedFor(urlEqualTo("/here"))).get(0).getHeader("Authorization"));
+      LoggedRequest there = other.findAll(getRequestedFor(urlEqualTo("/there"))).get(0);
+      assertFalse(there.containsHeader("Authorization"), there.toString());
+    } finally {
+      other.stop();
+    }
+  }
+
+  @Test
+  void netrcCredentialsGoOnlyToTheHostTheyNameWhereverTheRequestCameFrom() throws Exception {
+    // another loopback address: a .netrc names hosts, not ports
+    WireMockServer other = new WireMockServer(wireMockConfig().bindAddress("127.0.0.2").dynamicPort());
+    other.start();
+    try {
+      other.stubFor(get("/there").willReturn(aResponse().withBody("elsewhere")));
+      wm.stubFor(get("/here").willReturn(aResponse().withStatus(302)
+          .withHeader("Location", "http://127.0.0.2:" + other.port() + "/there")));
+      Path netrc = Files.writeString(tmp.resolve("netrc"), "machine 127.0.0.2 login bob password \"two words\"\n");
+
+      run(List.of(url("/here")), TestSettings.fast().withNetrcFile(netrc.toString())).saved("/here");
+
+      assertFalse(wm.findAll(getRequestedFor(urlEqualTo("/here"))).get(0).containsHeader("Authorization"));
+      assertEquals(basic("bob:two words"), other.findAll(getRequestedFor(urlEqualTo("/there"))).get(0).getHeader("Authorization"));
+    } finally {
+      other.stop();
+    }
+  }
+
+  @Test
+  void aServerAskingForCredentialsFailsSayingHowToGiveThem() throws Exception {
+    wm.stubFor(get("/locked").willReturn(aResponse().withStatus(401).withHeader("WWW-Authenticate", "Basic realm=x")));
+
+    UrlResult.Failed none = run(List.of(url("/locked")), TestSettings.fast()).failed("/locked");
+    UrlResult.Failed wrong = run(List.of(url("/locked")), TestSettings.fast().withCredentials(new Credentials("a", "b")))
+        .failed("/locked");
+
+    assertEquals("HTTP 401: the server asks for credentials; give them with --user NAME:PASSWORD or --netrc", none.reason());
+    assertEquals("HTTP 401: the server refused the credentials sent", wrong.reason());
+  }
+
+  private static String basic(String userColonPassword) {
+    return "Basic " + java.util.Base64.getEncoder().encodeToString(userColonPassword.getBytes(StandardCharsets.UTF_8));
   }
 
   @Test
