@@ -5,6 +5,7 @@ import dev.crawl.fetch.Credentials;
 import dev.crawl.fetch.FetchSettings;
 import dev.crawl.fetch.Netrc;
 import dev.crawl.fetch.Printable;
+import dev.crawl.fetch.Proxies;
 import dev.crawl.fetch.RequestHeaders;
 import dev.crawl.fetch.Tls;
 import java.io.IOException;
@@ -142,6 +143,19 @@ final class FetchOptions {
   boolean insecure;
 
   @Option(
+      names = {"-x", "--proxy"},
+      paramLabel = "URL",
+      description = "Send every request through this HTTP proxy (http://[USER:PASSWORD@]HOST:PORT; HTTPS through CONNECT);"
+          + " '' for none. Default: http_proxy, https_proxy and all_proxy from the environment.")
+  String proxy;
+
+  @Option(
+      names = "--noproxy",
+      paramLabel = "HOSTS",
+      description = "Reach these hosts and domains directly (comma-separated; * for all). Default: no_proxy from the environment.")
+  String noProxy;
+
+  @Option(
       names = {"-u", "--user"},
       paramLabel = "NAME[:PASSWORD]",
       description = "Basic-auth credentials for the servers of the listed URLs, never sent after a redirect to another;"
@@ -196,8 +210,7 @@ final class FetchOptions {
         headers(),
         clientCertificate == null ? null : clientCertificate.toAbsolutePath().toString(),
         clientKey == null ? null : clientKey.toAbsolutePath().toString(),
-        null,
-        List.of(),
+        proxies(),
         true,
         null,
         credentials(),
@@ -225,6 +238,19 @@ final class FetchOptions {
       throw new ExitException(ExitException.USAGE, "--ca-certificate: " + e.getMessage(), e);
     }
     return caCertificate.toAbsolutePath().toString();
+  }
+
+  /** The proxies from the options or the environment, each checked so that a bad one is a usage error. */
+  private Proxies proxies() {
+    Proxies p = Proxies.choose(proxy, noProxy, System.getenv());
+    for (String each : new String[] {p.http(), p.https()}) {
+      String problem = each == null ? null : Proxies.problem(each);
+      if (problem != null) {
+        String from = proxy != null ? "--proxy" : "the proxy from the environment (http_proxy, https_proxy, all_proxy)";
+        throw new ExitException(ExitException.USAGE, from + ": " + problem);
+      }
+    }
+    return p;
   }
 
   /** {@code --user}, with the password asked for when it was left out, as curl does. */

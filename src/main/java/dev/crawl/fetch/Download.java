@@ -29,6 +29,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import javax.net.ssl.SSLHandshakeException;
 
@@ -68,7 +69,7 @@ final class Download {
     return hop(task.url(), 0).handle(this::settle).thenCompose(Function.identity());
   }
 
-  /** A finished exchange: the response's status and headers, and what was kept of its body. */
+  /** A finished exchange: the response's status and headers, and what was kept of its body (null when there was none to read). */
   private record Exchange(int status, HttpHeaders headers, BodyReader.Body body, HttpClient.Version version) {}
 
   /** One request of a redirect chain. */
@@ -188,28 +189,46 @@ final class Download {
     if (credentials != null) {
       request.header("Authorization", credentials);
     }
+    Credentials proxy = f.settings.proxies().credentialsFor(url);
+    if (proxy != null) {
+      // the client sends Proxy- headers to the proxy alone (on the CONNECT for https), never to the server
+      request.header("Proxy-Authorization", proxy.basic());
+    }
     RequestHeaders.apply(request, f.settings.headers(), task.url(), url);
     long deadline = total.isZero() ? 0 : System.nanoTime() + total.toNanos();
     CompletableFuture<Exchange> exchange = new CompletableFuture<>();
+    AtomicBoolean bodyRead = new AtomicBoolean();
     f.client()
-        .sendAsync(request.build(), bodyHandler(deadline, exchange, stream))
+        .sendAsync(request.build(), bodyHandler(deadline, exchange, stream, bodyRead))
         .whenComplete(
             (response, error) -> {
-              if (error != null && !exchange.isDone()) {
-                try {
-                  f.executor.execute(() -> exchange.completeExceptionally(error));
-                } catch (RejectedExecutionException closing) {
-                  // the fetcher is closing (Ctrl-C): report the failure here, or it is lost
-                  exchange.completeExceptionally(error);
-                }
+              if (exchange.isDone()) {
+                return;
+              }
+              if (error != null) {
+                completeOnOurs(exchange, () -> exchange.completeExceptionally(error));
+              } else if (!bodyRead.get()) {
+                // an answer the client made up without reading a body: a proxy's 407 to CONNECT
+                completeOnOurs(exchange, () -> exchange.complete(
+                    new Exchange(response.statusCode(), response.headers(), null, response.version())));
               }
             });
     return exchange;
   }
 
+  private void completeOnOurs(CompletableFuture<Exchange> exchange, Runnable completion) {
+    try {
+      f.executor.execute(completion);
+    } catch (RejectedExecutionException closing) {
+      // the fetcher is closing (Ctrl-C): complete here, or the download is lost
+      completion.run();
+    }
+  }
+
   private BodyHandler<BodyReader.Body> bodyHandler(
-      long deadline, CompletableFuture<Exchange> exchange, StreamGate.Stream stream) {
+      long deadline, CompletableFuture<Exchange> exchange, StreamGate.Stream stream, AtomicBoolean bodyRead) {
     return info -> {
+      bodyRead.set(true);
       if (stream != null) {
         stream.connected();
       }
@@ -297,7 +316,7 @@ final class Download {
       return CompletableFuture.completedFuture(failed(reason(cause), statusFor(cause)));
     }
     int status = response.status();
-    if (status / 100 == 2) {
+    if (status / 100 == 2 && response.body() != null) {
       return CompletableFuture.completedFuture(save(response));
     }
     abortPending();
@@ -305,7 +324,8 @@ final class Download {
       return retryAfter(RetryAfter.delay(response.headers(), f.settings.maxRetryWait()).orElse(backoff()));
     }
     String why = "HTTP " + status + (isRedirect(status) ? " without a Location header" : "")
-        + (status == 401 ? unauthorized() : "");
+        + (status == 401 ? unauthorized() : "")
+        + (status == 407 ? proxyUnauthorized() : "");
     return CompletableFuture.completedFuture(failed(why, status));
   }
 
@@ -338,6 +358,12 @@ final class Download {
     return f.auth.header(task.url(), current) == null
         ? ": the server asks for credentials; give them with --user NAME:PASSWORD or --netrc"
         : ": the server refused the credentials sent";
+  }
+
+  private String proxyUnauthorized() {
+    return f.settings.proxies().credentialsFor(current) == null
+        ? ": the proxy asks for credentials; give them in its address, http://USER:PASSWORD@HOST:PORT"
+        : ": the proxy refused the credentials in its address";
   }
 
   /** As ALPN and the HTTP status line spell it. */
@@ -447,6 +473,10 @@ final class Download {
     }
     if (isUnknownHost(cause)) {
       return "unknown host " + current.getHost() + ": the name does not resolve";
+    }
+    URI proxy = f.settings.proxies().proxyFor(current);
+    if (cause instanceof ConnectException && proxy != null) {
+      return "cannot connect to the proxy " + Proxies.shown(proxy) + ": connection refused (--proxy, or the *_proxy variables)";
     }
     if (cause instanceof ConnectException) {
       return "cannot connect to " + where + ": connection refused";

@@ -54,8 +54,7 @@ public record FetchSettings(
     List<String> headers,
     String clientCertificate,
     String clientKey,
-    String proxy,
-    List<String> noProxy,
+    Proxies proxies,
     boolean cookies,
     String loadCookies,
     Credentials credentials,
@@ -67,7 +66,6 @@ public record FetchSettings(
 
   public FetchSettings {
     headers = List.copyOf(headers);
-    noProxy = List.copyOf(noProxy);
   }
 
   /** Politeness by default: a host sees at most this many of our downloads at once. */
@@ -98,8 +96,7 @@ public record FetchSettings(
       List.of(),
       null,
       null,
-      null,
-      List.of(),
+      Proxies.NONE,
       true,
       null,
       null,
@@ -109,208 +106,200 @@ public record FetchSettings(
     return new FetchSettings(v, responseTimeout, idleTimeout, minRate, totalTimeout, retries,
         timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
         rate, userAgent, caCertificate, insecure, http11, headers,
-        clientCertificate, clientKey, proxy, noProxy, cookies, loadCookies,
-        credentials, netrcFile);
+        clientCertificate, clientKey, proxies, cookies, loadCookies, credentials,
+        netrcFile);
   }
 
   public FetchSettings withResponseTimeout(Duration v) {
     return new FetchSettings(connectTimeout, v, idleTimeout, minRate, totalTimeout, retries,
         timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
         rate, userAgent, caCertificate, insecure, http11, headers,
-        clientCertificate, clientKey, proxy, noProxy, cookies, loadCookies,
-        credentials, netrcFile);
+        clientCertificate, clientKey, proxies, cookies, loadCookies, credentials,
+        netrcFile);
   }
 
   public FetchSettings withIdleTimeout(Duration v) {
     return new FetchSettings(connectTimeout, responseTimeout, v, minRate, totalTimeout, retries,
         timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
         rate, userAgent, caCertificate, insecure, http11, headers,
-        clientCertificate, clientKey, proxy, noProxy, cookies, loadCookies,
-        credentials, netrcFile);
+        clientCertificate, clientKey, proxies, cookies, loadCookies, credentials,
+        netrcFile);
   }
 
   public FetchSettings withMinRate(long v) {
     return new FetchSettings(connectTimeout, responseTimeout, idleTimeout, v, totalTimeout, retries,
         timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
         rate, userAgent, caCertificate, insecure, http11, headers,
-        clientCertificate, clientKey, proxy, noProxy, cookies, loadCookies,
-        credentials, netrcFile);
+        clientCertificate, clientKey, proxies, cookies, loadCookies, credentials,
+        netrcFile);
   }
 
   public FetchSettings withTotalTimeout(Duration v) {
     return new FetchSettings(connectTimeout, responseTimeout, idleTimeout, minRate, v, retries,
         timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
         rate, userAgent, caCertificate, insecure, http11, headers,
-        clientCertificate, clientKey, proxy, noProxy, cookies, loadCookies,
-        credentials, netrcFile);
+        clientCertificate, clientKey, proxies, cookies, loadCookies, credentials,
+        netrcFile);
   }
 
   public FetchSettings withRetries(int v) {
     return new FetchSettings(connectTimeout, responseTimeout, idleTimeout, minRate, totalTimeout, v,
         timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
         rate, userAgent, caCertificate, insecure, http11, headers,
-        clientCertificate, clientKey, proxy, noProxy, cookies, loadCookies,
-        credentials, netrcFile);
+        clientCertificate, clientKey, proxies, cookies, loadCookies, credentials,
+        netrcFile);
   }
 
   public FetchSettings withTimeoutRetries(int v) {
     return new FetchSettings(connectTimeout, responseTimeout, idleTimeout, minRate, totalTimeout, retries,
         v, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
         rate, userAgent, caCertificate, insecure, http11, headers,
-        clientCertificate, clientKey, proxy, noProxy, cookies, loadCookies,
-        credentials, netrcFile);
+        clientCertificate, clientKey, proxies, cookies, loadCookies, credentials,
+        netrcFile);
   }
 
   public FetchSettings withRetryDelay(Duration v) {
     return new FetchSettings(connectTimeout, responseTimeout, idleTimeout, minRate, totalTimeout, retries,
         timeoutRetries, v, maxRetryWait, maxRedirects, maxBytes, perHost,
         rate, userAgent, caCertificate, insecure, http11, headers,
-        clientCertificate, clientKey, proxy, noProxy, cookies, loadCookies,
-        credentials, netrcFile);
+        clientCertificate, clientKey, proxies, cookies, loadCookies, credentials,
+        netrcFile);
   }
 
   public FetchSettings withMaxRetryWait(Duration v) {
     return new FetchSettings(connectTimeout, responseTimeout, idleTimeout, minRate, totalTimeout, retries,
         timeoutRetries, retryDelay, v, maxRedirects, maxBytes, perHost,
         rate, userAgent, caCertificate, insecure, http11, headers,
-        clientCertificate, clientKey, proxy, noProxy, cookies, loadCookies,
-        credentials, netrcFile);
+        clientCertificate, clientKey, proxies, cookies, loadCookies, credentials,
+        netrcFile);
   }
 
   public FetchSettings withMaxRedirects(int v) {
     return new FetchSettings(connectTimeout, responseTimeout, idleTimeout, minRate, totalTimeout, retries,
         timeoutRetries, retryDelay, maxRetryWait, v, maxBytes, perHost,
         rate, userAgent, caCertificate, insecure, http11, headers,
-        clientCertificate, clientKey, proxy, noProxy, cookies, loadCookies,
-        credentials, netrcFile);
+        clientCertificate, clientKey, proxies, cookies, loadCookies, credentials,
+        netrcFile);
   }
 
   public FetchSettings withMaxBytes(long v) {
     return new FetchSettings(connectTimeout, responseTimeout, idleTimeout, minRate, totalTimeout, retries,
         timeoutRetries, retryDelay, maxRetryWait, maxRedirects, v, perHost,
         rate, userAgent, caCertificate, insecure, http11, headers,
-        clientCertificate, clientKey, proxy, noProxy, cookies, loadCookies,
-        credentials, netrcFile);
+        clientCertificate, clientKey, proxies, cookies, loadCookies, credentials,
+        netrcFile);
   }
 
   public FetchSettings withPerHost(int v) {
     return new FetchSettings(connectTimeout, responseTimeout, idleTimeout, minRate, totalTimeout, retries,
         timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, v,
         rate, userAgent, caCertificate, insecure, http11, headers,
-        clientCertificate, clientKey, proxy, noProxy, cookies, loadCookies,
-        credentials, netrcFile);
+        clientCertificate, clientKey, proxies, cookies, loadCookies, credentials,
+        netrcFile);
   }
 
   public FetchSettings withRate(double v) {
     return new FetchSettings(connectTimeout, responseTimeout, idleTimeout, minRate, totalTimeout, retries,
         timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
         v, userAgent, caCertificate, insecure, http11, headers,
-        clientCertificate, clientKey, proxy, noProxy, cookies, loadCookies,
-        credentials, netrcFile);
+        clientCertificate, clientKey, proxies, cookies, loadCookies, credentials,
+        netrcFile);
   }
 
   public FetchSettings withUserAgent(String v) {
     return new FetchSettings(connectTimeout, responseTimeout, idleTimeout, minRate, totalTimeout, retries,
         timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
         rate, v, caCertificate, insecure, http11, headers,
-        clientCertificate, clientKey, proxy, noProxy, cookies, loadCookies,
-        credentials, netrcFile);
+        clientCertificate, clientKey, proxies, cookies, loadCookies, credentials,
+        netrcFile);
   }
 
   public FetchSettings withCaCertificate(String v) {
     return new FetchSettings(connectTimeout, responseTimeout, idleTimeout, minRate, totalTimeout, retries,
         timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
         rate, userAgent, v, insecure, http11, headers,
-        clientCertificate, clientKey, proxy, noProxy, cookies, loadCookies,
-        credentials, netrcFile);
+        clientCertificate, clientKey, proxies, cookies, loadCookies, credentials,
+        netrcFile);
   }
 
   public FetchSettings withInsecure(boolean v) {
     return new FetchSettings(connectTimeout, responseTimeout, idleTimeout, minRate, totalTimeout, retries,
         timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
         rate, userAgent, caCertificate, v, http11, headers,
-        clientCertificate, clientKey, proxy, noProxy, cookies, loadCookies,
-        credentials, netrcFile);
+        clientCertificate, clientKey, proxies, cookies, loadCookies, credentials,
+        netrcFile);
   }
 
   public FetchSettings withHttp11(boolean v) {
     return new FetchSettings(connectTimeout, responseTimeout, idleTimeout, minRate, totalTimeout, retries,
         timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
         rate, userAgent, caCertificate, insecure, v, headers,
-        clientCertificate, clientKey, proxy, noProxy, cookies, loadCookies,
-        credentials, netrcFile);
+        clientCertificate, clientKey, proxies, cookies, loadCookies, credentials,
+        netrcFile);
   }
 
   public FetchSettings withHeaders(List<String> v) {
     return new FetchSettings(connectTimeout, responseTimeout, idleTimeout, minRate, totalTimeout, retries,
         timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
         rate, userAgent, caCertificate, insecure, http11, v,
-        clientCertificate, clientKey, proxy, noProxy, cookies, loadCookies,
-        credentials, netrcFile);
+        clientCertificate, clientKey, proxies, cookies, loadCookies, credentials,
+        netrcFile);
   }
 
   public FetchSettings withClientCertificate(String v) {
     return new FetchSettings(connectTimeout, responseTimeout, idleTimeout, minRate, totalTimeout, retries,
         timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
         rate, userAgent, caCertificate, insecure, http11, headers,
-        v, clientKey, proxy, noProxy, cookies, loadCookies,
-        credentials, netrcFile);
+        v, clientKey, proxies, cookies, loadCookies, credentials,
+        netrcFile);
   }
 
   public FetchSettings withClientKey(String v) {
     return new FetchSettings(connectTimeout, responseTimeout, idleTimeout, minRate, totalTimeout, retries,
         timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
         rate, userAgent, caCertificate, insecure, http11, headers,
-        clientCertificate, v, proxy, noProxy, cookies, loadCookies,
-        credentials, netrcFile);
+        clientCertificate, v, proxies, cookies, loadCookies, credentials,
+        netrcFile);
   }
 
-  public FetchSettings withProxy(String v) {
+  public FetchSettings withProxies(Proxies v) {
     return new FetchSettings(connectTimeout, responseTimeout, idleTimeout, minRate, totalTimeout, retries,
         timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
         rate, userAgent, caCertificate, insecure, http11, headers,
-        clientCertificate, clientKey, v, noProxy, cookies, loadCookies,
-        credentials, netrcFile);
-  }
-
-  public FetchSettings withNoProxy(List<String> v) {
-    return new FetchSettings(connectTimeout, responseTimeout, idleTimeout, minRate, totalTimeout, retries,
-        timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
-        rate, userAgent, caCertificate, insecure, http11, headers,
-        clientCertificate, clientKey, proxy, v, cookies, loadCookies,
-        credentials, netrcFile);
+        clientCertificate, clientKey, v, cookies, loadCookies, credentials,
+        netrcFile);
   }
 
   public FetchSettings withCookies(boolean v) {
     return new FetchSettings(connectTimeout, responseTimeout, idleTimeout, minRate, totalTimeout, retries,
         timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
         rate, userAgent, caCertificate, insecure, http11, headers,
-        clientCertificate, clientKey, proxy, noProxy, v, loadCookies,
-        credentials, netrcFile);
+        clientCertificate, clientKey, proxies, v, loadCookies, credentials,
+        netrcFile);
   }
 
   public FetchSettings withLoadCookies(String v) {
     return new FetchSettings(connectTimeout, responseTimeout, idleTimeout, minRate, totalTimeout, retries,
         timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
         rate, userAgent, caCertificate, insecure, http11, headers,
-        clientCertificate, clientKey, proxy, noProxy, cookies, v,
-        credentials, netrcFile);
+        clientCertificate, clientKey, proxies, cookies, v, credentials,
+        netrcFile);
   }
 
   public FetchSettings withCredentials(Credentials v) {
     return new FetchSettings(connectTimeout, responseTimeout, idleTimeout, minRate, totalTimeout, retries,
         timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
         rate, userAgent, caCertificate, insecure, http11, headers,
-        clientCertificate, clientKey, proxy, noProxy, cookies, loadCookies,
-        v, netrcFile);
+        clientCertificate, clientKey, proxies, cookies, loadCookies, v,
+        netrcFile);
   }
 
   public FetchSettings withNetrcFile(String v) {
     return new FetchSettings(connectTimeout, responseTimeout, idleTimeout, minRate, totalTimeout, retries,
         timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
         rate, userAgent, caCertificate, insecure, http11, headers,
-        clientCertificate, clientKey, proxy, noProxy, cookies, loadCookies,
-        credentials, v);
+        clientCertificate, clientKey, proxies, cookies, loadCookies, credentials,
+        v);
   }
 
   /**

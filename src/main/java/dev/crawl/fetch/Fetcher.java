@@ -31,6 +31,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * against 1.27–1.31), the case the benchmarks target.
  */
 public final class Fetcher implements AutoCloseable {
+  static {
+    // credentials in a proxy's address are sent as curl sends them: Basic, on the CONNECT of an
+    // HTTPS tunnel too, which the JDK refuses by default; read once, before its client first loads
+    if (System.getProperty("jdk.http.auth.tunneling.disabledSchemes") == null) {
+      System.setProperty("jdk.http.auth.tunneling.disabledSchemes", "");
+    }
+  }
+
   final FetchSettings settings;
   final Store store;
   final RunClock clock;
@@ -61,14 +69,16 @@ public final class Fetcher implements AutoCloseable {
     this.executor = Executors.newCachedThreadPool(daemonThreads("http-"));
     this.timer = new ScheduledThreadPoolExecutor(1, daemonThreads("crawl-timer-"));
     timer.setRemoveOnCancelPolicy(true);
-    this.client =
+    HttpClient.Builder builder =
         HttpClient.newBuilder()
             .connectTimeout(settings.connectTimeout())
             // redirects are ours: a limit, a scheme check and the final URL in the report
             .followRedirects(HttpClient.Redirect.NEVER)
             .sslContext(Tls.context(settings))
-            .executor(executor)
-            .build();
+            .executor(executor);
+    // without a selector the client takes the JDK's default, which reads Java's own proxy properties
+    builder.proxy(settings.proxies().any() ? settings.proxies().selector() : HttpClient.Builder.NO_PROXY);
+    this.client = builder.build();
     this.limiter = new HostLimiter(settings.perHost());
     this.pacer = new RatePacer(settings.rate(), executor);
   }

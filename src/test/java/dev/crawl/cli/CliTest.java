@@ -124,6 +124,16 @@ class CliTest {
   }
 
   @Test
+  void aProxyOfAnotherKindIsOneLineWithStatusTwo() throws Exception {
+    Ran r = crawl("", "--proxy", "socks5://127.0.0.1:1080", "-o", out(), list(url("/ok/1")));
+
+    assertEquals(2, r.status(), r.err());
+    assertEquals("crawl: --proxy: only http:// proxies are supported (HTTPS goes through them with CONNECT), not socks5://",
+        r.err().strip());
+    assertEquals(0, wm.getAllServeEvents().size(), "nothing fetched");
+  }
+
+  @Test
   void aNetrcFileThatCannotBeReadIsOneLineWithStatusTwo() throws Exception {
     Path broken = Files.writeString(tmp.resolve("netrc"), "machine a.example logon ann\n");
 
