@@ -1,6 +1,7 @@
 package dev.crawl.cli;
 
 import dev.crawl.fetch.ClientIdentity;
+import dev.crawl.fetch.CookieJar;
 import dev.crawl.fetch.Credentials;
 import dev.crawl.fetch.FetchSettings;
 import dev.crawl.fetch.Netrc;
@@ -11,9 +12,9 @@ import dev.crawl.fetch.Tls;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.time.Duration;
 import picocli.CommandLine.Option;
 
 /** The download options every command that fetches shares; their defaults come from {@link FetchDefaults}. */
@@ -143,6 +144,23 @@ final class FetchOptions {
   boolean insecure;
 
   @Option(
+      names = "--load-cookies",
+      paramLabel = "FILE",
+      description = "Start the run's cookie jar from FILE (Netscape cookies.txt, as curl, wget and browser exporters write it).")
+  Path loadCookies;
+
+  @Option(
+      names = "--save-cookies",
+      paramLabel = "FILE",
+      description = "Write the run's cookies to FILE when it ends (Netscape cookies.txt), session cookies included.")
+  Path saveCookies;
+
+  @Option(
+      names = "--no-cookies",
+      description = "Keep no cookies: by default cookies servers set are sent back to them for the rest of the run.")
+  boolean noCookies;
+
+  @Option(
       names = {"-x", "--proxy"},
       paramLabel = "URL",
       description = "Send every request through this HTTP proxy (http://[USER:PASSWORD@]HOST:PORT; HTTPS through CONNECT);"
@@ -211,10 +229,11 @@ final class FetchOptions {
         clientCertificate == null ? null : clientCertificate.toAbsolutePath().toString(),
         clientKey == null ? null : clientKey.toAbsolutePath().toString(),
         proxies(),
-        true,
-        null,
+        !noCookies,
+        loadCookies(),
         credentials(),
-        netrcFile());
+        netrcFile(),
+        saveCookies == null ? null : saveCookies.toAbsolutePath().toString());
   }
 
   private List<String> headers() {
@@ -238,6 +257,22 @@ final class FetchOptions {
       throw new ExitException(ExitException.USAGE, "--ca-certificate: " + e.getMessage(), e);
     }
     return caCertificate.toAbsolutePath().toString();
+  }
+
+  /** The cookie file to start from, read once here so that a broken one is a usage error. */
+  private String loadCookies() {
+    if (loadCookies == null) {
+      return null;
+    }
+    if (noCookies) {
+      throw new ExitException(ExitException.USAGE, "--load-cookies and --no-cookies contradict each other");
+    }
+    try {
+      new CookieJar().load(loadCookies);
+    } catch (IOException e) {
+      throw new ExitException(ExitException.USAGE, "--load-cookies: " + e.getMessage(), e);
+    }
+    return loadCookies.toAbsolutePath().toString();
   }
 
   /** The proxies from the options or the environment, each checked so that a bad one is a usage error. */

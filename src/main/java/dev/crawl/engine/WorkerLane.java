@@ -5,7 +5,10 @@ import dev.crawl.core.FetchTimings;
 import dev.crawl.core.RunClock;
 import dev.crawl.core.Task;
 import dev.crawl.core.UrlResult;
+import dev.crawl.fetch.CookieJar;
 import java.io.IOException;
+import java.net.URI;
+import java.util.List;
 
 /**
  * One lane of the process pool: keeps a worker alive, runs tasks on it one at a time, and replaces
@@ -17,15 +20,20 @@ final class WorkerLane {
   private final WorkerSpec spec;
   private final String name;
   private final RunClock clock;
+  // the parent's: what every worker's servers set; null when the run keeps no cookies
+  private final CookieJar cookies;
+  // how much of the parent's jar this lane's worker has heard
+  private int cookiesSent;
   private volatile WorkerProcess worker;
   private volatile boolean stopped;
   private long cpuOfEnded;
   private int started;
 
-  WorkerLane(WorkerSpec spec, String name, RunClock clock) {
+  WorkerLane(WorkerSpec spec, String name, RunClock clock, CookieJar cookies) {
     this.spec = spec;
     this.name = name;
     this.clock = clock;
+    this.cookies = cookies;
   }
 
   /**
@@ -52,7 +60,12 @@ final class WorkerLane {
         return stopped ? stopped(task) : failed(task, sent, "cannot start a worker process: " + e.getMessage());
       }
       try {
-        WorkerMessages.Reply reply = worker.call(WorkerMessages.Request.of(task));
+        List<CookieJar.Learned> news = cookies == null ? List.of() : cookies.since(cookiesSent);
+        WorkerMessages.Reply reply = worker.call(WorkerMessages.Request.of(task, news));
+        cookiesSent += news.size();
+        if (cookies != null && reply.cookies() != null) {
+          reply.cookies().forEach(l -> cookies.store(URI.create(l.url()), l.setCookie()));
+        }
         return reply.toResult(task, asked, sent, clock.now(), name);
       } catch (WorkerProcess.DiedException e) {
         lastProblem = e.getMessage();
@@ -106,6 +119,7 @@ final class WorkerLane {
     }
     WorkerProcess w = WorkerProcess.launch(spec);
     worker = w;
+    cookiesSent = 0; // a new worker has heard nothing yet
     started++;
     if (stopped) {
       w.stop(); // stop() came between the check and the launch

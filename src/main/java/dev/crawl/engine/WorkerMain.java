@@ -3,6 +3,7 @@ package dev.crawl.engine;
 import dev.crawl.core.FetchResult;
 import dev.crawl.core.RunClock;
 import dev.crawl.crawl.PageReader;
+import dev.crawl.fetch.CookieJar;
 import dev.crawl.fetch.Fetcher;
 import dev.crawl.fetch.InFlight;
 import dev.crawl.store.Store;
@@ -11,8 +12,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -78,18 +81,32 @@ public final class WorkerMain {
       for (String line; (line = lines.take()) != END; ) {
         long received = clock.now();
         WorkerMessages.Request request = WorkerMessages.read(line, WorkerMessages.Request.class);
+        CookieJar jar = fetcher.cookies();
+        int heard = hear(jar, request.cookies());
         FetchResult result;
         try {
           result = afterSave.apply(fetcher.fetch(request.task(received), "worker").get());
         } catch (ExecutionException e) {
           throw new IllegalStateException(e.getCause());
         }
-        out.println(WorkerMessages.write(WorkerMessages.Reply.of(result, received)));
+        List<CookieJar.Learned> learned = jar == null ? List.of() : jar.since(heard);
+        out.println(WorkerMessages.write(WorkerMessages.Reply.of(result, received, learned)));
         out.flush();
         unanswered.decrementAndGet();
       }
     }
     return 0;
+  }
+
+  /** Takes what other workers' servers set; returns where this worker's own learning starts. */
+  private static int hear(CookieJar jar, List<CookieJar.Learned> others) {
+    if (jar == null) {
+      return 0;
+    }
+    if (others != null) {
+      others.forEach(l -> jar.store(URI.create(l.url()), l.setCookie()));
+    }
+    return jar.learnedCount();
   }
 
   /**

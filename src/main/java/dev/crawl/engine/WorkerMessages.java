@@ -11,6 +11,7 @@ import dev.crawl.core.FetchResult;
 import dev.crawl.core.FetchTimings;
 import dev.crawl.core.Task;
 import dev.crawl.core.UrlResult;
+import dev.crawl.fetch.CookieJar;
 import java.net.URI;
 import java.time.Duration;
 
@@ -26,10 +27,13 @@ final class WorkerMessages {
         }
       }));
 
-  /** A task sent to a worker. */
-  record Request(long id, String url, String origin, int depth) {
-    static Request of(Task t) {
-      return new Request(t.id(), t.url().toString(), t.origin(), t.depth());
+  /**
+   * A task sent to a worker, with the cookies other workers' servers set since this worker last
+   * heard, so that every process sends what one learned.
+   */
+  record Request(long id, String url, String origin, int depth, java.util.List<CookieJar.Learned> cookies) {
+    static Request of(Task t, java.util.List<CookieJar.Learned> cookies) {
+      return new Request(t.id(), t.url().toString(), t.origin(), t.depth(), cookies);
     }
 
     /** The worker's copy: the depth decides whether redirects must stay in the crawl's scope. */
@@ -38,7 +42,10 @@ final class WorkerMessages {
     }
   }
 
-  /** A worker's answer; times are nanoseconds since the worker received the request. */
+  /**
+   * A worker's answer; times are nanoseconds since the worker received the request. {@code cookies}:
+   * the Set-Cookie headers its servers sent for this task, for the parent's jar.
+   */
   record Reply(
       long id,
       boolean saved,
@@ -55,18 +62,19 @@ final class WorkerMessages {
       String title,
       java.util.List<String> links,
       java.util.List<String> requisites,
-      String protocol) {
+      String protocol,
+      java.util.List<CookieJar.Learned> cookies) {
 
-    static Reply of(FetchResult r, long received) {
+    static Reply of(FetchResult r, long received, java.util.List<CookieJar.Learned> cookies) {
       long fb = r.timings().firstByte() < 0 ? -1 : r.timings().firstByte() - received;
       return switch (r) {
         case UrlResult.Saved s ->
             new Reply(s.task().id(), true, false, s.finalUrl().toString(), s.status(), s.bytes(), s.path(), s.crc32(), null, s.attempts(), fb,
-                s.contentType(), s.title(), s.found().links(), s.found().requisites(), s.protocol());
+                s.contentType(), s.title(), s.found().links(), s.found().requisites(), s.protocol(), cookies);
         case UrlResult.Failed f ->
-            new Reply(f.task().id(), false, false, String.valueOf(f.finalUrl()), f.status(), 0, null, null, f.reason(), f.attempts(), fb, null, null, null, null, null);
+            new Reply(f.task().id(), false, false, String.valueOf(f.finalUrl()), f.status(), 0, null, null, f.reason(), f.attempts(), fb, null, null, null, null, null, cookies);
         case UrlResult.Skipped k ->
-            new Reply(k.task().id(), false, true, String.valueOf(k.finalUrl()), k.status(), 0, null, null, k.reason(), k.attempts(), fb, null, null, null, null, null);
+            new Reply(k.task().id(), false, true, String.valueOf(k.finalUrl()), k.status(), 0, null, null, k.reason(), k.attempts(), fb, null, null, null, null, null, cookies);
       };
     }
 

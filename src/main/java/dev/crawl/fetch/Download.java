@@ -189,6 +189,10 @@ final class Download {
     if (credentials != null) {
       request.header("Authorization", credentials);
     }
+    String cookie = f.cookies == null ? null : f.cookies.header(url);
+    if (cookie != null) {
+      request.header("Cookie", cookie);
+    }
     Credentials proxy = f.settings.proxies().credentialsFor(url);
     if (proxy != null) {
       // the client sends Proxy- headers to the proxy alone (on the CONNECT for https), never to the server
@@ -199,7 +203,7 @@ final class Download {
     CompletableFuture<Exchange> exchange = new CompletableFuture<>();
     AtomicBoolean bodyRead = new AtomicBoolean();
     f.client()
-        .sendAsync(request.build(), bodyHandler(deadline, exchange, stream, bodyRead))
+        .sendAsync(request.build(), bodyHandler(url, deadline, exchange, stream, bodyRead))
         .whenComplete(
             (response, error) -> {
               if (exchange.isDone()) {
@@ -226,9 +230,13 @@ final class Download {
   }
 
   private BodyHandler<BodyReader.Body> bodyHandler(
-      long deadline, CompletableFuture<Exchange> exchange, StreamGate.Stream stream, AtomicBoolean bodyRead) {
+      URI url, long deadline, CompletableFuture<Exchange> exchange, StreamGate.Stream stream, AtomicBoolean bodyRead) {
     return info -> {
       bodyRead.set(true);
+      if (f.cookies != null) {
+        // every response counts, redirects included: a login often sets its cookie on a 302
+        f.cookies.store(url, info.headers().allValues("Set-Cookie"));
+      }
       if (stream != null) {
         stream.connected();
       }

@@ -32,6 +32,7 @@ import java.util.List;
  * @param loadCookies a Netscape cookies.txt file the jar starts from, or null
  * @param credentials basic-auth credentials from {@code --user}, or null
  * @param netrcFile a .netrc file to take credentials from per host, or null
+ * @param saveCookies where the run's cookie jar is written when it ends (by the parent alone), or null
  */
 public record FetchSettings(
     Duration connectTimeout,
@@ -58,7 +59,8 @@ public record FetchSettings(
     boolean cookies,
     String loadCookies,
     Credentials credentials,
-    String netrcFile) {
+    String netrcFile,
+    String saveCookies) {
 
   public static final String VERSION = "0.4.0";
   public static final String DEFAULT_USER_AGENT =
@@ -100,6 +102,7 @@ public record FetchSettings(
       true,
       null,
       null,
+      null,
       null);
 
   public FetchSettings withConnectTimeout(Duration v) {
@@ -107,7 +110,7 @@ public record FetchSettings(
         timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
         rate, userAgent, caCertificate, insecure, http11, headers,
         clientCertificate, clientKey, proxies, cookies, loadCookies, credentials,
-        netrcFile);
+        netrcFile, saveCookies);
   }
 
   public FetchSettings withResponseTimeout(Duration v) {
@@ -115,7 +118,7 @@ public record FetchSettings(
         timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
         rate, userAgent, caCertificate, insecure, http11, headers,
         clientCertificate, clientKey, proxies, cookies, loadCookies, credentials,
-        netrcFile);
+        netrcFile, saveCookies);
   }
 
   public FetchSettings withIdleTimeout(Duration v) {
@@ -123,7 +126,7 @@ public record FetchSettings(
         timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
         rate, userAgent, caCertificate, insecure, http11, headers,
         clientCertificate, clientKey, proxies, cookies, loadCookies, credentials,
-        netrcFile);
+        netrcFile, saveCookies);
   }
 
   public FetchSettings withMinRate(long v) {
@@ -131,7 +134,7 @@ public record FetchSettings(
         timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
         rate, userAgent, caCertificate, insecure, http11, headers,
         clientCertificate, clientKey, proxies, cookies, loadCookies, credentials,
-        netrcFile);
+        netrcFile, saveCookies);
   }
 
   public FetchSettings withTotalTimeout(Duration v) {
@@ -139,7 +142,7 @@ public record FetchSettings(
         timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
         rate, userAgent, caCertificate, insecure, http11, headers,
         clientCertificate, clientKey, proxies, cookies, loadCookies, credentials,
-        netrcFile);
+        netrcFile, saveCookies);
   }
 
   public FetchSettings withRetries(int v) {
@@ -147,7 +150,7 @@ public record FetchSettings(
         timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
         rate, userAgent, caCertificate, insecure, http11, headers,
         clientCertificate, clientKey, proxies, cookies, loadCookies, credentials,
-        netrcFile);
+        netrcFile, saveCookies);
   }
 
   public FetchSettings withTimeoutRetries(int v) {
@@ -155,7 +158,7 @@ public record FetchSettings(
         v, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
         rate, userAgent, caCertificate, insecure, http11, headers,
         clientCertificate, clientKey, proxies, cookies, loadCookies, credentials,
-        netrcFile);
+        netrcFile, saveCookies);
   }
 
   public FetchSettings withRetryDelay(Duration v) {
@@ -163,7 +166,7 @@ public record FetchSettings(
         timeoutRetries, v, maxRetryWait, maxRedirects, maxBytes, perHost,
         rate, userAgent, caCertificate, insecure, http11, headers,
         clientCertificate, clientKey, proxies, cookies, loadCookies, credentials,
-        netrcFile);
+        netrcFile, saveCookies);
   }
 
   public FetchSettings withMaxRetryWait(Duration v) {
@@ -171,7 +174,7 @@ public record FetchSettings(
         timeoutRetries, retryDelay, v, maxRedirects, maxBytes, perHost,
         rate, userAgent, caCertificate, insecure, http11, headers,
         clientCertificate, clientKey, proxies, cookies, loadCookies, credentials,
-        netrcFile);
+        netrcFile, saveCookies);
   }
 
   public FetchSettings withMaxRedirects(int v) {
@@ -179,7 +182,7 @@ public record FetchSettings(
         timeoutRetries, retryDelay, maxRetryWait, v, maxBytes, perHost,
         rate, userAgent, caCertificate, insecure, http11, headers,
         clientCertificate, clientKey, proxies, cookies, loadCookies, credentials,
-        netrcFile);
+        netrcFile, saveCookies);
   }
 
   public FetchSettings withMaxBytes(long v) {
@@ -187,7 +190,7 @@ public record FetchSettings(
         timeoutRetries, retryDelay, maxRetryWait, maxRedirects, v, perHost,
         rate, userAgent, caCertificate, insecure, http11, headers,
         clientCertificate, clientKey, proxies, cookies, loadCookies, credentials,
-        netrcFile);
+        netrcFile, saveCookies);
   }
 
   public FetchSettings withPerHost(int v) {
@@ -195,7 +198,7 @@ public record FetchSettings(
         timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, v,
         rate, userAgent, caCertificate, insecure, http11, headers,
         clientCertificate, clientKey, proxies, cookies, loadCookies, credentials,
-        netrcFile);
+        netrcFile, saveCookies);
   }
 
   public FetchSettings withRate(double v) {
@@ -203,7 +206,7 @@ public record FetchSettings(
         timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
         v, userAgent, caCertificate, insecure, http11, headers,
         clientCertificate, clientKey, proxies, cookies, loadCookies, credentials,
-        netrcFile);
+        netrcFile, saveCookies);
   }
 
   public FetchSettings withUserAgent(String v) {
@@ -211,7 +214,7 @@ public record FetchSettings(
         timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
         rate, v, caCertificate, insecure, http11, headers,
         clientCertificate, clientKey, proxies, cookies, loadCookies, credentials,
-        netrcFile);
+        netrcFile, saveCookies);
   }
 
   public FetchSettings withCaCertificate(String v) {
@@ -219,7 +222,7 @@ public record FetchSettings(
         timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
         rate, userAgent, v, insecure, http11, headers,
         clientCertificate, clientKey, proxies, cookies, loadCookies, credentials,
-        netrcFile);
+        netrcFile, saveCookies);
   }
 
   public FetchSettings withInsecure(boolean v) {
@@ -227,7 +230,7 @@ public record FetchSettings(
         timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
         rate, userAgent, caCertificate, v, http11, headers,
         clientCertificate, clientKey, proxies, cookies, loadCookies, credentials,
-        netrcFile);
+        netrcFile, saveCookies);
   }
 
   public FetchSettings withHttp11(boolean v) {
@@ -235,7 +238,7 @@ public record FetchSettings(
         timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
         rate, userAgent, caCertificate, insecure, v, headers,
         clientCertificate, clientKey, proxies, cookies, loadCookies, credentials,
-        netrcFile);
+        netrcFile, saveCookies);
   }
 
   public FetchSettings withHeaders(List<String> v) {
@@ -243,7 +246,7 @@ public record FetchSettings(
         timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
         rate, userAgent, caCertificate, insecure, http11, v,
         clientCertificate, clientKey, proxies, cookies, loadCookies, credentials,
-        netrcFile);
+        netrcFile, saveCookies);
   }
 
   public FetchSettings withClientCertificate(String v) {
@@ -251,7 +254,7 @@ public record FetchSettings(
         timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
         rate, userAgent, caCertificate, insecure, http11, headers,
         v, clientKey, proxies, cookies, loadCookies, credentials,
-        netrcFile);
+        netrcFile, saveCookies);
   }
 
   public FetchSettings withClientKey(String v) {
@@ -259,7 +262,7 @@ public record FetchSettings(
         timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
         rate, userAgent, caCertificate, insecure, http11, headers,
         clientCertificate, v, proxies, cookies, loadCookies, credentials,
-        netrcFile);
+        netrcFile, saveCookies);
   }
 
   public FetchSettings withProxies(Proxies v) {
@@ -267,7 +270,7 @@ public record FetchSettings(
         timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
         rate, userAgent, caCertificate, insecure, http11, headers,
         clientCertificate, clientKey, v, cookies, loadCookies, credentials,
-        netrcFile);
+        netrcFile, saveCookies);
   }
 
   public FetchSettings withCookies(boolean v) {
@@ -275,7 +278,7 @@ public record FetchSettings(
         timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
         rate, userAgent, caCertificate, insecure, http11, headers,
         clientCertificate, clientKey, proxies, v, loadCookies, credentials,
-        netrcFile);
+        netrcFile, saveCookies);
   }
 
   public FetchSettings withLoadCookies(String v) {
@@ -283,7 +286,7 @@ public record FetchSettings(
         timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
         rate, userAgent, caCertificate, insecure, http11, headers,
         clientCertificate, clientKey, proxies, cookies, v, credentials,
-        netrcFile);
+        netrcFile, saveCookies);
   }
 
   public FetchSettings withCredentials(Credentials v) {
@@ -291,7 +294,7 @@ public record FetchSettings(
         timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
         rate, userAgent, caCertificate, insecure, http11, headers,
         clientCertificate, clientKey, proxies, cookies, loadCookies, v,
-        netrcFile);
+        netrcFile, saveCookies);
   }
 
   public FetchSettings withNetrcFile(String v) {
@@ -299,7 +302,15 @@ public record FetchSettings(
         timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
         rate, userAgent, caCertificate, insecure, http11, headers,
         clientCertificate, clientKey, proxies, cookies, loadCookies, credentials,
-        v);
+        v, saveCookies);
+  }
+
+  public FetchSettings withSaveCookies(String v) {
+    return new FetchSettings(connectTimeout, responseTimeout, idleTimeout, minRate, totalTimeout, retries,
+        timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
+        rate, userAgent, caCertificate, insecure, http11, headers,
+        clientCertificate, clientKey, proxies, cookies, loadCookies, credentials,
+        netrcFile, v);
   }
 
   /**

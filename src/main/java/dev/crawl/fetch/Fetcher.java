@@ -6,6 +6,7 @@ import dev.crawl.core.Task;
 import dev.crawl.store.Store;
 import java.io.IOException;
 import java.net.http.HttpClient;
+import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -49,6 +50,8 @@ public final class Fetcher implements AutoCloseable {
   final HostLimiter limiter;
   final StreamGate streams = new StreamGate();
   final BasicAuth auth;
+  // null without a jar (--no-cookies)
+  final CookieJar cookies;
   final RatePacer pacer;
   final RedirectGate gate;
   final InFlight inFlight;
@@ -60,7 +63,12 @@ public final class Fetcher implements AutoCloseable {
    */
   public Fetcher(
       FetchSettings settings, Store store, RunClock clock, RedirectGate gate, InFlight inFlight) throws IOException {
-    this.auth = BasicAuth.of(settings); // first: it may fail, and nothing is started yet
+    // first: these read files and may fail, and nothing is started yet
+    this.auth = BasicAuth.of(settings);
+    this.cookies = settings.cookies() ? new CookieJar() : null;
+    if (cookies != null && settings.loadCookies() != null) {
+      cookies.load(Path.of(settings.loadCookies()));
+    }
     this.inFlight = inFlight;
     this.gate = gate;
     this.settings = settings;
@@ -94,6 +102,11 @@ public final class Fetcher implements AutoCloseable {
   /** Downloads one task; the future always completes normally, failures included. */
   public CompletableFuture<FetchResult> fetch(Task task, String lane) {
     return new Download(this, task, lane).start();
+  }
+
+  /** The run's cookies, or null when it keeps none (--no-cookies). */
+  public CookieJar cookies() {
+    return cookies;
   }
 
   /** How this fetcher schedules its own work, for the report. */

@@ -136,12 +136,17 @@ final class Job implements AutoCloseable {
     return list.failure();
   }
 
-  /** Closes the fetcher, the crawl frontier and robots.txt, in that order. */
+  /** Closes the fetcher, the crawl frontier and robots.txt, in that order; the cookies are saved first. */
   void closeFetching() throws IOException {
     if (fetchingClosed) {
       return;
     }
     fetchingClosed = true;
+    String cookieFile = plan.fetch().saveCookies();
+    if (fetcher != null && fetcher.cookies() != null && cookieFile != null) {
+      // in processes mode too: the parent's jar heard from every worker
+      fetcher.cookies().save(java.nio.file.Path.of(cookieFile));
+    }
     try (RobotsCache r = robots;
         CrawlFrontier c = crawl;
         Fetcher f = fetcher) {
