@@ -145,6 +145,25 @@ class HttpsInEveryModeTest {
 
   @ParameterizedTest
   @EnumSource(Mode.class)
+  void resumesOverHttpsFetchingOnlyWhatTheFirstRunDidNotSave(Mode mode) throws Exception {
+    String missing = "https://127.0.0.1:" + SERVERS.get("good").httpsPort() + "/later.bin";
+    WireMockServer good = SERVERS.get("good");
+    good.stubFor(get("/later.bin").willReturn(aResponse().withStatus(503)));
+    RunFixture.run(mode, 2, List.of(url("good"), missing), tmp.resolve("out"), trustingTheTestCa().withRetries(0))
+        .failed("/later.bin");
+    good.stubFor(get("/later.bin").willReturn(aResponse().withBody("now")));
+    good.resetRequests();
+
+    RunFixture.Result second =
+        RunFixture.resume(mode, 2, List.of(url("good"), missing), tmp.resolve("out"), trustingTheTestCa());
+
+    assertEquals(BODY.length, second.skipped("/file.bin").bytes());
+    assertEquals("now", Files.readString(tmp.resolve("out").resolve(second.saved("/later.bin").path())));
+    assertEquals(List.of("/later.bin"), good.getAllServeEvents().stream().map(e -> e.getRequest().getUrl()).toList());
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
   void crawlsASiteOverHttps(Mode mode) throws Exception {
     String start = "https://127.0.0.1:" + SERVERS.get("good").httpsPort() + "/site/index.html";
     RunFixture.Result run = RunFixture.crawl(mode, 2, List.of(start), tmp.resolve("out"), trustingTheTestCa(),

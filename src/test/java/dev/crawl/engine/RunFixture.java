@@ -65,32 +65,33 @@ final class RunFixture {
 
   static Result run(Mode mode, int concurrency, List<String> urls, Path out, FetchSettings settings)
       throws Exception {
-    Path list = out.resolveSibling(out.getFileName() + "-urls.txt");
-    Files.write(list, urls, StandardCharsets.UTF_8);
-    RunPlan plan =
-        new RunPlan(mode, concurrency, List.of(InputSource.of(list.toString())), out, null,
-            StdoutFormat.NONE, Display.NONE, false, settings);
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    Runner.Outcome outcome =
-        new Runner(
-                new ByteArrayInputStream(new byte[0]),
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8))
-            .run(plan);
-    return new Result(outcome, records(plan.reportDir()), err.toString(StandardCharsets.UTF_8));
+    return execute(mode, concurrency, urls, out, settings, false, dev.crawl.crawl.CrawlOptions.NONE);
+  }
+
+  /** A list run with --resume: what an earlier run into {@code out} saved is not fetched again. */
+  static Result resume(Mode mode, int concurrency, List<String> urls, Path out, FetchSettings settings)
+      throws Exception {
+    return execute(mode, concurrency, urls, out, settings, true, dev.crawl.crawl.CrawlOptions.NONE);
   }
 
   /** A recursive crawl from the given start URLs. */
   static Result crawl(Mode mode, int concurrency, List<String> starts, Path out, FetchSettings settings,
       dev.crawl.crawl.CrawlOptions options) throws Exception {
+    return execute(mode, concurrency, starts, out, settings, false, options);
+  }
+
+  private static Result execute(Mode mode, int concurrency, List<String> urls, Path out, FetchSettings settings,
+      boolean resume, dev.crawl.crawl.CrawlOptions options) throws Exception {
     Path list = out.resolveSibling(out.getFileName() + "-urls.txt");
-    Files.write(list, starts, StandardCharsets.UTF_8);
+    Files.write(list, urls, StandardCharsets.UTF_8);
     RunPlan plan =
         new RunPlan(mode, concurrency, List.of(InputSource.of(list.toString())), out, null,
-            StdoutFormat.NONE, Display.NONE, false, settings, options);
+            StdoutFormat.NONE, Display.NONE, resume, settings, options);
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     Runner.Outcome outcome =
-        new Runner(new ByteArrayInputStream(new byte[0]), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+        new Runner(
+                new ByteArrayInputStream(new byte[0]),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8))
             .run(plan);
     return new Result(outcome, records(plan.reportDir()), err.toString(StandardCharsets.UTF_8));
