@@ -8,13 +8,12 @@ import java.nio.ByteBuffer;
  * Streaming brotli (RFC 7932) through Google's decoder: wire bytes are pushed in as they arrive and
  * whatever is decoded is written out before the next chunk, so a body never sits in memory whole.
  */
-final class BrotliDecoder implements BodyDecoder {
+final class BrotliDecoder extends NativeDecoder {
   private final DecoderJNI.Wrapper decoder;
   private final byte[] out = new byte[OUTPUT_CHUNK];
-  private boolean fedAnything;
-  private boolean closed;
 
   BrotliDecoder() throws FetchException {
+    super("brotli");
     try {
       decoder = new DecoderJNI.Wrapper(OUTPUT_CHUNK);
     } catch (IOException e) {
@@ -25,7 +24,7 @@ final class BrotliDecoder implements BodyDecoder {
   @Override
   public void feed(ByteBuffer wire, Sink sink) throws IOException {
     while (wire.hasRemaining()) {
-      fedAnything = true;
+      fed();
       if (decoder.getStatus() == DecoderJNI.Status.DONE) {
         throw corrupt("data after the end of the stream");
       }
@@ -66,23 +65,12 @@ final class BrotliDecoder implements BodyDecoder {
   }
 
   @Override
-  public void finish() throws IOException {
-    boolean complete = !fedAnything || decoder.getStatus() == DecoderJNI.Status.DONE;
-    close();
-    if (!complete) {
-      throw corrupt("unexpected end of stream");
-    }
+  boolean ended() {
+    return decoder.getStatus() == DecoderJNI.Status.DONE;
   }
 
   @Override
-  public void close() {
-    if (!closed) {
-      closed = true;
-      decoder.destroy();
-    }
-  }
-
-  private static FetchException corrupt(String why) {
-    return new FetchException("corrupt brotli body: " + why, false);
+  void release() {
+    decoder.destroy();
   }
 }

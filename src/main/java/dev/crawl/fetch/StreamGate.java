@@ -112,40 +112,31 @@ final class StreamGate {
 
       @Override
       public void connected() {
-        int newCap;
-        synchronized (Streams.this) {
-          newCap = afterProbe();
-        }
-        if (newCap > 0) {
-          end(false, newCap);
-        }
+        settle(false, false);
       }
 
       @Override
       public void release() {
-        int newCap;
-        synchronized (Streams.this) {
-          if (done) {
-            return;
-          }
-          done = true;
-          newCap = afterProbe();
-        }
-        end(true, newCap);
+        settle(true, false);
       }
 
       @Override
       public void refused() {
+        settle(true, true);
+      }
+
+      /** @param ends the stream is given back (once); @param refused by the client, over the server's limit */
+      private void settle(boolean ends, boolean refused) {
         int newCap;
         synchronized (Streams.this) {
-          if (done) {
+          if (ends && done) {
             return;
           }
-          done = true;
-          probed = true;
-          newCap = Math.max(1, Math.min(cap, open - 1));
+          done |= ends;
+          newCap = refused ? Math.max(1, Math.min(cap, open - 1)) : afterProbe();
+          probed |= refused;
         }
-        end(true, newCap);
+        end(ends, newCap);
       }
     }
   }

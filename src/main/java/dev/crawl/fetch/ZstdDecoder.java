@@ -10,20 +10,24 @@ import java.nio.ByteBuffer;
  * window is held to 8 MiB, as RFC 9659 asks of HTTP decoders: a server cannot make each of hundreds
  * of downloads in flight reserve the format's 128 MiB.
  */
-final class ZstdDecoder implements BodyDecoder {
+final class ZstdDecoder extends NativeDecoder {
   /** 2^23 bytes: RFC 9659's limit for Content-Encoding: zstd. */
   private static final int WINDOW_LOG_MAX = 23;
 
   private final ZstdDecompressCtx context = new ZstdDecompressCtx().setLongMax(WINDOW_LOG_MAX);
   private final ByteBuffer out = ByteBuffer.allocate(OUTPUT_CHUNK);
-  private boolean fedAnything;
   private boolean frameEnded = true;
-  private boolean closed;
+
+  ZstdDecoder() {
+    super("zstd");
+  }
 
   @Override
   public void feed(ByteBuffer wire, Sink sink) throws IOException {
     ByteBuffer in = wire.hasArray() ? wire : copy(wire);
-    fedAnything |= in.hasRemaining();
+    if (in.hasRemaining()) {
+      fed();
+    }
     try {
       // a full output buffer may leave more decoded bytes inside: ask again until one is not full
       do {
@@ -48,23 +52,12 @@ final class ZstdDecoder implements BodyDecoder {
   }
 
   @Override
-  public void finish() throws IOException {
-    boolean complete = !fedAnything || frameEnded;
-    close();
-    if (!complete) {
-      throw corrupt("unexpected end of stream");
-    }
+  boolean ended() {
+    return frameEnded;
   }
 
   @Override
-  public void close() {
-    if (!closed) {
-      closed = true;
-      context.close();
-    }
-  }
-
-  private static FetchException corrupt(String why) {
-    return new FetchException("corrupt zstd body: " + why, false);
+  void release() {
+    context.close();
   }
 }

@@ -149,12 +149,8 @@ abstract class EngineContractTest {
 
   @Test
   void userCredentialsGoToTheListedServerButNotAcrossARedirectToAnother() throws Exception {
-    WireMockServer other = new WireMockServer(wireMockConfig().bindAddress("127.0.0.1").dynamicPort());
-    other.start();
+    WireMockServer other = redirectedTo("127.0.0.1");
     try {
-      other.stubFor(get("/there").willReturn(aResponse().withBody("elsewhere")));
-      wm.stubFor(get("/here").willReturn(aResponse().withStatus(302)
-          .withHeader("Location", "http://127.0.0.1:" + other.port() + "/there")));
 
       run(List.of(url("/here")), TestSettings.fast().withCredentials(new Credentials("ann", "s3cret:x")))
           .saved("/here");
@@ -170,12 +166,8 @@ abstract class EngineContractTest {
   @Test
   void netrcCredentialsGoOnlyToTheHostTheyNameWhereverTheRequestCameFrom() throws Exception {
     // another loopback address: a .netrc names hosts, not ports
-    WireMockServer other = new WireMockServer(wireMockConfig().bindAddress("127.0.0.2").dynamicPort());
-    other.start();
+    WireMockServer other = redirectedTo("127.0.0.2");
     try {
-      other.stubFor(get("/there").willReturn(aResponse().withBody("elsewhere")));
-      wm.stubFor(get("/here").willReturn(aResponse().withStatus(302)
-          .withHeader("Location", "http://127.0.0.2:" + other.port() + "/there")));
       Path netrc = Files.writeString(tmp.resolve("netrc"), "machine 127.0.0.2 login bob password \"two words\"\n");
 
       run(List.of(url("/here")), TestSettings.fast().withNetrcFile(netrc.toString())).saved("/here");
@@ -199,18 +191,24 @@ abstract class EngineContractTest {
     assertEquals("HTTP 401: the server refused the credentials sent", wrong.reason());
   }
 
+  /** Another server, on this address, that /here on ours redirects to (/there). */
+  private WireMockServer redirectedTo(String address) {
+    WireMockServer other = new WireMockServer(wireMockConfig().bindAddress(address).dynamicPort());
+    other.start();
+    other.stubFor(get("/there").willReturn(aResponse().withBody("elsewhere")));
+    wm.stubFor(get("/here").willReturn(aResponse().withStatus(302)
+        .withHeader("Location", "http://" + address + ":" + other.port() + "/there")));
+    return other;
+  }
+
   private static String basic(String userColonPassword) {
     return "Basic " + java.util.Base64.getEncoder().encodeToString(userColonPassword.getBytes(StandardCharsets.UTF_8));
   }
 
   @Test
   void credentialsGivenWithHAreNotSentAfterARedirectToAnotherServer() throws Exception {
-    WireMockServer other = new WireMockServer(wireMockConfig().bindAddress("127.0.0.1").dynamicPort());
-    other.start();
+    WireMockServer other = redirectedTo("127.0.0.1");
     try {
-      other.stubFor(get("/there").willReturn(aResponse().withBody("elsewhere")));
-      wm.stubFor(get("/here").willReturn(aResponse().withStatus(302)
-          .withHeader("Location", "http://127.0.0.1:" + other.port() + "/there")));
 
       run(List.of(url("/here")), TestSettings.fast().withHeaders(List.of("Authorization: Bearer secret", "X-Trace: 7")))
           .saved("/here");
