@@ -25,7 +25,8 @@ import java.util.function.LongSupplier;
  * when it is secure, until it expires. The JDK's CookieManager follows the older RFC 2965 (a domain
  * cookie reaches one level of subdomains only), so this is our own.
  *
- * <p>What the jar learns is also kept in order ({@link #since}), so that worker processes can pass
+ * <p>It keeps at most {@value #PER_DOMAIN} cookies a domain and {@value #IN_ALL} in all, the oldest going first.
+ * What changes the jar is also kept in order ({@link #since}), so that worker processes can pass
  * on what their servers set and hear what others' did. There is no public suffix list: a server may
  * set a cookie for a registrable suffix such as {@code co.uk} of its own name, which a browser
  * would refuse; domains without a dot are refused.
@@ -33,6 +34,8 @@ import java.util.function.LongSupplier;
 public final class CookieJar {
   /** More than a browser keeps for one domain (Chrome: 180); a bound on what a server can make us hold. */
   static final int PER_DOMAIN = 200;
+  /** In all, as browsers bound it (Chrome: 3,300): every request looks through them. */
+  static final int IN_ALL = 5000;
   private static final DateTimeFormatter[] DATES = {
     DateTimeFormatter.RFC_1123_DATE_TIME,
     DateTimeFormatter.ofPattern("EEE, dd-MMM-yyyy HH:mm:ss zzz", Locale.ROOT),
@@ -69,17 +72,23 @@ public final class CookieJar {
       return;
     }
     synchronized (this) {
-      learned.add(new Learned(url.toString(), List.copyOf(setCookie)));
+      boolean changed = false;
       for (String header : setCookie) {
         Cookie c = parse(url, header);
         if (c != null) {
-          put(c);
+          changed |= put(c);
         }
+      }
+      // only what changed a cookie's value or existence: a server that sets the same session cookie
+      // on every response would otherwise grow this by one entry per URL (a later expiry is not
+      // passed on: other processes' copies keep the earlier one)
+      if (changed) {
+        learned.add(new Learned(url.toString(), List.copyOf(setCookie)));
       }
     }
   }
 
-  /** What was learned from the {@code from}-th response on, and how far that reaches. */
+  /** The Set-Cookie headers that changed the jar, from the {@code from}-th on. */
   public synchronized List<Learned> since(int from) {
     return from >= learned.size() ? List.of() : List.copyOf(learned.subList(from, learned.size()));
   }
@@ -88,16 +97,20 @@ public final class CookieJar {
     return learned.size();
   }
 
-  private void put(Cookie c) {
-    cookies.remove(c.key());
+  /** Keeps a cookie, replacing the one of the same name, domain and path; true if a value or a cookie came or went. */
+  private boolean put(Cookie c) {
+    Cookie before = cookies.remove(c.key());
     if (c.expires() <= nowSeconds.getAsLong()) {
-      return; // an expiry in the past deletes it
+      return before != null; // an expiry in the past deletes it
     }
     List<String> sameDomain = cookies.values().stream().filter(o -> o.domain().equals(c.domain())).map(Cookie::key).toList();
     if (sameDomain.size() >= PER_DOMAIN) {
       cookies.remove(sameDomain.get(0)); // the oldest
+    } else if (cookies.size() >= IN_ALL) {
+      cookies.remove(cookies.keySet().iterator().next());
     }
     cookies.put(c.key(), c);
+    return before == null || !before.value().equals(c.value()) || before.secure() != c.secure();
   }
 
   /** The Cookie header for a request to {@code url}, or null when no cookie goes there. */

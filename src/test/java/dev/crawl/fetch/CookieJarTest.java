@@ -146,11 +146,13 @@ class CookieJarTest {
   }
 
   @Test
-  void keepsWhatItLearnedInOrderForOtherProcesses() {
+  void keepsWhatChangedItsCookiesInOrderForOtherProcesses() {
+    set("http://a.example/", "x=1");
     set("http://a.example/", "x=1");
     set("http://b.example/", "y=2");
+    set("http://b.example/", "nonsense");
 
-    assertEquals(2, jar.learnedCount());
+    assertEquals(2, jar.learnedCount(), "the same cookie again and a header without a cookie change nothing");
     assertEquals(List.of(new CookieJar.Learned("http://b.example/", List.of("y=2"))), jar.since(1));
   }
 }
