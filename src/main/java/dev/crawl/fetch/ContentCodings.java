@@ -8,7 +8,7 @@ import com.github.luben.zstd.util.Native;
  * JDK's own; brotli and zstd need their native libraries, which exist for the common platforms but
  * not all: where one does not load, its coding is simply not offered.
  */
-public final class ContentCodings {
+final class ContentCodings {
   private ContentCodings() {}
 
   private static final class Loaded {
@@ -35,7 +35,7 @@ public final class ContentCodings {
   }
 
   /** The Accept-Encoding header: what this process can decode. */
-  public static String accepted() {
+  static String accepted() {
     return Loaded.ACCEPT;
   }
 

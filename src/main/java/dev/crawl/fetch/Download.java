@@ -69,7 +69,10 @@ final class Download {
     return hop(task.url(), 0).handle(this::settle).thenCompose(Function.identity());
   }
 
-  /** A finished exchange: the response's status and headers, and what was kept of its body (null when there was none to read). */
+  /**
+   * A finished exchange: the response's status and headers, and what was kept of its body (null
+   * when there was none to read).
+   */
   private record Exchange(int status, HttpHeaders headers, BodyReader.Body body, HttpClient.Version version) {}
 
   /** One request of a redirect chain. */
@@ -165,10 +168,11 @@ final class Download {
   }
 
   /**
-   * Sends one request ({@code stream}: its HTTP/2 place, null for HTTP/1.1). The exchange completes from the body subscriber's own completion, on the
-   * client's executor: the future {@code sendAsync} returns completes its dependents on the common
-   * ForkJoin pool, and hopping from there back to our executor cost 1–3 ms a download (p90 6–10 ms)
-   * of pure waiting. That future is only watched for failures that come before any body.
+   * Sends one request ({@code stream}: its HTTP/2 place, null for HTTP/1.1). The exchange completes
+   * from the body subscriber's own completion, on the client's executor: the future {@code
+   * sendAsync} returns completes its dependents on the common ForkJoin pool, and hopping from there
+   * back to our executor cost 1–3 ms a download (p90 6–10 ms) of pure waiting. That future is only
+   * watched for failures that come before any body, and for answers that have none.
    */
   private CompletableFuture<Exchange> send(URI url, StreamGate.Stream stream) {
     Duration responseTimeout = f.settings.responseTimeout();
