@@ -59,6 +59,9 @@ class HttpsInEveryModeTest {
     WireMockServer plain = new WireMockServer(wireMockConfig().bindAddress("127.0.0.1").dynamicPort());
     plain.start();
     plain.stubFor(get("/moved").willReturn(aResponse().withStatus(301).withHeader("Location", url("good"))));
+    plain.stubFor(get("/plain.txt").willReturn(aResponse().withBody("over plain http")));
+    SERVERS.get("good").stubFor(get("/down").willReturn(aResponse().withStatus(302)
+        .withHeader("Location", "http://127.0.0.1:" + plain.port() + "/plain.txt")));
     SERVERS.put("plain", plain);
   }
 
@@ -160,6 +163,18 @@ class HttpsInEveryModeTest {
     assertEquals(BODY.length, second.skipped("/file.bin").bytes());
     assertEquals("now", Files.readString(tmp.resolve("out").resolve(second.saved("/later.bin").path())));
     assertEquals(List.of("/later.bin"), good.getAllServeEvents().stream().map(e -> e.getRequest().getUrl()).toList());
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void followsARedirectFromHttpsDownToHttpAsCurlAndWgetDo(Mode mode) throws Exception {
+    String down = "https://127.0.0.1:" + SERVERS.get("good").httpsPort() + "/down";
+    UrlResult.Saved saved =
+        RunFixture.run(mode, 2, List.of(down), tmp.resolve("out"), trustingTheTestCa()).saved("/down");
+
+    assertEquals("http://127.0.0.1:" + SERVERS.get("plain").port() + "/plain.txt", saved.finalUrl().toString());
+    assertEquals("over plain http", Files.readString(tmp.resolve("out").resolve(saved.path())));
+    assertEquals("http/1.1", saved.protocol());
   }
 
   @ParameterizedTest
