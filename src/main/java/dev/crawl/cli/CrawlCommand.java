@@ -1,5 +1,6 @@
 package dev.crawl.cli;
 
+import dev.crawl.core.Shard;
 import dev.crawl.crawl.CrawlOptions;
 import dev.crawl.engine.Mode;
 import dev.crawl.input.InputException;
@@ -62,6 +63,14 @@ public final class CrawlCommand implements Callable<Integer>, OutputOptions.Hold
       description = "Save files under DIR as host[_port]/path (default: current directory).",
       defaultValue = ".")
   Path output;
+
+  @Option(
+      names = "--shard",
+      paramLabel = "K/N|auto",
+      description = "Take only the URLs whose server falls to shard K of N (by a CRC-32 of scheme://host:port), so N"
+          + " processes share a list with no URL twice and no server split; a crawl writes links to other shards'"
+          + " servers to handoff.jsonl. auto: the index a Kubernetes Indexed Job or a Slurm job array gave.")
+  String shard;
 
   @Option(
       names = "--report-dir",
@@ -133,6 +142,18 @@ public final class CrawlCommand implements Callable<Integer>, OutputOptions.Hold
     this.io = io;
   }
 
+  private Shard shard() {
+    if (shard == null) {
+      return Shard.ALL;
+    }
+    try {
+      return Shard.parse(shard, System.getenv());
+    } catch (IllegalArgumentException e) {
+      String why = e.getMessage();
+      throw new ExitException(ExitException.USAGE, why.startsWith("--shard") ? why : "--shard " + shard + ": " + why);
+    }
+  }
+
   @Override
   public Integer call() throws IOException, InterruptedException {
     if (jsonl && paths) {
@@ -150,7 +171,8 @@ public final class CrawlCommand implements Callable<Integer>, OutputOptions.Hold
             Display.detect(messages.quiet),
             resume,
             fetch.settings(),
-            crawlOptions());
+            crawlOptions(),
+            shard());
     OutputDirectory.create(output);
     fetch.warn(io.err());
     Interrupts.routeTo(Thread.currentThread());

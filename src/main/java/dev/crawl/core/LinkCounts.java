@@ -1,5 +1,10 @@
 package dev.crawl.core;
 
-/** What became of the links a crawl discovered, for the report. */
+/**
+ * What became of the links a crawl discovered, for the report.
+ *
+ * @param handedOff links to servers of other shards, written to handoff.jsonl ({@code --shard})
+ */
 public record LinkCounts(
-    long found, long queued, long duplicate, long outOfScope, long tooDeep, long robots, String robotsTxt) {}
+    long found, long queued, long duplicate, long outOfScope, long tooDeep, long robots, String robotsTxt,
+    long handedOff) {}

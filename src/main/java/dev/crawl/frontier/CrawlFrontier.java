@@ -1,9 +1,11 @@
 package dev.crawl.frontier;
 
 import dev.crawl.core.FetchResult;
+import dev.crawl.core.Handoff;
 import dev.crawl.core.LinkCounts;
 import dev.crawl.core.Origin;
 import dev.crawl.core.RunClock;
+import dev.crawl.core.Shard;
 import dev.crawl.core.Task;
 import dev.crawl.core.UrlResult;
 import dev.crawl.crawl.CrawlOptions;
@@ -28,6 +30,15 @@ public final class CrawlFrontier implements Frontier, AutoCloseable {
   /** Tasks kept in memory before the rest spill to disk. */
   public static final int IN_MEMORY = 50_000;
 
+  /**
+   * A crawl's part of a fleet ({@code --shard}).
+   *
+   * @param otherStarts the listed URLs of the other shards: the crawl's scope is that of the whole list
+   * @param handoff hears each in-scope link to another shard's server, which is not fetched here
+   */
+  public record Sharding(Shard shard, List<URI> otherStarts, Consumer<Handoff> handoff) {
+    public static final Sharding NONE = new Sharding(Shard.ALL, List.of(), h -> {});
+  }
 
   private final SpillingQueue queue;
   private final SeenSet seen = new SeenSet();
@@ -45,6 +56,8 @@ public final class CrawlFrontier implements Frontier, AutoCloseable {
   private final RobotsCache robots;
   private final Consumer<UrlResult.Skipped> disallowed;
   private final Map<String, Long> nextVisit = new HashMap<>();
+  private final Sharding sharding;
+  private long handedOff;
 
   /**
    * @param robots robots.txt per host, or null to ignore it ({@code --no-robots})
@@ -52,7 +65,8 @@ public final class CrawlFrontier implements Frontier, AutoCloseable {
    */
   public CrawlFrontier(
       List<Task> starts, Scope scope, int maxDepth, RunClock clock, RobotsCache robots, Consumer<UrlResult.Skipped> disallowed,
-      int inMemory, Path spillFile) {
+      int inMemory, Path spillFile, Sharding sharding) {
+    this.sharding = sharding;
     this.queue = new SpillingQueue(inMemory, spillFile);
     this.robots = robots;
     this.disallowed = disallowed;
@@ -68,17 +82,18 @@ public final class CrawlFrontier implements Frontier, AutoCloseable {
 
   /** Reads the listed start URLs (invalid and duplicate lines are reported as usual) and scopes to them. */
   public static CrawlFrontier startingWith(
-      Frontier list, CrawlOptions options, RunClock clock, RobotsCache robots, Consumer<UrlResult.Skipped> disallowed, Path spillFile)
+      Frontier list, CrawlOptions options, RunClock clock, RobotsCache robots, Consumer<UrlResult.Skipped> disallowed, Path spillFile,
+      Sharding sharding)
       throws InterruptedException {
     List<Task> starts = new java.util.ArrayList<>();
     for (Task t; (t = list.next()) != null; ) {
       starts.add(t);
     }
-    Scope scope =
-        new Scope(starts.stream().map(Task::url).toList(), options.domains(), options.noParent(),
-            options.include(), options.exclude());
+    List<URI> listed = new java.util.ArrayList<>(starts.stream().map(Task::url).toList());
+    listed.addAll(sharding.otherStarts());
+    Scope scope = new Scope(listed, options.domains(), options.noParent(), options.include(), options.exclude());
     return new CrawlFrontier(
-        starts, scope, options.depth(), clock, robots, disallowed, IN_MEMORY, spillFile);
+        starts, scope, options.depth(), clock, robots, disallowed, IN_MEMORY, spillFile, sharding);
   }
 
   /**
@@ -176,6 +191,11 @@ public final class CrawlFrontier implements Frontier, AutoCloseable {
       return;
     }
     seen.add(url.toString());
+    if (!sharding.shard().owns(url)) {
+      handedOff++;
+      sharding.handoff().accept(new Handoff(url, from.url(), from.depth() + 1, Shard.of(url, sharding.shard().count())));
+      return;
+    }
     queued++;
     queue.add(new Task(nextId++, url, "link from " + from.url(), clock.now(), from.depth() + 1, from.url()));
   }
@@ -195,8 +215,13 @@ public final class CrawlFrontier implements Frontier, AutoCloseable {
     queue.close();
   }
 
+  /** In-scope links to other shards' servers, written to handoff.jsonl. */
+  public synchronized long handedOff() {
+    return handedOff;
+  }
+
   public synchronized LinkCounts links() {
     return new LinkCounts(found, queued, duplicate, outOfScope, tooDeep, robotsSkipped,
-        robots == null ? "ignored (--no-robots)" : "respected");
+        robots == null ? "ignored (--no-robots)" : "respected", handedOff);
   }
 }

@@ -1,6 +1,7 @@
 package dev.crawl.frontier;
 
 import dev.crawl.core.RunClock;
+import dev.crawl.core.Shard;
 import dev.crawl.core.Task;
 import dev.crawl.core.UrlResult;
 import dev.crawl.input.InputException;
@@ -9,6 +10,7 @@ import dev.crawl.input.LineReader;
 import dev.crawl.input.SeenSet;
 import dev.crawl.input.UrlParser;
 import java.io.PrintStream;
+import java.net.URI;
 import java.io.UncheckedIOException;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -24,6 +26,9 @@ public final class ListFrontier implements Frontier, AutoCloseable {
   private final RunClock clock;
   private final SeenSet seen = new SeenSet();
   private final Function<Task, UrlResult.Skipped> earlier;
+  private final Shard shard;
+  private final Consumer<URI> otherShard;
+  private long ofOtherShards;
   private long nextId = 1;
   private InputException failure;
 
@@ -31,11 +36,16 @@ public final class ListFrontier implements Frontier, AutoCloseable {
    * @param notFetched hears about every line that does not become a task: invalid, duplicate, or
    *     already saved, so that the report accounts for every line
    * @param earlier for {@code --resume}: the skip for a task an earlier run saved completely, else null
+   * @param shard which URLs are this process's ({@code --shard}); the others are left to their shards
+   *     unrecorded, before duplicates are counted, so that the shards' reports add up to the list
+   * @param otherShard hears each listed URL of another shard (a sharded crawl scopes by all of them)
    */
   public ListFrontier(
       LineReader lines, Consumer<UrlResult> notFetched, PrintStream warnings, RunClock clock,
-      Function<Task, UrlResult.Skipped> earlier) {
+      Function<Task, UrlResult.Skipped> earlier, Shard shard, Consumer<URI> otherShard) {
     this.earlier = earlier;
+    this.shard = shard;
+    this.otherShard = otherShard;
     this.lines = lines;
     this.notFetched = notFetched;
     this.warnings = warnings;
@@ -61,6 +71,11 @@ public final class ListFrontier implements Frontier, AutoCloseable {
           notFetched.accept(new UrlResult.Invalid(abbreviate(text), line.origin(), problem));
           continue;
         }
+        if (!shard.owns(parsed.url())) {
+          ofOtherShards++;
+          otherShard.accept(parsed.url());
+          continue;
+        }
         String url = parsed.url().toString();
         if (!seen.add(url)) {
           notFetched.accept(new UrlResult.Duplicate(parsed.url(), line.origin()));
@@ -80,6 +95,11 @@ public final class ListFrontier implements Frontier, AutoCloseable {
       failure = e;
     }
     return null;
+  }
+
+  /** Listed URLs left to other shards so far. */
+  public synchronized long ofOtherShards() {
+    return ofOtherShards;
   }
 
   /** Why reading stopped early, if it did. */

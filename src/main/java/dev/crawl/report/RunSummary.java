@@ -14,6 +14,8 @@ package dev.crawl.report;
  * @param hosts how many servers (scheme, host, port) the run's downloads went to
  * @param insecure certificates were not checked ({@code --insecure})
  * @param protocols saved URLs by the protocol they came over ({@code h2}, {@code http/1.1})
+ * @param shard this run's part of the list, {@code K/N} ({@code --shard}); null for the whole list
+ * @param otherShards listed URLs left to the other shards, not in this run's report
  */
 public record RunSummary(
     String mode,
@@ -42,7 +44,9 @@ public record RunSummary(
     dev.crawl.core.LinkCounts links,
     int hosts,
     boolean insecure,
-    java.util.SortedMap<String, Long> protocols) {
+    java.util.SortedMap<String, Long> protocols,
+    String shard,
+    long otherShards) {
 
   /**
    * True when the per-host cap, not the concurrency, bounded the run: all its hosts together could

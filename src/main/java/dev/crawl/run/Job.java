@@ -19,11 +19,15 @@ import dev.crawl.frontier.Frontier;
 import dev.crawl.frontier.ListFrontier;
 import dev.crawl.input.InputException;
 import dev.crawl.input.LineReader;
+import dev.crawl.report.HandoffFile;
 import dev.crawl.report.RunRecorder;
 import dev.crawl.store.Store;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
@@ -42,6 +46,7 @@ final class Job implements AutoCloseable {
   private final Store store;
   private RunRecorder recorder;
   private ListFrontier list;
+  private HandoffFile handoff;
   private RobotsCache robots;
   private CrawlFrontier crawl;
   private Fetcher fetcher;
@@ -59,12 +64,17 @@ final class Job implements AutoCloseable {
     Job job = new Job(plan, store);
     try {
       job.recorder = new RunRecorder(plan.reportDir(), stdout, plan.stdout(), plan.outputDir(), tap);
+      List<URI> otherShards = new ArrayList<>();
+      boolean crawls = plan.crawl().crawls();
       job.list = new ListFrontier(new LineReader(plan.inputs(), stdin), job.recorder, stderr, job.clock,
-          earlier == null ? task -> null : earlier::skipIfSaved);
-      if (plan.crawl().crawls()) {
+          earlier == null ? task -> null : earlier::skipIfSaved, plan.shard(),
+          // a crawl's scope is the whole list's; a list run needs only their number
+          crawls && !plan.shard().isAll() ? otherShards::add : url -> {});
+      if (crawls) {
         job.robots = plan.crawl().robots() ? new RobotsCache(plan.fetch().userAgent()) : null;
+        job.handoff = new HandoffFile(plan.reportDir());
         job.crawl = CrawlFrontier.startingWith(job.list, plan.crawl(), job.clock, job.robots, job.recorder::accept,
-            plan.reportDir().resolve("frontier.spill"));
+            plan.reportDir().resolve("frontier.spill"), new CrawlFrontier.Sharding(plan.shard(), otherShards, job.handoff));
       }
       job.fetcher = new Fetcher(plan.fetch(), store, job.clock,
           job.crawl == null ? RedirectGate.ANY : job.crawl.scope()::refuseRedirect, job.inFlight);
@@ -109,6 +119,11 @@ final class Job implements AutoCloseable {
     return engine.run(tasks, sink);
   }
 
+  /** Listed URLs left to the other shards. */
+  long ofOtherShards() {
+    return list == null ? 0 : list.ofOtherShards();
+  }
+
   LinkCounts links() {
     return crawl == null ? null : crawl.links();
   }
@@ -148,6 +163,7 @@ final class Job implements AutoCloseable {
       fetcher.cookies().save(java.nio.file.Path.of(cookieFile));
     }
     try (RobotsCache r = robots;
+        HandoffFile h = handoff;
         CrawlFrontier c = crawl;
         Fetcher f = fetcher) {
       // closed by try-with-resources, last opened first

@@ -1,5 +1,6 @@
 package dev.crawl.run;
 
+import dev.crawl.core.Shard;
 import dev.crawl.crawl.CrawlOptions;
 import dev.crawl.engine.Mode;
 import dev.crawl.fetch.FetchSettings;
@@ -15,6 +16,7 @@ import java.util.List;
  * @param reportDir where results and summary go; by default {@code <outputDir>/.crawl}, a name no
  *     downloaded file can take
  * @param resume skip URLs an earlier run over the same output saved completely
+ * @param shard this process's part of the list, by origin ({@code --shard K/N}); {@link Shard#ALL} alone
  */
 public record RunPlan(
     Mode mode,
@@ -26,7 +28,8 @@ public record RunPlan(
     Display display,
     boolean resume,
     FetchSettings fetch,
-    CrawlOptions crawl) {
+    CrawlOptions crawl,
+    Shard shard) {
 
   public static final String REPORT_DIR = ".crawl";
 
@@ -35,6 +38,13 @@ public record RunPlan(
       Mode mode, int concurrency, List<InputSource> inputs, Path outputDir, Path reportDir,
       StdoutFormat stdout, Display display, boolean resume, FetchSettings fetch) {
     this(mode, concurrency, inputs, outputDir, reportDir, stdout, display, resume, fetch, CrawlOptions.NONE);
+  }
+
+  /** A plan for the whole list. */
+  public RunPlan(
+      Mode mode, int concurrency, List<InputSource> inputs, Path outputDir, Path reportDir,
+      StdoutFormat stdout, Display display, boolean resume, FetchSettings fetch, CrawlOptions crawl) {
+    this(mode, concurrency, inputs, outputDir, reportDir, stdout, display, resume, fetch, crawl, Shard.ALL);
   }
 
   public RunPlan {
@@ -46,7 +56,7 @@ public record RunPlan(
 
   /** The same job in another mode, saving into its own directory. */
   public RunPlan forMode(Mode other, Path otherOutput) {
-    return new RunPlan(other, concurrency, inputs, otherOutput, null, stdout, display, resume, fetch, crawl);
+    return new RunPlan(other, concurrency, inputs, otherOutput, null, stdout, display, resume, fetch, crawl, shard);
   }
 
   /** Concurrency as the engine sees it: sync always runs one download at a time. */

@@ -48,7 +48,7 @@ public final class Runner {
   /** How the job ended, with what it counted. */
   private record Ended(
       Executed executed, RunTotals totals, double wallSeconds, boolean interrupted, String signal,
-      InputException inputFailure) {}
+      InputException inputFailure, long ofOtherShards) {}
 
   public Outcome run(RunPlan plan) throws InputException, IOException, InterruptedException {
     return run(plan, new StopToken(Thread.currentThread()));
@@ -136,7 +136,7 @@ public final class Runner {
     RunTotals totals = job.recorder().totals();
     job.close();
     return new Ended(executed, totals, job.clock().now() / 1e9, interrupted, stop.signalName(),
-        interrupted ? null : job.inputFailure());
+        interrupted ? null : job.inputFailure(), job.ofOtherShards());
   }
 
   /** {@code --convert-links}: every saved page's links made relative, for offline browsing. */
@@ -182,7 +182,9 @@ public final class Runner {
         e.executed().links(),
         totals.hosts(),
         plan.fetch().insecure(),
-        new java.util.TreeMap<>(totals.protocols()));
+        new java.util.TreeMap<>(totals.protocols()),
+        plan.shard().isAll() ? null : plan.shard().toString(),
+        e.ofOtherShards());
   }
 
   private static long processCpuNanos() {

@@ -2,6 +2,7 @@ package dev.crawl.engine;
 
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
+import dev.crawl.core.Shard;
 import dev.crawl.core.UrlResult;
 import dev.crawl.fetch.FetchSettings;
 import dev.crawl.input.InputSource;
@@ -77,16 +78,27 @@ final class RunFixture {
   /** A recursive crawl from the given start URLs. */
   static Result crawl(Mode mode, int concurrency, List<String> starts, Path out, FetchSettings settings,
       dev.crawl.crawl.CrawlOptions options) throws Exception {
-    return execute(mode, concurrency, starts, out, settings, false, options);
+    return execute(mode, concurrency, starts, out, settings, false, options, Shard.ALL);
+  }
+
+  /** One shard's part of a recursive crawl. */
+  static Result crawlShard(Mode mode, Shard shard, List<String> starts, Path out, dev.crawl.crawl.CrawlOptions options)
+      throws Exception {
+    return execute(mode, 2, starts, out, TestSettings.fast(), false, options, shard);
   }
 
   private static Result execute(Mode mode, int concurrency, List<String> urls, Path out, FetchSettings settings,
       boolean resume, dev.crawl.crawl.CrawlOptions options) throws Exception {
+    return execute(mode, concurrency, urls, out, settings, resume, options, Shard.ALL);
+  }
+
+  private static Result execute(Mode mode, int concurrency, List<String> urls, Path out, FetchSettings settings,
+      boolean resume, dev.crawl.crawl.CrawlOptions options, Shard shard) throws Exception {
     Path list = out.resolveSibling(out.getFileName() + "-urls.txt");
     Files.write(list, urls, StandardCharsets.UTF_8);
     RunPlan plan =
         new RunPlan(mode, concurrency, List.of(InputSource.of(list.toString())), out, null,
-            StdoutFormat.NONE, Display.NONE, resume, settings, options);
+            StdoutFormat.NONE, Display.NONE, resume, settings, options, shard);
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     Runner.Outcome outcome =
         new Runner(
