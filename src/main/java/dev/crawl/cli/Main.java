@@ -98,6 +98,7 @@ public final class Main {
     all.put("compare", () -> new CompareCommand(io));
     all.put("demo", () -> new DemoCommand(io));
     all.put("serve", () -> new ServeCommand(io));
+    all.put("merge", () -> new MergeCommand(io));
     all.put("worker", () -> new WorkerCommand(io));
     all.put("bare-loop", () -> new BareCommand(io));
     // picocli writes the bash/zsh completion script for the whole command tree

@@ -15,6 +15,15 @@ public record FetchTimings(long queued, long started, long firstByte, long finis
     this(queued, started, firstByte, finished, lane, 0);
   }
 
+  /**
+   * The same download on another clock and lane: a run's timings moved onto a fleet's time axis
+   * ({@code crawl merge}).
+   */
+  public FetchTimings shifted(long nanos, String newLane) {
+    return new FetchTimings(queued + nanos, started + nanos, firstByte < 0 ? firstByte : firstByte + nanos,
+        finished + nanos, newLane, waited);
+  }
+
   /** Time on the wire: the requests themselves, waits for a slot left out. */
   public long latency() {
     return finished - started - waited;

@@ -1,0 +1,166 @@
+package dev.crawl.report;
+
+import dev.crawl.core.FetchTimings;
+import dev.crawl.core.LinkCounts;
+import dev.crawl.core.UrlResult;
+import dev.crawl.report.html.HtmlReports;
+import dev.crawl.report.html.Timeline;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * One report from many runs ({@code crawl merge}): the shards of a fleet, or any runs. Every run's
+ * results go into one {@code results.jsonl} on one time axis (each run shifted by when it started,
+ * its lanes named after its run), counted by the same recorder a run uses; the summary adds the
+ * runs up, with the fleet's wall time from the first start to the last end.
+ */
+public final class FleetReport {
+  private FleetReport() {}
+
+  /** One run to merge: its report directory and its summary. */
+  public record Run(Path reportDir, RunSummary summary) {}
+
+  /** What merging gave: the fleet's summary, and which URLs ({@code urls}) no run accounted for. */
+  public record Merged(RunSummary summary, Set<String> accounted) {}
+
+  /**
+   * @param runs report directories, each with its results.jsonl and summary.json
+   * @param out where the merged reports go
+   */
+  public static Merged merge(List<Run> runs, Path out) throws IOException {
+    Instant first = runs.stream().map(r -> Instant.parse(r.summary().startedAt())).min(Instant::compareTo).orElseThrow();
+    Timeline.Sampler timeline = new Timeline.Sampler();
+    Set<String> accounted = new HashSet<>();
+    RunTotals totals;
+    try (RunRecorder recorder = new RunRecorder(out, new java.io.PrintStream(java.io.OutputStream.nullOutputStream()),
+        StdoutFormat.NONE, out, timeline::add)) {
+      for (Run run : runs) {
+        long shift = Duration.between(first, Instant.parse(run.summary().startedAt())).toNanos();
+        String name = name(run);
+        Consumer<UrlResult> into = r -> {
+          if (r.url() != null) {
+            accounted.add(r.url());
+          }
+          recorder.accept(moved(r, shift, name));
+        };
+        try (Stream<UrlResult> results = ResultsFile.read(run.reportDir().resolve(ResultsFile.NAME))) {
+          results.forEach(into);
+        }
+      }
+      totals = recorder.totals();
+    }
+    RunSummary summary = summarise(runs, totals, first, out);
+    Reports.writeJson(out.resolve(Reports.SUMMARY), summary);
+    HtmlReports.writeRun(out, summary, timeline.timeline());
+    return new Merged(summary, accounted);
+  }
+
+  /** A run's name in lanes: its shard if it had one, else its position. */
+  private static String name(Run run) {
+    String shard = run.summary().shard();
+    return shard != null ? "shard-" + shard.replace('/', '-') : run.reportDir().toString();
+  }
+
+  /** A result on the fleet's clock, its lane prefixed with its run's name. */
+  static UrlResult moved(UrlResult r, long nanos, String run) {
+    return switch (r) {
+      case UrlResult.Saved s -> new UrlResult.Saved(s.task(), s.finalUrl(), s.status(), s.bytes(), s.path(), s.crc32(),
+          s.attempts(), shift(s.timings(), nanos, run), s.contentType(), s.found(), s.protocol());
+      case UrlResult.Failed f -> new UrlResult.Failed(f.task(), f.finalUrl(), f.status(), f.reason(), f.attempts(),
+          shift(f.timings(), nanos, run));
+      case UrlResult.Skipped k -> new UrlResult.Skipped(k.task(), k.finalUrl(), k.status(), k.reason(), k.attempts(),
+          shift(k.timings(), nanos, run), k.path(), k.bytes());
+      case UrlResult.Interrupted i -> new UrlResult.Interrupted(i.task(), i.attempts(), shift(i.timings(), nanos, run));
+      case UrlResult.Duplicate d -> d;
+      case UrlResult.Invalid i -> i;
+    };
+  }
+
+  private static FetchTimings shift(FetchTimings t, long nanos, String run) {
+    return t == null ? null : t.shifted(nanos, run + "/" + t.lane());
+  }
+
+  private static RunSummary summarise(List<Run> runs, RunTotals totals, Instant first, Path out) {
+    List<RunSummary> all = runs.stream().map(Run::summary).toList();
+    Instant last = all.stream()
+        .map(s -> Instant.parse(s.startedAt()).plusNanos((long) ((s.setupSeconds() + s.wallSeconds()) * 1e9)))
+        .max(Instant::compareTo).orElseThrow();
+    double wall = Duration.between(first, last).toNanos() / 1e9;
+    Set<String> modes = new LinkedHashSet<>();
+    all.forEach(s -> modes.add(s.mode()));
+    List<String> exits = new ArrayList<>();
+    all.forEach(s -> {
+      if (s.exitReason() != null) {
+        exits.add((s.shard() == null ? "" : "shard " + s.shard() + ": ") + s.exitReason());
+      }
+    });
+    RunSummary one = all.get(0);
+    return new RunSummary(
+        String.join("+", modes),
+        all.stream().mapToInt(RunSummary::concurrency).sum(),
+        one.perHost(),
+        all.size() + " runs merged (crawl merge), on one time axis from the first start",
+        one.executors(),
+        totals.counts(),
+        totals.bytes(),
+        round(all.stream().mapToDouble(RunSummary::setupSeconds).max().orElse(0)),
+        round(wall),
+        round(all.stream().mapToDouble(RunSummary::cpuSeconds).sum()),
+        wall > 0 ? Math.round(totals.counts().saved() / wall * 10) / 10.0 : 0,
+        wall > 0 ? Math.round(totals.bytes() / 1e6 / wall * 100) / 100.0 : 0,
+        totals.latency(),
+        totals.histogram(),
+        all.stream().mapToInt(RunSummary::peakInFlight).sum(),
+        all.stream().mapToInt(RunSummary::peakPlatformThreads).max().orElse(0),
+        all.stream().mapToInt(RunSummary::processes).sum(),
+        totals.contentDigest(),
+        out.toAbsolutePath().toString(),
+        out.toAbsolutePath().toString(),
+        first.toString(),
+        one.java(),
+        exits.isEmpty() ? null : String.join("; ", exits),
+        links(all),
+        totals.hosts(),
+        all.stream().anyMatch(RunSummary::insecure),
+        new TreeMap<>(totals.protocols()),
+        null,
+        0);
+  }
+
+  /** The runs' link counts added up; null when none crawled. */
+  private static LinkCounts links(List<RunSummary> all) {
+    List<LinkCounts> crawled = all.stream().map(RunSummary::links).filter(java.util.Objects::nonNull).toList();
+    if (crawled.isEmpty()) {
+      return null;
+    }
+    return new LinkCounts(
+        crawled.stream().mapToLong(LinkCounts::found).sum(),
+        crawled.stream().mapToLong(LinkCounts::queued).sum(),
+        crawled.stream().mapToLong(LinkCounts::duplicate).sum(),
+        crawled.stream().mapToLong(LinkCounts::outOfScope).sum(),
+        crawled.stream().mapToLong(LinkCounts::tooDeep).sum(),
+        crawled.stream().mapToLong(LinkCounts::robots).sum(),
+        crawled.get(0).robotsTxt(),
+        crawled.stream().mapToLong(LinkCounts::handedOff).sum());
+  }
+
+  private static double round(double v) {
+    return Math.round(v * 1000) / 1000.0;
+  }
+
+  /** Reads a run's summary.json. */
+  public static RunSummary readSummary(Path reportDir) throws IOException {
+    return Reports.JSON.readValue(Files.readAllBytes(reportDir.resolve(Reports.SUMMARY)), RunSummary.class);
+  }
+}
