@@ -66,10 +66,15 @@ public final class FleetReport {
     return new Merged(summary, accounted);
   }
 
-  /** A run's name in lanes: its shard if it had one, else its position. */
+  /** A run's name in lanes: its shard if it had one, else its output directory's name. */
   private static String name(Run run) {
     String shard = run.summary().shard();
-    return shard != null ? "shard-" + shard.replace('/', '-') : run.reportDir().toString();
+    if (shard != null) {
+      return "shard-" + shard.replace('/', '-');
+    }
+    Path dir = run.reportDir().toAbsolutePath().normalize();
+    Path named = dir.getFileName() != null && dir.getFileName().toString().equals(".crawl") ? dir.getParent() : dir;
+    return named.getFileName() == null ? named.toString() : named.getFileName().toString();
   }
 
   /** A result on the fleet's clock, its lane prefixed with its run's name. */

@@ -124,6 +124,15 @@ class CliTest {
   }
 
   @Test
+  void aShardOutsideOneToNIsOneLineWithStatusTwo() throws Exception {
+    Ran r = crawl("", "--shard", "5/4", "-o", out(), list(url("/ok/1")));
+
+    assertEquals(2, r.status(), r.err());
+    assertEquals("crawl: --shard 5/4: a shard is K/N with 1 <= K <= N, got 5/4", r.err().strip());
+    assertEquals(0, wm.getAllServeEvents().size(), "nothing fetched");
+  }
+
+  @Test
   void aProxyOfAnotherKindIsOneLineWithStatusTwo() throws Exception {
     Ran r = crawl("", "--proxy", "socks5://127.0.0.1:1080", "-o", out(), list(url("/ok/1")));
 
