@@ -48,14 +48,10 @@ class MergeCommandTest {
     return "http://127.0.0.1:" + wm.port() + path;
   }
 
-  private int run(String... args) {
-    PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
-    return Main.run(args, new Io(new ByteArrayInputStream(new byte[0]), quiet, quiet));
-  }
-
   private record Ran(int status, String err) {}
 
-  private Ran merge(String... args) {
+  /** Runs crawl (any command) in this JVM; stdout is dropped. */
+  private Ran crawl(String... args) {
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
     int status = Main.run(args, new Io(new ByteArrayInputStream(new byte[0]), quiet,
@@ -67,13 +63,13 @@ class MergeCommandTest {
   void mergesRunsIntoOneReportOnOneTimeAxisAndNamesWhatNoRunAccountedFor() throws Exception {
     Path one = tmp.resolve("one");
     Path two = tmp.resolve("two");
-    assertEquals(0, run("-q", "-o", one.toString(), url("/ok/1"), url("/ok/2")));
-    assertEquals(1, run("-q", "-o", two.toString(), url("/ok/3"), url("/gone/4")));
+    assertEquals(0, crawl("-q", "-o", one.toString(), url("/ok/1"), url("/ok/2")).status());
+    assertEquals(1, crawl("-q", "-o", two.toString(), url("/ok/3"), url("/gone/4")).status());
     Path list = Files.write(tmp.resolve("urls.txt"),
         List.of(url("/ok/1"), url("/ok/2"), url("/ok/3"), url("/gone/4"), url("/ok/never-run")));
 
     Path merged = tmp.resolve("merged");
-    Ran r = merge("merge", "-o", merged.toString(), "--list", list.toString(), one.toString(), two.toString());
+    Ran r = crawl("merge", "-o", merged.toString(), "--list", list.toString(), one.toString(), two.toString());
 
     assertEquals(1, r.status(), r.err());
     assertTrue(r.err().contains("1 of the 5 listed URLs are in no run's report"), r.err());
@@ -102,7 +98,7 @@ class MergeCommandTest {
   void aDirectoryWithoutAReportIsOneLineWithStatusTwo() throws Exception {
     Path empty = Files.createDirectories(tmp.resolve("empty"));
 
-    Ran r = merge("merge", "-o", tmp.resolve("m").toString(), empty.toString());
+    Ran r = crawl("merge", "-o", tmp.resolve("m").toString(), empty.toString());
 
     assertEquals(2, r.status(), r.err());
     assertEquals(1, r.err().lines().count(), r.err());
