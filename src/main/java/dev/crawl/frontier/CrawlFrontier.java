@@ -215,11 +215,6 @@ public final class CrawlFrontier implements Frontier, AutoCloseable {
     queue.close();
   }
 
-  /** In-scope links to other shards' servers, written to handoff.jsonl. */
-  public synchronized long handedOff() {
-    return handedOff;
-  }
-
   public synchronized LinkCounts links() {
     return new LinkCounts(found, queued, duplicate, outOfScope, tooDeep, robotsSkipped,
         robots == null ? "ignored (--no-robots)" : "respected", handedOff);

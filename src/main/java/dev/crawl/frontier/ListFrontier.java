@@ -10,8 +10,8 @@ import dev.crawl.input.LineReader;
 import dev.crawl.input.SeenSet;
 import dev.crawl.input.UrlParser;
 import java.io.PrintStream;
-import java.net.URI;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
