@@ -73,8 +73,8 @@ public final class SeenSet {
     }
   }
 
-  /** 64-bit FNV-1a over the UTF-8 bytes, finished with a strong mixer. */
-  static long hash(String s) {
+  /** 64-bit FNV-1a over the UTF-8 bytes, finished with a strong mixer; also the shared frontier's key. */
+  public static long hash(String s) {
     long h = 0xcbf29ce484222325L;
     for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
       h ^= b & 0xff;

@@ -1,0 +1,241 @@
+package dev.crawl.frontier;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.crawl.core.FetchResult;
+import dev.crawl.core.RunClock;
+import dev.crawl.core.Task;
+import dev.crawl.input.SeenSet;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.exceptions.JedisException;
+
+/**
+ * A frontier that any number of crawl processes, on any machines, work together through one Redis
+ * ({@code --frontier redis://HOST:PORT/NAME}), the way scrapy-redis shares a Scrapy crawl. Under
+ * {@code crawl:NAME:} it keeps
+ * <ul>
+ *   <li>{@code seen}: a set of 64-bit URL hashes (16 hex digits each, whatever the URL's length):
+ *       each URL is queued once across the fleet;
+ *   <li>{@code queue}: a list of tasks waiting;
+ *   <li>{@code leases}: a sorted set of the tasks taken, scored by when the lease runs out. A task is
+ *       leased, not removed: a process that dies (even by {@code kill -9}) stops renewing its
+ *       leases, and the next take puts the expired ones back in the queue for another process;
+ *   <li>{@code seeded}: set once a process has put the whole list in.
+ * </ul>
+ * The crawl ends when it is seeded and nothing is queued or leased. Each step is one Lua script, so
+ * two processes never take the same task. Per URL that is three round trips: an offer (with the
+ * others of its list chunk), a take and a finish; the lease renewals are one per process a second.
+ */
+public final class RedisFrontier implements Frontier, AutoCloseable {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String TAKE = """
+      local t = redis.call('TIME')
+      local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+      local expired = redis.call('ZRANGEBYSCORE', KEYS[2], '-inf', now, 'LIMIT', 0, 100)
+      for _, m in ipairs(expired) do
+        redis.call('ZREM', KEYS[2], m)
+        redis.call('LPUSH', KEYS[1], m)
+      end
+      local task = redis.call('LPOP', KEYS[1])
+      if task then
+        redis.call('ZADD', KEYS[2], now + tonumber(ARGV[1]), task)
+        return task
+      end
+      if redis.call('GET', KEYS[3]) == '1' and redis.call('ZCARD', KEYS[2]) == 0 then
+        return 'done'
+      end
+      return false
+      """;
+  private static final String OFFER = """
+      local added = 0
+      for i = 1, #ARGV, 2 do
+        if redis.call('SADD', KEYS[1], ARGV[i]) == 1 then
+          redis.call('RPUSH', KEYS[2], ARGV[i + 1])
+          added = added + 1
+        end
+      end
+      return added
+      """;
+  private static final String RENEW = """
+      local t = redis.call('TIME')
+      local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+      for i = 2, #ARGV do
+        redis.call('ZADD', KEYS[1], 'XX', now + tonumber(ARGV[1]), ARGV[i])
+      end
+      return #ARGV - 1
+      """;
+  /** Waits between looks at an empty queue whose leases may still add work or run out. */
+  private static final long MIN_POLL_MS = 20;
+  private static final long MAX_POLL_MS = 500;
+
+  /** One task as the fleet shares it. */
+  record Shared(String url, String source, int depth, String referrer) {}
+
+  private final RedisClient redis;
+  private final String queue;
+  private final String seen;
+  private final String leases;
+  private final String seeded;
+  private final long leaseMs;
+  private final RunClock clock;
+  private final String take;
+  private final String offer;
+  private final String renew;
+  private final Map<Long, String> held = new ConcurrentHashMap<>();
+  private final AtomicLong nextId = new AtomicLong(1);
+  private final ScheduledExecutorService renewals;
+
+  private RedisFrontier(RedisClient redis, String name, Duration lease, RunClock clock) {
+    this.redis = redis;
+    String prefix = "crawl:" + name + ":";
+    this.queue = prefix + "queue";
+    this.seen = prefix + "seen";
+    this.leases = prefix + "leases";
+    this.seeded = prefix + "seeded";
+    this.leaseMs = lease.toMillis();
+    this.clock = clock;
+    this.take = redis.scriptLoad(TAKE);
+    this.offer = redis.scriptLoad(OFFER);
+    this.renew = redis.scriptLoad(RENEW);
+    this.renewals = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "crawl-lease-renewal");
+      t.setDaemon(true);
+      return t;
+    });
+    long every = Math.max(50, leaseMs / 3);
+    renewals.scheduleWithFixedDelay(this::renewHeld, every, every, TimeUnit.MILLISECONDS);
+  }
+
+  /**
+   * @param address {@code redis://HOST:PORT/NAME}: NAME is the crawl's, shared by its processes
+   * @param lease how long a taken task is this process's before another may take it, renewed while
+   *     the download lasts
+   * @throws FrontierException when Redis cannot be reached, with the line a user sees
+   */
+  public static RedisFrontier connect(URI address, Duration lease, RunClock clock) {
+    Address a = Address.of(address);
+    RedisClient redis = RedisClient.create(a.host(), a.port());
+    try {
+      redis.ping();
+      return new RedisFrontier(redis, a.name(), lease, clock);
+    } catch (JedisException e) {
+      redis.close();
+      throw new FrontierException("cannot reach the frontier's Redis at " + a.host() + ":" + a.port() + ": "
+          + e.getMessage() + " (start one: apt-get install redis-server, or any Redis 6+)", e);
+    }
+  }
+
+  /** Where a frontier lives: {@code redis://HOST:PORT/NAME}. */
+  public record Address(String host, int port, String name) {
+    public static Address of(URI u) {
+      String name = u.getPath() == null ? "" : u.getPath().replaceFirst("^/", "");
+      if (!"redis".equals(u.getScheme()) || u.getHost() == null || name.isEmpty() || name.contains("/")) {
+        throw new FrontierException("write a shared frontier as redis://HOST:PORT/NAME (NAME: the crawl's, shared"
+            + " by its processes), not " + u, null);
+      }
+      return new Address(u.getHost(), u.getPort() < 0 ? 6379 : u.getPort(), name);
+    }
+  }
+
+  /** Puts tasks in, each URL once across the fleet; returns how many were new. */
+  public long offer(List<Task> tasks) {
+    if (tasks.isEmpty()) {
+      return 0;
+    }
+    List<String> args = new ArrayList<>(tasks.size() * 2);
+    for (Task t : tasks) {
+      args.add(Long.toHexString(SeenSet.hash(t.url().toString())));
+      args.add(json(new Shared(t.url().toString(), t.origin(), t.depth(),
+          t.referrer() == null ? null : t.referrer().toString())));
+    }
+    return (Long) redis.evalsha(offer, List.of(seen, queue), args);
+  }
+
+  /** Says the whole list is in: from now on, an empty queue with no leases is the end. */
+  public void seeded() {
+    redis.set(seeded, "1");
+  }
+
+  @Override
+  public Task next() throws InterruptedException {
+    long poll = MIN_POLL_MS;
+    while (true) {
+      Object got = redis.evalsha(take, List.of(queue, leases, seeded), List.of(Long.toString(leaseMs)));
+      if (got instanceof String s && s.equals("done")) {
+        return null;
+      }
+      if (got instanceof String member) {
+        Shared shared = parse(member);
+        long id = nextId.getAndIncrement();
+        held.put(id, member);
+        return new Task(id, URI.create(shared.url()), shared.source(), clock.now(), shared.depth(),
+            shared.referrer() == null ? null : URI.create(shared.referrer()));
+      }
+      // queued work may still come from leases in flight elsewhere, or from leases that run out
+      Thread.sleep(poll);
+      poll = Math.min(MAX_POLL_MS, poll * 2);
+    }
+  }
+
+  /** A task this process took is done: its lease ends, whatever became of it. */
+  public void finished(FetchResult result) {
+    String member = held.remove(result.task().id());
+    if (member != null) {
+      redis.zrem(leases, member);
+    }
+  }
+
+  private void renewHeld() {
+    List<String> members = new ArrayList<>(held.values());
+    if (members.isEmpty()) {
+      return;
+    }
+    List<String> args = new ArrayList<>(members.size() + 1);
+    args.add(Long.toString(leaseMs));
+    args.addAll(members);
+    try {
+      redis.evalsha(renew, List.of(leases), args);
+    } catch (JedisException e) {
+      // the next renewal tries again; a lease that runs out meanwhile is fetched again elsewhere
+    }
+  }
+
+  private static String json(Shared s) {
+    try {
+      return JSON.writeValueAsString(s);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static Shared parse(String member) {
+    try {
+      return JSON.readValue(member, Shared.class);
+    } catch (JsonProcessingException e) {
+      throw new FrontierException("the shared frontier holds a task crawl cannot read: " + member, e);
+    }
+  }
+
+  @Override
+  public void close() {
+    renewals.shutdownNow();
+    redis.close();
+  }
+
+  /** The shared frontier cannot be used; the message is the line a user sees. */
+  public static final class FrontierException extends RuntimeException {
+    FrontierException(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+}
