@@ -3,10 +3,12 @@ package dev.crawl.cli;
 import dev.crawl.core.Shard;
 import dev.crawl.crawl.CrawlOptions;
 import dev.crawl.engine.Mode;
+import dev.crawl.frontier.RedisFrontier;
 import dev.crawl.input.InputException;
 import dev.crawl.report.RunSummary;
 import dev.crawl.report.StdoutFormat;
 import dev.crawl.run.Display;
+import dev.crawl.run.Fleet;
 import dev.crawl.run.Interrupts;
 import dev.crawl.run.RunPlan;
 import dev.crawl.run.Runner;
@@ -71,6 +73,23 @@ public final class CrawlCommand implements Callable<Integer>, OutputOptions.Hold
           + " processes share a list with no URL twice and no server split; a crawl writes links to other shards'"
           + " servers to handoff.jsonl. auto: the index a Kubernetes Indexed Job or a Slurm job array gave.")
   String shard;
+
+  @Option(
+      names = "--frontier",
+      paramLabel = "redis://HOST:PORT/NAME",
+      description = "Work one list together with every crawl process given the same frontier, on any machine:"
+          + " each URL fetched once across them, a dead process's URLs taken over. A process given a list puts"
+          + " it in; one given none only works. Each saves to its own -o; crawl merge builds the one report.")
+  java.net.URI frontier;
+
+  @Option(
+      names = "--lease",
+      paramLabel = "TIME",
+      converter = Converters.DurationConverter.class,
+      defaultValue = "60s",
+      description = "With --frontier: how long a taken URL stays this process's without a renewal (renewed"
+          + " every third of it while it downloads); a dead process's URLs go to others after it (default: ${DEFAULT-VALUE}).")
+  java.time.Duration lease;
 
   @Option(
       names = "--report-dir",
@@ -142,6 +161,24 @@ public final class CrawlCommand implements Callable<Integer>, OutputOptions.Hold
     this.io = io;
   }
 
+  private void checkFleet() {
+    if (frontier == null) {
+      return;
+    }
+    if (crawlOptions().crawls()) {
+      throw new ExitException(ExitException.USAGE,
+          "--frontier shares a list for now; a recursive crawl (-r, -p) across processes is not there yet");
+    }
+    if (shard != null) {
+      throw new ExitException(ExitException.USAGE, "--frontier and --shard: choose one way to share the work");
+    }
+    try {
+      RedisFrontier.Address.of(frontier);
+    } catch (RedisFrontier.FrontierException e) {
+      throw new ExitException(ExitException.USAGE, "--frontier: " + e.getMessage());
+    }
+  }
+
   private Shard shard() {
     if (shard == null) {
       return Shard.ALL;
@@ -160,11 +197,12 @@ public final class CrawlCommand implements Callable<Integer>, OutputOptions.Hold
       throw new ExitException(ExitException.USAGE, "--jsonl and --paths both use stdout; choose one");
     }
     StdoutFormat format = jsonl ? StdoutFormat.JSONL : paths ? StdoutFormat.PATHS : StdoutFormat.NONE;
+    checkFleet();
     RunPlan plan =
         new RunPlan(
             mode,
             job.concurrency(),
-            job.sources(),
+            frontier != null && job.inputs.isEmpty() ? java.util.List.of() : job.sources(),
             output,
             reportDir,
             format,
@@ -172,7 +210,7 @@ public final class CrawlCommand implements Callable<Integer>, OutputOptions.Hold
             resume,
             fetch.settings(),
             crawlOptions(),
-            shard());
+            new Fleet(shard(), frontier, lease));
     OutputDirectory.create(output);
     fetch.warn(io.err());
     Interrupts.routeTo(Thread.currentThread());
@@ -181,6 +219,8 @@ public final class CrawlCommand implements Callable<Integer>, OutputOptions.Hold
       outcome = new Runner(io.in(), io.out(), io.err()).run(plan);
     } catch (InputException e) {
       throw new ExitException(ExitException.USAGE, e.getMessage(), e);
+    } catch (RedisFrontier.FrontierException e) {
+      throw new ExitException(ExitException.USAGE, "--frontier: " + e.getMessage(), e);
     }
     RunSummary s = outcome.summary();
     if (!messages.quiet) {

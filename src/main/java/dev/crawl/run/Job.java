@@ -3,6 +3,7 @@ package dev.crawl.run;
 import dev.crawl.core.LinkCounts;
 import dev.crawl.core.ResultSink;
 import dev.crawl.core.RunClock;
+import dev.crawl.core.Task;
 import dev.crawl.core.UrlResult;
 import dev.crawl.crawl.PageReader;
 import dev.crawl.crawl.RobotsCache;
@@ -17,6 +18,7 @@ import dev.crawl.fetch.RedirectGate;
 import dev.crawl.frontier.CrawlFrontier;
 import dev.crawl.frontier.Frontier;
 import dev.crawl.frontier.ListFrontier;
+import dev.crawl.frontier.RedisFrontier;
 import dev.crawl.input.InputException;
 import dev.crawl.input.LineReader;
 import dev.crawl.report.HandoffFile;
@@ -46,6 +48,8 @@ final class Job implements AutoCloseable {
   private final Store store;
   private RunRecorder recorder;
   private ListFrontier list;
+  // the fleet's frontier on Redis (--frontier), or null
+  private RedisFrontier shared;
   private HandoffFile handoff;
   private RobotsCache robots;
   private CrawlFrontier crawl;
@@ -67,14 +71,18 @@ final class Job implements AutoCloseable {
       List<URI> otherShards = new ArrayList<>();
       boolean crawls = plan.crawl().crawls();
       job.list = new ListFrontier(new LineReader(plan.inputs(), stdin), job.recorder, stderr, job.clock,
-          earlier == null ? task -> null : earlier::skipIfSaved, plan.shard(),
+          earlier == null ? task -> null : earlier::skipIfSaved, plan.fleet().shard(),
           // a crawl's scope is the whole list's; a list run needs only their number
-          crawls && !plan.shard().isAll() ? otherShards::add : url -> {});
+          crawls && !plan.fleet().shard().isAll() ? otherShards::add : url -> {});
+      if (plan.fleet().frontier() != null) {
+        job.shared = RedisFrontier.connect(plan.fleet().frontier(), plan.fleet().lease(), job.clock);
+        seed(job.list, job.shared, !plan.inputs().isEmpty());
+      }
       if (crawls) {
         job.robots = plan.crawl().robots() ? new RobotsCache(plan.fetch().userAgent()) : null;
         job.handoff = new HandoffFile(plan.reportDir());
         job.crawl = CrawlFrontier.startingWith(job.list, plan.crawl(), job.clock, job.robots, job.recorder::accept,
-            plan.reportDir().resolve("frontier.spill"), new CrawlFrontier.Sharding(plan.shard(), otherShards, job.handoff));
+            plan.reportDir().resolve("frontier.spill"), new CrawlFrontier.Sharding(plan.fleet().shard(), otherShards, job.handoff));
       }
       job.fetcher = new Fetcher(plan.fetch(), store, job.clock,
           job.crawl == null ? RedirectGate.ANY : job.crawl.scope()::refuseRedirect, job.inFlight);
@@ -84,6 +92,25 @@ final class Job implements AutoCloseable {
     } catch (IOException | InterruptedException | RuntimeException e) {
       job.close();
       throw e;
+    }
+  }
+
+  /**
+   * Puts this process's list into the shared frontier, in chunks, each URL once across the fleet;
+   * invalid and duplicate lines are reported here as in any run. A process given no list only works.
+   */
+  private static void seed(ListFrontier list, RedisFrontier shared, boolean hasList) throws InterruptedException {
+    List<Task> chunk = new ArrayList<>();
+    for (Task t; (t = list.next()) != null; ) {
+      chunk.add(t);
+      if (chunk.size() == 1000) {
+        shared.offer(chunk);
+        chunk.clear();
+      }
+    }
+    shared.offer(chunk);
+    if (hasList) {
+      shared.seeded();
     }
   }
 
@@ -111,6 +138,12 @@ final class Job implements AutoCloseable {
 
   /** Runs the engine until the frontier is done: every result recorded, and in a crawl, followed. */
   EngineStats runEngine() throws InterruptedException {
+    if (shared != null) {
+      return engine.run(shared, r -> {
+        recorder.accept(r);
+        shared.finished(r);
+      });
+    }
     Frontier tasks = crawl == null ? list : crawl;
     ResultSink sink = crawl == null ? recorder::accept : r -> {
       recorder.accept(r);
@@ -164,6 +197,7 @@ final class Job implements AutoCloseable {
     }
     try (RobotsCache r = robots;
         HandoffFile h = handoff;
+        RedisFrontier s = shared;
         CrawlFrontier c = crawl;
         Fetcher f = fetcher) {
       // closed by try-with-resources, last opened first

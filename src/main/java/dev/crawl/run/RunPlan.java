@@ -1,6 +1,5 @@
 package dev.crawl.run;
 
-import dev.crawl.core.Shard;
 import dev.crawl.crawl.CrawlOptions;
 import dev.crawl.engine.Mode;
 import dev.crawl.fetch.FetchSettings;
@@ -16,7 +15,7 @@ import java.util.List;
  * @param reportDir where results and summary go; by default {@code <outputDir>/.crawl}, a name no
  *     downloaded file can take
  * @param resume skip URLs an earlier run over the same output saved completely
- * @param shard this process's part of the list, by origin ({@code --shard K/N}); {@link Shard#ALL} alone
+ * @param fleet how it shares its work with other processes: a shard, a shared frontier, or neither
  */
 public record RunPlan(
     Mode mode,
@@ -29,7 +28,7 @@ public record RunPlan(
     boolean resume,
     FetchSettings fetch,
     CrawlOptions crawl,
-    Shard shard) {
+    Fleet fleet) {
 
   public static final String REPORT_DIR = ".crawl";
 
@@ -44,7 +43,7 @@ public record RunPlan(
   public RunPlan(
       Mode mode, int concurrency, List<InputSource> inputs, Path outputDir, Path reportDir,
       StdoutFormat stdout, Display display, boolean resume, FetchSettings fetch, CrawlOptions crawl) {
-    this(mode, concurrency, inputs, outputDir, reportDir, stdout, display, resume, fetch, crawl, Shard.ALL);
+    this(mode, concurrency, inputs, outputDir, reportDir, stdout, display, resume, fetch, crawl, Fleet.ALONE);
   }
 
   public RunPlan {
@@ -56,7 +55,7 @@ public record RunPlan(
 
   /** The same job in another mode, saving into its own directory. */
   public RunPlan forMode(Mode other, Path otherOutput) {
-    return new RunPlan(other, concurrency, inputs, otherOutput, null, stdout, display, resume, fetch, crawl, shard);
+    return new RunPlan(other, concurrency, inputs, otherOutput, null, stdout, display, resume, fetch, crawl, fleet);
   }
 
   /** Concurrency as the engine sees it: sync always runs one download at a time. */

@@ -183,7 +183,7 @@ public final class Runner {
         totals.hosts(),
         plan.fetch().insecure(),
         new java.util.TreeMap<>(totals.protocols()),
-        plan.shard().isAll() ? null : plan.shard().toString(),
+        plan.fleet().shard().isAll() ? null : plan.fleet().shard().toString(),
         e.ofOtherShards());
   }
 

@@ -81,6 +81,19 @@ final class RunFixture {
     return execute(mode, concurrency, starts, out, settings, false, options, Shard.ALL);
   }
 
+  /** One process of a fleet sharing a frontier on Redis; {@code urls} is its list, empty to only work. */
+  static Result shared(Mode mode, java.net.URI frontier, List<String> urls, Path out) throws Exception {
+    Path list = out.resolveSibling(out.getFileName() + "-urls.txt");
+    Files.write(list, urls, StandardCharsets.UTF_8);
+    List<InputSource> inputs = urls.isEmpty() ? List.of() : List.of(InputSource.of(list.toString()));
+    RunPlan plan = new RunPlan(mode, 4, inputs, out, null, StdoutFormat.NONE, Display.NONE, false, TestSettings.fast(),
+        dev.crawl.crawl.CrawlOptions.NONE, new dev.crawl.run.Fleet(Shard.ALL, frontier, java.time.Duration.ofSeconds(30)));
+    Runner.Outcome outcome = new Runner(new ByteArrayInputStream(new byte[0]),
+        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)).run(plan);
+    return new Result(outcome, records(plan.reportDir()), "");
+  }
+
   /** One shard's part of a recursive crawl. */
   static Result crawlShard(Mode mode, Shard shard, List<String> starts, Path out, dev.crawl.crawl.CrawlOptions options)
       throws Exception {
@@ -98,7 +111,7 @@ final class RunFixture {
     Files.write(list, urls, StandardCharsets.UTF_8);
     RunPlan plan =
         new RunPlan(mode, concurrency, List.of(InputSource.of(list.toString())), out, null,
-            StdoutFormat.NONE, Display.NONE, resume, settings, options, shard);
+            StdoutFormat.NONE, Display.NONE, resume, settings, options, dev.crawl.run.Fleet.ALONE.withShard(shard));
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     Runner.Outcome outcome =
         new Runner(

@@ -1,0 +1,86 @@
+package dev.crawl.engine;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.crawl.core.UrlResult;
+import dev.crawl.frontier.TestRedis;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Three runs share one list through a frontier on a real Redis: one puts the list in and works,
+ * two only work. Each URL is requested once across them (counted on the server) and saved by one.
+ */
+class SharedFrontierInEveryModeTest {
+  @TempDir Path tmp;
+  private static TestRedis redis;
+  private static WireMockServer wm;
+
+  @BeforeAll
+  static void start() throws Exception {
+    redis = new TestRedis();
+    wm = new WireMockServer(wireMockConfig().bindAddress("127.0.0.1").dynamicPort().containerThreads(32));
+    wm.start();
+    wm.stubFor(get(urlPathMatching("/f/.*")).willReturn(aResponse().withBody("x".repeat(2000)).withFixedDelay(5)));
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    wm.stop();
+    redis.close();
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void threeRunsFetchEveryUrlOfOneListOnceBetweenThem(Mode mode) throws Exception {
+    wm.resetRequests();
+    List<String> urls = IntStream.range(0, 120).mapToObj(i -> "http://127.0.0.1:" + wm.port() + "/f/" + i).toList();
+    URI frontier = redis.frontier("shared-" + mode.name().toLowerCase());
+    ExecutorService processes = Executors.newFixedThreadPool(3);
+    List<RunFixture.Result> runs = new ArrayList<>();
+    try {
+      List<Future<RunFixture.Result>> started = new ArrayList<>();
+      for (int p = 0; p < 3; p++) {
+        List<String> list = p == 0 ? urls : List.of();
+        Path out = tmp.resolve("out-" + p);
+        started.add(processes.submit(() -> RunFixture.shared(mode, frontier, list, out)));
+      }
+      assertTimeoutPreemptively(Duration.ofSeconds(120), () -> {
+        for (Future<RunFixture.Result> f : started) {
+          runs.add(f.get());
+        }
+      });
+    } finally {
+      processes.shutdownNow();
+    }
+
+    Map<String, Long> savedBy = runs.stream().flatMap(r -> r.all(UrlResult.Saved.class).stream())
+        .collect(Collectors.groupingBy(UrlResult.Saved::url, Collectors.counting()));
+    assertEquals(urls.size(), savedBy.size());
+    assertEquals(List.of(), savedBy.values().stream().filter(n -> n > 1).toList(), "saved twice");
+    Map<String, Long> requested = wm.getAllServeEvents().stream()
+        .collect(Collectors.groupingBy(e -> e.getRequest().getUrl(), Collectors.counting()));
+    assertEquals(urls.size(), requested.size());
+    assertEquals(List.of(), requested.values().stream().filter(n -> n > 1).toList(), "requested twice");
+  }
+}
