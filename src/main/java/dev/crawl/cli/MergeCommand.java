@@ -6,7 +6,7 @@ import dev.crawl.input.InputSource;
 import dev.crawl.input.LineReader;
 import dev.crawl.input.UrlParser;
 import dev.crawl.report.FleetReport;
-import dev.crawl.report.Reports;
+import dev.crawl.report.ResultsFile;
 import dev.crawl.report.RunSummary;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -58,10 +58,11 @@ final class MergeCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     List<FleetReport.Run> found = new ArrayList<>();
     for (Path dir : runs) {
-      Path reports = Files.exists(dir.resolve(".crawl").resolve(Reports.SUMMARY)) ? dir.resolve(".crawl") : dir;
-      if (!Files.exists(reports.resolve(Reports.SUMMARY))) {
+      // a run killed before its summary still has its results.jsonl
+      Path reports = Files.exists(dir.resolve(".crawl").resolve(ResultsFile.NAME)) ? dir.resolve(".crawl") : dir;
+      if (!Files.exists(reports.resolve(ResultsFile.NAME))) {
         throw new ExitException(ExitException.USAGE, "merge: " + dir + " holds no crawl report (no "
-            + Reports.SUMMARY + " in it or in its .crawl); give output directories of crawl runs");
+            + ResultsFile.NAME + " in it or in its .crawl); give output directories of crawl runs");
       }
       found.add(new FleetReport.Run(reports, FleetReport.readSummary(reports)));
     }

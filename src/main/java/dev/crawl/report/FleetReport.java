@@ -164,8 +164,41 @@ public final class FleetReport {
     return Math.round(v * 1000) / 1000.0;
   }
 
-  /** Reads a run's summary.json. */
+  /**
+   * Reads a run's summary.json; for a run killed before it wrote one (SIGKILL, a lost machine), a
+   * summary of what its results.jsonl holds, started at the file's last change less its last
+   * download's end, so that its records still land about where they happened.
+   */
   public static RunSummary readSummary(Path reportDir) throws IOException {
-    return Reports.JSON.readValue(Files.readAllBytes(reportDir.resolve(Reports.SUMMARY)), RunSummary.class);
+    Path summary = reportDir.resolve(Reports.SUMMARY);
+    if (Files.exists(summary)) {
+      return Reports.JSON.readValue(Files.readAllBytes(summary), RunSummary.class);
+    }
+    Path results = reportDir.resolve(ResultsFile.NAME);
+    double lastEndMs = 0;
+    try (Stream<UrlResult> all = ResultsFile.read(results)) {
+      for (UrlResult r : (Iterable<UrlResult>) all::iterator) {
+        FetchTimings t = timings(r);
+        if (t != null) {
+          lastEndMs = Math.max(lastEndMs, t.finished() / 1e6);
+        }
+      }
+    }
+    Instant started = Files.getLastModifiedTime(results).toInstant().minusMillis((long) lastEndMs);
+    return new RunSummary("unknown", 0, 0, "", "", new Counts(0, 0, 0, 0, 0, 0), 0, 0, lastEndMs / 1000, 0, 0, 0,
+        new Latency(0, 0, 0, 0, 0, 0), List.of(), 0, 0, 0, "", reportDir.toString(), reportDir.toString(),
+        started.toString(), "", "ended without a summary (killed?): its results.jsonl is all there is", null, 0,
+        false, new TreeMap<>(), null, 0);
+  }
+
+  private static FetchTimings timings(UrlResult r) {
+    return switch (r) {
+      case UrlResult.Saved s -> s.timings();
+      case UrlResult.Failed f -> f.timings();
+      case UrlResult.Skipped k -> k.timings();
+      case UrlResult.Interrupted i -> i.timings();
+      case UrlResult.Duplicate d -> null;
+      case UrlResult.Invalid i -> null;
+    };
   }
 }

@@ -95,6 +95,23 @@ class MergeCommandTest {
   }
 
   @Test
+  void aRunKilledBeforeItsSummaryIsMergedFromItsResults() throws Exception {
+    Path one = tmp.resolve("one");
+    Path killed = tmp.resolve("killed");
+    crawl("-q", "-o", one.toString(), url("/ok/1"));
+    crawl("-q", "-o", killed.toString(), url("/ok/2"), url("/ok/3"));
+    Files.delete(killed.resolve(".crawl/summary.json")); // as SIGKILL leaves it: results, no summary
+
+    Path merged = tmp.resolve("merged");
+    Ran r = crawl("merge", "-o", merged.toString(), one.toString(), killed.toString());
+
+    assertEquals(0, r.status(), r.err());
+    JsonNode summary = JSON.readTree(merged.resolve("summary.json").toFile());
+    assertEquals(3, summary.get("counts").get("saved").asInt());
+    assertTrue(summary.get("exitReason").asText().contains("ended without a summary"), summary.toString());
+  }
+
+  @Test
   void aDirectoryWithoutAReportIsOneLineWithStatusTwo() throws Exception {
     Path empty = Files.createDirectories(tmp.resolve("empty"));
 
