@@ -66,6 +66,14 @@ public final class RedisFrontier implements Frontier, AutoCloseable {
       end
       return added
       """;
+  private static final String RELEASE = """
+      for i = 1, #ARGV do
+        if redis.call('ZREM', KEYS[2], ARGV[i]) == 1 then
+          redis.call('LPUSH', KEYS[1], ARGV[i])
+        end
+      end
+      return #ARGV
+      """;
   private static final String RENEW = """
       local t = redis.call('TIME')
       local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
@@ -94,6 +102,7 @@ public final class RedisFrontier implements Frontier, AutoCloseable {
   private final Map<Long, String> held = new ConcurrentHashMap<>();
   private final AtomicLong nextId = new AtomicLong(1);
   private final ScheduledExecutorService renewals;
+  private volatile boolean stopping;
 
   private RedisFrontier(RedisClient redis, String name, Duration lease, RunClock clock) {
     this.redis = redis;
@@ -187,8 +196,19 @@ public final class RedisFrontier implements Frontier, AutoCloseable {
     }
   }
 
+  /**
+   * This process is being stopped (a signal): what it reports from now on was cut short, and goes
+   * back to the queue at {@link #close} for the others, instead of counting as done.
+   */
+  public void stopping() {
+    stopping = true;
+  }
+
   /** A task this process took is done: its lease ends, whatever became of it. */
   public void finished(FetchResult result) {
+    if (stopping) {
+      return;
+    }
     String member = held.remove(result.task().id());
     if (member != null) {
       redis.zrem(leases, member);
@@ -226,10 +246,26 @@ public final class RedisFrontier implements Frontier, AutoCloseable {
     }
   }
 
+  /** What SIGKILL leaves behind, for tests: the leases held, no more renewals, no release. */
+  void killed() {
+    renewals.shutdownNow();
+    redis.close();
+  }
+
+  /** Hands the tasks still held back to the queue at once, rather than after their leases run out. */
   @Override
   public void close() {
     renewals.shutdownNow();
-    redis.close();
+    List<String> unfinished = new ArrayList<>(held.values());
+    try {
+      if (!unfinished.isEmpty()) {
+        redis.eval(RELEASE, List.of(queue, leases), unfinished);
+      }
+    } catch (JedisException e) {
+      // their leases run out instead
+    } finally {
+      redis.close();
+    }
   }
 
   /** The shared frontier cannot be used; the message is the line a user sees. */

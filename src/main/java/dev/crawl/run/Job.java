@@ -167,6 +167,9 @@ final class Job implements AutoCloseable {
    */
   EngineStats stopDownloads(String signal) {
     recorder.stopping();
+    if (shared != null) {
+      shared.stopping(); // what was under way goes back to the fleet, not down as done
+    }
     fetcher.abort();
     long deadline = System.nanoTime() + WIND_DOWN_MILLIS * 1_000_000;
     while (inFlight.now() > 0 && System.nanoTime() < deadline) {

@@ -90,13 +90,30 @@ class RedisFrontierTest {
     dies.offer(tasks(1));
     dies.seeded();
     Task lost = dies.next();
-    dies.close(); // like kill -9: no finish, no more renewals
+    dies.killed();
 
     try (RedisFrontier survivor = frontier(test, Duration.ofMillis(300))) {
       Task again = assertTimeoutPreemptively(Duration.ofSeconds(20), survivor::next);
       assertEquals(lost.url(), again.url());
       survivor.finished(done(again));
       assertNull(assertTimeoutPreemptively(Duration.ofSeconds(20), survivor::next));
+    }
+  }
+
+  @Test
+  void aStoppedProcessHandsWhatWasUnderWayBackAtOnce(TestInfo test) throws Exception {
+    try (RedisFrontier other = frontier(test, Duration.ofSeconds(60))) {
+      RedisFrontier stopped = frontier(test, Duration.ofSeconds(60));
+      stopped.offer(tasks(1));
+      stopped.seeded();
+      Task cut = stopped.next();
+      stopped.stopping();
+      stopped.finished(done(cut)); // reported as interrupted: not done for the fleet
+      stopped.close();
+
+      // long before its 60 s lease would run out
+      Task again = assertTimeoutPreemptively(Duration.ofSeconds(20), other::next);
+      assertEquals(cut.url(), again.url());
     }
   }
 
