@@ -99,6 +99,7 @@ public final class Main {
     all.put("demo", () -> new DemoCommand(io));
     all.put("serve", () -> new ServeCommand(io));
     all.put("merge", () -> new MergeCommand(io));
+    all.put("seed", () -> new SeedCommand(io));
     all.put("worker", () -> new WorkerCommand(io));
     all.put("bare-loop", () -> new BareCommand(io));
     // picocli writes the bash/zsh completion script for the whole command tree
