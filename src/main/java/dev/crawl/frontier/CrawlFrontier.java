@@ -3,22 +3,18 @@ package dev.crawl.frontier;
 import dev.crawl.core.FetchResult;
 import dev.crawl.core.Handoff;
 import dev.crawl.core.LinkCounts;
-import dev.crawl.core.Origin;
 import dev.crawl.core.RunClock;
 import dev.crawl.core.Shard;
 import dev.crawl.core.Task;
 import dev.crawl.core.UrlResult;
 import dev.crawl.crawl.CrawlOptions;
-import dev.crawl.crawl.Robots;
 import dev.crawl.crawl.RobotsCache;
 import dev.crawl.crawl.Scope;
 import dev.crawl.input.SeenSet;
 import dev.crawl.input.UrlParser;
 import java.net.URI;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -43,7 +39,7 @@ public final class CrawlFrontier implements Frontier, AutoCloseable {
   private final SpillingQueue queue;
   private final SeenSet seen = new SeenSet();
   private final Scope scope;
-  private final int maxDepth;
+  private final LinkRules rules;
   private final RunClock clock;
   private long nextId = 1;
   private long inFlight;
@@ -53,9 +49,7 @@ public final class CrawlFrontier implements Frontier, AutoCloseable {
   private long outOfScope;
   private long tooDeep;
   private long robotsSkipped;
-  private final RobotsCache robots;
-  private final Consumer<UrlResult.Skipped> disallowed;
-  private final Map<String, Long> nextVisit = new HashMap<>();
+  private final RobotsGate gate;
   private final Sharding sharding;
   private long handedOff;
 
@@ -68,10 +62,9 @@ public final class CrawlFrontier implements Frontier, AutoCloseable {
       int inMemory, Path spillFile, Sharding sharding) {
     this.sharding = sharding;
     this.queue = new SpillingQueue(inMemory, spillFile);
-    this.robots = robots;
-    this.disallowed = disallowed;
+    this.gate = new RobotsGate(robots, disallowed);
     this.scope = scope;
-    this.maxDepth = maxDepth;
+    this.rules = new LinkRules(scope, maxDepth);
     this.clock = clock;
     for (Task t : starts) {
       if (seen.add(t.url().toString())) {
@@ -114,40 +107,14 @@ public final class CrawlFrontier implements Frontier, AutoCloseable {
         }
         inFlight++;
       }
-      if (robots == null || t.depth() == 0) {
-        return t; // listed URLs are fetched as asked, like wget
-      }
-      Robots rules = robots.forUrl(t.url());
-      if (rules.allows(t.url())) {
-        waitForCrawlDelay(t.url(), rules.crawlDelaySeconds());
+      if (gate.admit(t)) {
         return t;
       }
-      disallowed.accept(UrlResult.Skipped.refused(t, "disallowed by robots.txt"));
       synchronized (this) {
         inFlight--;
         robotsSkipped++;
         notifyAll();
       }
-    }
-  }
-
-  /** Honours Crawl-delay: visits to one origin at least that far apart. */
-  private void waitForCrawlDelay(URI url, double seconds) throws InterruptedException {
-    if (seconds <= 0) {
-      return;
-    }
-    long gap = (long) (seconds * 1e9);
-    long wait;
-    synchronized (nextVisit) {
-      long now = System.nanoTime();
-      // per origin, as robots.txt (and so its Crawl-delay) is
-      String origin = Origin.of(url);
-      long at = Math.max(now, nextVisit.getOrDefault(origin, now));
-      nextVisit.put(origin, at + gap);
-      wait = at - now;
-    }
-    if (wait > 0) {
-      java.util.concurrent.TimeUnit.NANOSECONDS.sleep(wait);
     }
   }
 
@@ -181,12 +148,12 @@ public final class CrawlFrontier implements Frontier, AutoCloseable {
       duplicate++;
       return;
     }
-    if (from.depth() >= maxDepth && !requisite) {
+    LinkRules.Refused refused = rules.refuse(url, from, requisite);
+    if (refused == LinkRules.Refused.TOO_DEEP) {
       tooDeep++;
       return;
     }
-    String why = requisite ? scope.rejectRequisite(url) : scope.reject(url);
-    if (why != null) {
+    if (refused == LinkRules.Refused.OUT_OF_SCOPE) {
       outOfScope++;
       return;
     }
@@ -197,7 +164,7 @@ public final class CrawlFrontier implements Frontier, AutoCloseable {
       return;
     }
     queued++;
-    queue.add(new Task(nextId++, url, "link from " + from.url(), clock.now(), from.depth() + 1, from.url()));
+    queue.add(LinkRules.task(nextId++, url, from, clock.now()));
   }
 
   /** Which links the crawl follows; downloads keep their redirects inside it too. */
@@ -217,6 +184,6 @@ public final class CrawlFrontier implements Frontier, AutoCloseable {
 
   public synchronized LinkCounts links() {
     return new LinkCounts(found, queued, duplicate, outOfScope, tooDeep, robotsSkipped,
-        robots == null ? "ignored (--no-robots)" : "respected", handedOff);
+        gate.respected() ? "respected" : "ignored (--no-robots)", handedOff);
   }
 }
