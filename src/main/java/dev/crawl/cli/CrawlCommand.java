@@ -165,10 +165,6 @@ public final class CrawlCommand implements Callable<Integer>, OutputOptions.Hold
     if (frontier == null) {
       return;
     }
-    if (crawlOptions().crawls()) {
-      throw new ExitException(ExitException.USAGE,
-          "--frontier shares a list for now; a recursive crawl (-r, -p) across processes is not there yet");
-    }
     if (shard != null) {
       throw new ExitException(ExitException.USAGE, "--frontier and --shard: choose one way to share the work");
     }

@@ -3,9 +3,15 @@ package dev.crawl.frontier;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.crawl.core.FetchResult;
+import dev.crawl.core.LinkCounts;
 import dev.crawl.core.RunClock;
 import dev.crawl.core.Task;
+import dev.crawl.core.UrlResult;
+import dev.crawl.crawl.CrawlOptions;
+import dev.crawl.crawl.RobotsCache;
+import dev.crawl.crawl.Scope;
 import dev.crawl.input.SeenSet;
+import dev.crawl.input.UrlParser;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,6 +22,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.exceptions.JedisException;
 
@@ -66,6 +73,17 @@ public final class RedisFrontier implements Frontier, AutoCloseable {
       end
       return added
       """;
+  private static final String FINISH = """
+      local added = 0
+      for i = 2, #ARGV, 2 do
+        if redis.call('SADD', KEYS[1], ARGV[i]) == 1 then
+          redis.call('RPUSH', KEYS[2], ARGV[i + 1])
+          added = added + 1
+        end
+      end
+      redis.call('ZREM', KEYS[3], ARGV[1])
+      return added
+      """;
   private static final String RELEASE = """
       for i = 1, #ARGV do
         if redis.call('ZREM', KEYS[2], ARGV[i]) == 1 then
@@ -94,15 +112,37 @@ public final class RedisFrontier implements Frontier, AutoCloseable {
   private final String seen;
   private final String leases;
   private final String seeded;
+  private final String starts;
   private final long leaseMs;
   private final RunClock clock;
   private final String take;
   private final String offer;
   private final String renew;
+  private final String finish;
   private final Map<Long, String> held = new ConcurrentHashMap<>();
   private final AtomicLong nextId = new AtomicLong(1);
   private final ScheduledExecutorService renewals;
   private volatile boolean stopping;
+  // set for a recursive crawl: which links to follow, robots.txt, and what became of the links
+  private volatile Crawling crawling;
+
+  /** A crawl's part: its rules, and the counts of its links (this process's pages' links). */
+  private static final class Crawling {
+    final LinkRules rules;
+    final RobotsGate gate;
+    final SeenSet offered = new SeenSet();
+    long found;
+    long queued;
+    long duplicate;
+    long outOfScope;
+    long tooDeep;
+    long robotsSkipped;
+
+    Crawling(LinkRules rules, RobotsGate gate) {
+      this.rules = rules;
+      this.gate = gate;
+    }
+  }
 
   private RedisFrontier(RedisClient redis, String name, Duration lease, RunClock clock) {
     this.redis = redis;
@@ -111,11 +151,13 @@ public final class RedisFrontier implements Frontier, AutoCloseable {
     this.seen = prefix + "seen";
     this.leases = prefix + "leases";
     this.seeded = prefix + "seeded";
+    this.starts = prefix + "starts";
     this.leaseMs = lease.toMillis();
     this.clock = clock;
     this.take = redis.scriptLoad(TAKE);
     this.offer = redis.scriptLoad(OFFER);
     this.renew = redis.scriptLoad(RENEW);
+    this.finish = redis.scriptLoad(FINISH);
     this.renewals = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "crawl-lease-renewal");
       t.setDaemon(true);
@@ -170,6 +212,45 @@ public final class RedisFrontier implements Frontier, AutoCloseable {
     return (Long) redis.evalsha(offer, List.of(seen, queue), args);
   }
 
+  /** Keeps the listed start URLs of a crawl: every process scopes its crawl by them. */
+  public void addStarts(List<Task> listed) {
+    if (!listed.isEmpty()) {
+      redis.sadd(starts, listed.stream().map(t -> t.url().toString()).toArray(String[]::new));
+    }
+  }
+
+  /**
+   * Makes this process's part a recursive crawl: once the list is in, its start URLs give the scope
+   * (so every process, given the same options, follows the same links), and the links of each page
+   * this process saves go into the fleet's queue as its lease ends.
+   *
+   * @return the crawl's scope, which redirects keep to as well
+   */
+  public Scope crawl(CrawlOptions options, RobotsCache robots, Consumer<UrlResult.Skipped> disallowed)
+      throws InterruptedException {
+    long poll = MIN_POLL_MS;
+    while (!"1".equals(redis.get(seeded))) {
+      Thread.sleep(poll); // the process with the list is still putting it in
+      poll = Math.min(MAX_POLL_MS, poll * 2);
+    }
+    List<URI> listed = redis.smembers(starts).stream().map(URI::create).toList();
+    Scope scope = new Scope(listed, options.domains(), options.noParent(), options.include(), options.exclude());
+    crawling = new Crawling(new LinkRules(scope, options.depth()), new RobotsGate(robots, disallowed));
+    return scope;
+  }
+
+  /** What became of the links of this process's pages; null for a list. */
+  public LinkCounts links() {
+    Crawling c = crawling;
+    if (c == null) {
+      return null;
+    }
+    synchronized (c) {
+      return new LinkCounts(c.found, c.queued, c.duplicate, c.outOfScope, c.tooDeep, c.robotsSkipped,
+          c.gate.respected() ? "respected" : "ignored (--no-robots)", 0);
+    }
+  }
+
   /** Says the whole list is in: from now on, an empty queue with no leases is the end. */
   public void seeded() {
     redis.set(seeded, "1");
@@ -187,8 +268,18 @@ public final class RedisFrontier implements Frontier, AutoCloseable {
         Shared shared = parse(member);
         long id = nextId.getAndIncrement();
         held.put(id, member);
-        return new Task(id, URI.create(shared.url()), shared.source(), clock.now(), shared.depth(),
+        Task task = new Task(id, URI.create(shared.url()), shared.source(), clock.now(), shared.depth(),
             shared.referrer() == null ? null : URI.create(shared.referrer()));
+        Crawling c = crawling;
+        if (c == null || c.gate.admit(task)) {
+          return task;
+        }
+        held.remove(id); // refused by robots.txt: reported, and done for the fleet
+        redis.zrem(leases, member);
+        synchronized (c) {
+          c.robotsSkipped++;
+        }
+        continue;
       }
       // queued work may still come from leases in flight elsewhere, or from leases that run out
       Thread.sleep(poll);
@@ -210,9 +301,54 @@ public final class RedisFrontier implements Frontier, AutoCloseable {
       return;
     }
     String member = held.remove(result.task().id());
-    if (member != null) {
-      redis.zrem(leases, member);
+    if (member == null) {
+      return;
     }
+    Crawling c = crawling;
+    if (c == null || !(result instanceof UrlResult.Saved saved)) {
+      redis.zrem(leases, member);
+      return;
+    }
+    // the page's links go in before its lease ends, in one script: the fleet never sees neither
+    List<String> args = new ArrayList<>();
+    args.add(member);
+    int candidates = 0;
+    synchronized (c) {
+      for (String link : saved.found().links()) {
+        candidates += follow(c, link, saved.task(), false, args);
+      }
+      for (String link : saved.found().requisites()) {
+        candidates += follow(c, link, saved.task(), true, args);
+      }
+    }
+    long added = (Long) redis.evalsha(finish, List.of(seen, queue, leases), args);
+    synchronized (c) {
+      c.queued += added;
+      c.duplicate += candidates - added;
+    }
+  }
+
+  /** Adds a link to the finish script's arguments if the crawl follows it; returns 1 if it did. */
+  private int follow(Crawling c, String link, Task from, boolean requisite, List<String> args) {
+    c.found++;
+    URI url = UrlParser.parse(link).url();
+    if (url == null || !c.offered.add(url.toString())) {
+      c.duplicate++; // this process already offered it: the fleet's seen-set need not hear it again
+      return 0;
+    }
+    LinkRules.Refused refused = c.rules.refuse(url, from, requisite);
+    if (refused != null) {
+      if (refused == LinkRules.Refused.TOO_DEEP) {
+        c.tooDeep++;
+      } else {
+        c.outOfScope++;
+      }
+      return 0;
+    }
+    Task t = LinkRules.task(0, url, from, 0);
+    args.add(Long.toHexString(SeenSet.hash(url.toString())));
+    args.add(json(new Shared(url.toString(), t.origin(), t.depth(), from.url().toString())));
+    return 1;
   }
 
   private void renewHeld() {

@@ -7,6 +7,7 @@ import dev.crawl.core.Task;
 import dev.crawl.core.UrlResult;
 import dev.crawl.crawl.PageReader;
 import dev.crawl.crawl.RobotsCache;
+import dev.crawl.crawl.Scope;
 import dev.crawl.engine.Engine;
 import dev.crawl.engine.EngineContext;
 import dev.crawl.engine.EngineStats;
@@ -53,6 +54,8 @@ final class Job implements AutoCloseable {
   private HandoffFile handoff;
   private RobotsCache robots;
   private CrawlFrontier crawl;
+  // a crawl's scope, from its frontier (local or shared); null for a list
+  private Scope scope;
   private Fetcher fetcher;
   private Engine engine;
   private boolean fetchingClosed;
@@ -74,20 +77,23 @@ final class Job implements AutoCloseable {
           earlier == null ? task -> null : earlier::skipIfSaved, plan.fleet().shard(),
           // a crawl's scope is the whole list's; a list run needs only their number
           crawls && !plan.fleet().shard().isAll() ? otherShards::add : url -> {});
+      job.robots = crawls && plan.crawl().robots() ? new RobotsCache(plan.fetch().userAgent()) : null;
       if (plan.fleet().frontier() != null) {
         job.shared = RedisFrontier.connect(plan.fleet().frontier(), plan.fleet().lease(), job.clock);
-        seed(job.list, job.shared, !plan.inputs().isEmpty());
-      }
-      if (crawls) {
-        job.robots = plan.crawl().robots() ? new RobotsCache(plan.fetch().userAgent()) : null;
+        seed(job.list, job.shared, !plan.inputs().isEmpty(), crawls);
+        if (crawls) {
+          job.scope = job.shared.crawl(plan.crawl(), job.robots, job.recorder::accept);
+        }
+      } else if (crawls) {
         job.handoff = new HandoffFile(plan.reportDir());
         job.crawl = CrawlFrontier.startingWith(job.list, plan.crawl(), job.clock, job.robots, job.recorder::accept,
             plan.reportDir().resolve("frontier.spill"), new CrawlFrontier.Sharding(plan.fleet().shard(), otherShards, job.handoff));
+        job.scope = job.crawl.scope();
       }
       job.fetcher = new Fetcher(plan.fetch(), store, job.clock,
-          job.crawl == null ? RedirectGate.ANY : job.crawl.scope()::refuseRedirect, job.inFlight);
+          job.scope == null ? RedirectGate.ANY : job.scope::refuseRedirect, job.inFlight);
       job.engine = plan.mode().create(new EngineContext(job.fetcher, plan.effectiveConcurrency(), job.workers(),
-          job.clock, job.inFlight, job.crawl == null ? UnaryOperator.identity() : new PageReader(store, plan.crawl().requisites())));
+          job.clock, job.inFlight, crawls ? new PageReader(store, plan.crawl().requisites()) : UnaryOperator.identity()));
       return job;
     } catch (IOException | InterruptedException | RuntimeException e) {
       job.close();
@@ -99,24 +105,32 @@ final class Job implements AutoCloseable {
    * Puts this process's list into the shared frontier, in chunks, each URL once across the fleet;
    * invalid and duplicate lines are reported here as in any run. A process given no list only works.
    */
-  private static void seed(ListFrontier list, RedisFrontier shared, boolean hasList) throws InterruptedException {
+  private static void seed(ListFrontier list, RedisFrontier shared, boolean hasList, boolean crawls)
+      throws InterruptedException {
     List<Task> chunk = new ArrayList<>();
     for (Task t; (t = list.next()) != null; ) {
       chunk.add(t);
       if (chunk.size() == 1000) {
-        shared.offer(chunk);
+        offer(shared, chunk, crawls);
         chunk.clear();
       }
     }
-    shared.offer(chunk);
+    offer(shared, chunk, crawls);
     if (hasList) {
       shared.seeded();
     }
   }
 
+  private static void offer(RedisFrontier shared, List<Task> chunk, boolean crawls) {
+    if (crawls) {
+      shared.addStarts(chunk); // first: a process that finds the list in must find its scope too
+    }
+    shared.offer(chunk);
+  }
+
   private WorkerSpec workers() {
     return plan.mode() == Mode.PROCESSES
-        ? WorkerSpec.forThisJvm(plan.fetch(), store, plan.crawl(), crawl == null ? null : crawl.scope().rules())
+        ? WorkerSpec.forThisJvm(plan.fetch(), store, plan.crawl(), scope == null ? null : scope.rules())
         : null;
   }
 
@@ -158,6 +172,9 @@ final class Job implements AutoCloseable {
   }
 
   LinkCounts links() {
+    if (shared != null) {
+      return shared.links();
+    }
     return crawl == null ? null : crawl.links();
   }
 

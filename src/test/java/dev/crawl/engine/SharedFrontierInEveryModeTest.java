@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.crawl.core.UrlResult;
+import dev.crawl.crawl.CrawlOptions;
 import dev.crawl.frontier.TestRedis;
 import java.net.URI;
 import java.nio.file.Path;
@@ -42,6 +43,21 @@ class SharedFrontierInEveryModeTest {
     wm = new WireMockServer(wireMockConfig().bindAddress("127.0.0.1").dynamicPort().containerThreads(32));
     wm.start();
     wm.stubFor(get(urlPathMatching("/f/.*")).willReturn(aResponse().withBody("x".repeat(2000)).withFixedDelay(5)));
+    wm.stubFor(get("/robots.txt").willReturn(aResponse().withBody("User-agent: *\nDisallow: /site/private/\n")));
+    StringBuilder index = new StringBuilder("<a href='private/secret.html'>no</a>");
+    for (int i = 0; i < 10; i++) {
+      index.append("<a href='p").append(i).append(".html'>p</a>");
+      page("/site/p" + i + ".html", "<a href='leaf" + (2 * i) + ".html'>a</a><a href='leaf" + (2 * i + 1)
+          + ".html'>b</a><a href='index.html'>home</a>");
+      page("/site/leaf" + (2 * i) + ".html", "<a href='index.html'>home</a>");
+      page("/site/leaf" + (2 * i + 1) + ".html", "leaf");
+    }
+    page("/site/index.html", index.toString());
+    page("/site/private/secret.html", "secret");
+  }
+
+  private static void page(String path, String html) {
+    wm.stubFor(get(path).willReturn(aResponse().withHeader("Content-Type", "text/html").withBody(html).withFixedDelay(5)));
   }
 
   @AfterAll
@@ -50,20 +66,18 @@ class SharedFrontierInEveryModeTest {
     redis.close();
   }
 
-  @ParameterizedTest
-  @EnumSource(Mode.class)
-  void threeRunsFetchEveryUrlOfOneListOnceBetweenThem(Mode mode) throws Exception {
-    wm.resetRequests();
-    List<String> urls = IntStream.range(0, 120).mapToObj(i -> "http://127.0.0.1:" + wm.port() + "/f/" + i).toList();
-    URI frontier = redis.frontier("shared-" + mode.name().toLowerCase());
+  /** Three runs at once on one frontier; the first is given the list, the others only work. */
+  private List<RunFixture.Result> threeRuns(Mode mode, String name, List<String> list, CrawlOptions options)
+      throws Exception {
+    URI frontier = redis.frontier(name + "-" + mode.name().toLowerCase());
     ExecutorService processes = Executors.newFixedThreadPool(3);
     List<RunFixture.Result> runs = new ArrayList<>();
     try {
       List<Future<RunFixture.Result>> started = new ArrayList<>();
       for (int p = 0; p < 3; p++) {
-        List<String> list = p == 0 ? urls : List.of();
+        List<String> given = p == 0 ? list : List.of();
         Path out = tmp.resolve("out-" + p);
-        started.add(processes.submit(() -> RunFixture.shared(mode, frontier, list, out)));
+        started.add(processes.submit(() -> RunFixture.shared(mode, frontier, given, out, options)));
       }
       assertTimeoutPreemptively(Duration.ofSeconds(120), () -> {
         for (Future<RunFixture.Result> f : started) {
@@ -73,6 +87,39 @@ class SharedFrontierInEveryModeTest {
     } finally {
       processes.shutdownNow();
     }
+    return runs;
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void threeRunsCrawlOneSiteFetchingEachPageOnceAndKeepingToRobotsTxt(Mode mode) throws Exception {
+    wm.resetRequests();
+    String site = "http://127.0.0.1:" + wm.port();
+
+    List<RunFixture.Result> runs = threeRuns(mode, "crawl", List.of(site + "/site/index.html"),
+        new CrawlOptions(2, false, List.of(), false, List.of(), List.of(), true));
+
+    Map<String, Long> requested = wm.getAllServeEvents().stream()
+        .collect(Collectors.groupingBy(e -> e.getRequest().getUrl(), Collectors.counting()));
+    // the index, 10 pages and 20 leaves; /site/private/ is disallowed; each process reads robots.txt
+    long pages = requested.keySet().stream().filter(u -> u.startsWith("/site/")).count();
+    assertEquals(31, pages, requested.toString());
+    assertEquals(List.of(), requested.entrySet().stream()
+        .filter(e -> e.getKey().startsWith("/site/") && e.getValue() > 1).toList(), "requested twice");
+    long saved = runs.stream().mapToLong(r -> r.all(UrlResult.Saved.class).size()).sum();
+    assertEquals(31, saved);
+    long refused = runs.stream().flatMap(r -> r.all(UrlResult.Skipped.class).stream())
+        .filter(k -> k.reason().contains("robots.txt")).count();
+    assertEquals(1, refused, "the private page, refused once across the fleet");
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void threeRunsFetchEveryUrlOfOneListOnceBetweenThem(Mode mode) throws Exception {
+    wm.resetRequests();
+    List<String> urls = IntStream.range(0, 120).mapToObj(i -> "http://127.0.0.1:" + wm.port() + "/f/" + i).toList();
+
+    List<RunFixture.Result> runs = threeRuns(mode, "list", urls, CrawlOptions.NONE);
 
     Map<String, Long> savedBy = runs.stream().flatMap(r -> r.all(UrlResult.Saved.class).stream())
         .collect(Collectors.groupingBy(UrlResult.Saved::url, Collectors.counting()));
