@@ -49,7 +49,7 @@ final class SeedCommand implements Callable<Integer> {
         t -> null, Shard.ALL, url -> {});
     long listed = 0;
     long added = 0;
-    try (RedisFrontier shared = RedisFrontier.connect(frontier, Duration.ofSeconds(60), clock)) {
+    try (RedisFrontier shared = RedisFrontier.connect(frontier, Duration.ofSeconds(60), RedisFrontier.HostLimits.NONE, clock)) {
       List<Task> chunk = new ArrayList<>();
       for (Task t; (t = list.next()) != null; ) {
         listed++;

@@ -59,7 +59,7 @@ final class ServeCommand implements Callable<Integer> {
       io.err().printf("serve: wrote %d files under %s%n", site.files, export.resolve("files"));
     }
     if (exportDocs != null) {
-      int pages = new DocsSite().export(exportDocs);
+      int pages = site.docs().export(exportDocs);
       io.err().printf("serve: wrote a documentation site of %d pages under %s%n", pages, exportDocs.resolve("docs"));
     }
     if (export != null || exportDocs != null) {

@@ -1,6 +1,7 @@
 package dev.crawl.cli;
 
 import dev.crawl.demo.DemoServer;
+import dev.crawl.demo.DocsSite;
 import dev.crawl.demo.SiteContent;
 import java.io.IOException;
 import java.time.Duration;
@@ -35,6 +36,20 @@ final class SiteOptions {
       defaultValue = "small")
   SiteContent.Sizes sizes;
 
+  @Option(
+      names = "--docs-pages",
+      paramLabel = "N",
+      description = "Pages of the documentation site under /docs/, in sections of 60 (default: ${DEFAULT-VALUE}).",
+      defaultValue = "2400")
+  int docsPages;
+
+  DocsSite docs() {
+    if (docsPages < 1 || docsPages > 1_000_000) {
+      throw new ExitException(ExitException.USAGE, "--docs-pages must be between 1 and 1000000");
+    }
+    return DocsSite.withPages(docsPages);
+  }
+
   SiteContent site(int maxFiles) {
     if (files < 1 || files > maxFiles) {
       throw new ExitException(ExitException.USAGE, "--files must be between 1 and " + maxFiles);
@@ -43,6 +58,6 @@ final class SiteOptions {
   }
 
   DemoServer start(int port, int maxFiles) throws IOException {
-    return DemoServer.start(port, site(maxFiles), delay.toMillis(), jitter.toMillis());
+    return DemoServer.start(port, site(maxFiles), docs(), delay.toMillis(), jitter.toMillis());
   }
 }

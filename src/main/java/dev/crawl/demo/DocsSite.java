@@ -36,6 +36,11 @@ public final class DocsSite {
     this.sections = sections;
     this.perSection = pagesPerSection;
   }
+  /** A site of the same shape with at least {@code pages} pages (whole sections of {@value #PAGES_PER_SECTION}). */
+  public static DocsSite withPages(int pages) {
+    return new DocsSite(Math.max(1, (pages + PAGES_PER_SECTION - 1) / PAGES_PER_SECTION), PAGES_PER_SECTION);
+  }
+
   /** Every this many pages, one links to a page that does not exist. */
   static final int BROKEN_LINK_EVERY = 97;
 

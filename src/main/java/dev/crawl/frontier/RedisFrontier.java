@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.crawl.core.FetchResult;
 import dev.crawl.core.LinkCounts;
+import dev.crawl.core.Origin;
 import dev.crawl.core.RunClock;
 import dev.crawl.core.Task;
 import dev.crawl.core.UrlResult;
@@ -15,8 +16,10 @@ import dev.crawl.input.UrlParser;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -33,92 +36,60 @@ import redis.clients.jedis.exceptions.JedisException;
  * <ul>
  *   <li>{@code seen}: a set of 64-bit URL hashes (16 hex digits each, whatever the URL's length):
  *       each URL is queued once across the fleet;
- *   <li>{@code queue}: a list of tasks waiting;
+ *   <li>{@code queue:HOST}: a list of tasks waiting per host, and {@code ready}: the hosts with
+ *       tasks waiting, by when the fleet may next send them one;
  *   <li>{@code leases}: a sorted set of the tasks taken, scored by when the lease runs out. A task is
  *       leased, not removed: a process that dies (even by {@code kill -9}) stops renewing its
  *       leases, and the next take puts the expired ones back in the queue for another process;
+ *   <li>{@code busy}, {@code next} and {@code delay}: per host, its leases, its next turn and its
+ *       Crawl-delay, so that --per-host, --rate and Crawl-delay hold for the fleet, not per process;
  *   <li>{@code seeded}: set once a process has put the whole list in.
  * </ul>
- * The crawl ends when it is seeded and nothing is queued or leased. Each step is one Lua script, so
- * two processes never take the same task. Per URL that is three round trips: an offer (with the
- * others of its list chunk), a take and a finish; the lease renewals are one per process a second.
+ * The crawl ends when it is seeded and nothing is queued or leased. Each step is one Lua script
+ * ({@link FleetScripts}), so two processes never take the same task. Per URL that is three round
+ * trips: an offer (with the others of its list chunk), a take and a finish; the lease renewals are
+ * one per process a second.
  */
 public final class RedisFrontier implements Frontier, AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final String TAKE = """
-      local t = redis.call('TIME')
-      local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
-      local expired = redis.call('ZRANGEBYSCORE', KEYS[2], '-inf', now, 'LIMIT', 0, 100)
-      for _, m in ipairs(expired) do
-        redis.call('ZREM', KEYS[2], m)
-        redis.call('LPUSH', KEYS[1], m)
-      end
-      local task = redis.call('LPOP', KEYS[1])
-      if task then
-        redis.call('ZADD', KEYS[2], now + tonumber(ARGV[1]), task)
-        return task
-      end
-      if redis.call('GET', KEYS[3]) == '1' and redis.call('ZCARD', KEYS[2]) == 0 then
-        return 'done'
-      end
-      return false
-      """;
-  private static final String OFFER = """
-      local added = 0
-      for i = 1, #ARGV, 2 do
-        if redis.call('SADD', KEYS[1], ARGV[i]) == 1 then
-          redis.call('RPUSH', KEYS[2], ARGV[i + 1])
-          added = added + 1
-        end
-      end
-      return added
-      """;
-  private static final String FINISH = """
-      local added = 0
-      for i = 2, #ARGV, 2 do
-        if redis.call('SADD', KEYS[1], ARGV[i]) == 1 then
-          redis.call('RPUSH', KEYS[2], ARGV[i + 1])
-          added = added + 1
-        end
-      end
-      redis.call('ZREM', KEYS[3], ARGV[1])
-      return added
-      """;
-  private static final String RELEASE = """
-      for i = 1, #ARGV do
-        if redis.call('ZREM', KEYS[2], ARGV[i]) == 1 then
-          redis.call('LPUSH', KEYS[1], ARGV[i])
-        end
-      end
-      return #ARGV
-      """;
-  private static final String RENEW = """
-      local t = redis.call('TIME')
-      local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
-      for i = 2, #ARGV do
-        redis.call('ZADD', KEYS[1], 'XX', now + tonumber(ARGV[1]), ARGV[i])
-      end
-      return #ARGV - 1
-      """;
   /** Waits between looks at an empty queue whose leases may still add work or run out. */
   private static final long MIN_POLL_MS = 20;
   private static final long MAX_POLL_MS = 500;
+  private static final Object DONE = new Object();
+  private static final Object REFUSED = new Object();
 
-  /** One task as the fleet shares it. */
-  record Shared(String url, String source, int depth, String referrer) {}
+  /** One task as the fleet shares it; {@code host} is its origin, for the per-host limits. */
+  record Shared(String url, String host, String source, int depth, String referrer) {}
+
+  /**
+   * The per-host limits the fleet keeps together: what --per-host and --rate ask of each process,
+   * given the same to every process of a fleet.
+   *
+   * @param perHost leases of one host at once across the fleet; 0 for no cap
+   * @param rate requests per second to one host across the fleet; 0 for no limit
+   */
+  public record HostLimits(int perHost, double rate) {
+    public static final HostLimits NONE = new HostLimits(0, 0);
+
+    String gapMillis() {
+      return rate > 0 ? Double.toString(1000 / rate) : "0";
+    }
+  }
 
   private final RedisClient redis;
-  private final String queue;
-  private final String seen;
-  private final String leases;
+  // every script's one key: the rest are derived from it
+  private final List<String> prefix;
   private final String seeded;
   private final String starts;
   private final long leaseMs;
+  private final HostLimits limits;
   private final RunClock clock;
   private final String take;
   private final String offer;
   private final String renew;
   private final String finish;
+  private final String release;
+  private final String crawlDelay;
   private final Map<Long, String> held = new ConcurrentHashMap<>();
   private final AtomicLong nextId = new AtomicLong(1);
   private final ScheduledExecutorService renewals;
@@ -131,6 +102,8 @@ public final class RedisFrontier implements Frontier, AutoCloseable {
     final LinkRules rules;
     final RobotsGate gate;
     final SeenSet offered = new SeenSet();
+    // hosts whose Crawl-delay this process has told the fleet
+    final Set<String> delaysTold = new HashSet<>();
     long found;
     long queued;
     long duplicate;
@@ -144,20 +117,21 @@ public final class RedisFrontier implements Frontier, AutoCloseable {
     }
   }
 
-  private RedisFrontier(RedisClient redis, String name, Duration lease, RunClock clock) {
+  private RedisFrontier(RedisClient redis, String name, Duration lease, HostLimits limits, RunClock clock) {
     this.redis = redis;
     String prefix = "crawl:" + name + ":";
-    this.queue = prefix + "queue";
-    this.seen = prefix + "seen";
-    this.leases = prefix + "leases";
+    this.prefix = List.of(prefix);
     this.seeded = prefix + "seeded";
     this.starts = prefix + "starts";
     this.leaseMs = lease.toMillis();
+    this.limits = limits;
     this.clock = clock;
-    this.take = redis.scriptLoad(TAKE);
-    this.offer = redis.scriptLoad(OFFER);
-    this.renew = redis.scriptLoad(RENEW);
-    this.finish = redis.scriptLoad(FINISH);
+    this.take = redis.scriptLoad(FleetScripts.TAKE);
+    this.offer = redis.scriptLoad(FleetScripts.OFFER);
+    this.renew = redis.scriptLoad(FleetScripts.RENEW);
+    this.finish = redis.scriptLoad(FleetScripts.FINISH);
+    this.release = redis.scriptLoad(FleetScripts.RELEASE);
+    this.crawlDelay = redis.scriptLoad(FleetScripts.CRAWL_DELAY);
     this.renewals = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "crawl-lease-renewal");
       t.setDaemon(true);
@@ -171,14 +145,15 @@ public final class RedisFrontier implements Frontier, AutoCloseable {
    * @param address {@code redis://HOST:PORT/NAME}: NAME is the crawl's, shared by its processes
    * @param lease how long a taken task is this process's before another may take it, renewed while
    *     the download lasts
+   * @param limits the per-host limits this process keeps to with the others
    * @throws FrontierException when Redis cannot be reached, with the line a user sees
    */
-  public static RedisFrontier connect(URI address, Duration lease, RunClock clock) {
+  public static RedisFrontier connect(URI address, Duration lease, HostLimits limits, RunClock clock) {
     Address a = Address.of(address);
     RedisClient redis = RedisClient.create(a.host(), a.port());
     try {
       redis.ping();
-      return new RedisFrontier(redis, a.name(), lease, clock);
+      return new RedisFrontier(redis, a.name(), lease, limits, clock);
     } catch (JedisException e) {
       redis.close();
       throw new FrontierException("cannot reach the frontier's Redis at " + a.host() + ":" + a.port() + ": "
@@ -203,13 +178,11 @@ public final class RedisFrontier implements Frontier, AutoCloseable {
     if (tasks.isEmpty()) {
       return 0;
     }
-    List<String> args = new ArrayList<>(tasks.size() * 2);
+    List<String> args = new ArrayList<>(tasks.size() * 3);
     for (Task t : tasks) {
-      args.add(Long.toHexString(SeenSet.hash(t.url().toString())));
-      args.add(json(new Shared(t.url().toString(), t.origin(), t.depth(),
-          t.referrer() == null ? null : t.referrer().toString())));
+      addTask(args, t.url(), t.origin(), t.depth(), t.referrer());
     }
-    return (Long) redis.evalsha(offer, List.of(seen, queue), args);
+    return (Long) redis.evalsha(offer, prefix, args);
   }
 
   /** Keeps the listed start URLs of a crawl: every process scopes its crawl by them. */
@@ -260,31 +233,80 @@ public final class RedisFrontier implements Frontier, AutoCloseable {
   public Task next() throws InterruptedException {
     long poll = MIN_POLL_MS;
     while (true) {
-      Object got = redis.evalsha(take, List.of(queue, leases, seeded), List.of(Long.toString(leaseMs)));
-      if (got instanceof String s && s.equals("done")) {
+      Object got = takeOne();
+      if (got instanceof Task task) {
+        return task;
+      }
+      if (got == DONE) {
         return null;
       }
-      if (got instanceof String member) {
-        Shared shared = parse(member);
-        long id = nextId.getAndIncrement();
-        held.put(id, member);
-        Task task = new Task(id, URI.create(shared.url()), shared.source(), clock.now(), shared.depth(),
-            shared.referrer() == null ? null : URI.create(shared.referrer()));
-        Crawling c = crawling;
-        if (c == null || c.gate.admit(task)) {
-          return task;
-        }
-        held.remove(id); // refused by robots.txt: reported, and done for the fleet
-        redis.zrem(leases, member);
-        synchronized (c) {
-          c.robotsSkipped++;
-        }
+      if (got == REFUSED) {
+        continue;
+      }
+      if (got instanceof Long turn) {
+        Thread.sleep(Math.min(MAX_POLL_MS, turn)); // every waiting host's next turn is this far off
         continue;
       }
       // queued work may still come from leases in flight elsewhere, or from leases that run out
       Thread.sleep(poll);
       poll = Math.min(MAX_POLL_MS, poll * 2);
     }
+  }
+
+  /**
+   * One look at the fleet's queue: a task this process may fetch now, {@link #DONE}, {@link
+   * #REFUSED} (a task robots.txt refused, reported and done with), the milliseconds until a host's
+   * next turn, or null when only leases elsewhere can bring work.
+   */
+  Object takeOne() throws InterruptedException {
+    Object got = redis.evalsha(take, prefix,
+        List.of(Long.toString(leaseMs), Integer.toString(limits.perHost()), limits.gapMillis()));
+    if (got instanceof Long turn) {
+      return turn;
+    }
+    if (!(got instanceof String member)) {
+      return null;
+    }
+    if (member.equals("done")) {
+      return DONE;
+    }
+    Shared shared = parse(member);
+    long id = nextId.getAndIncrement();
+    held.put(id, member);
+    Task task = new Task(id, URI.create(shared.url()), shared.source(), clock.now(), shared.depth(),
+        shared.referrer() == null ? null : URI.create(shared.referrer()));
+    Crawling c = crawling;
+    if (c == null) {
+      return task;
+    }
+    if (c.gate.admit(task)) {
+      tellCrawlDelay(c, shared.host(), c.gate.crawlDelaySeconds(task.url()));
+      return task;
+    }
+    held.remove(id); // refused by robots.txt: reported, and done for the fleet
+    redis.evalsha(finish, prefix, List.of(member));
+    synchronized (c) {
+      c.robotsSkipped++;
+    }
+    return REFUSED;
+  }
+
+  /** The first time this process reads a host's Crawl-delay, the fleet keeps to it from then on. */
+  private void tellCrawlDelay(Crawling c, String host, double seconds) {
+    if (seconds <= 0) {
+      return;
+    }
+    synchronized (c) {
+      if (!c.delaysTold.add(host)) {
+        return;
+      }
+    }
+    keepCrawlDelay(host, seconds);
+  }
+
+  /** From now on, the fleet's requests to this host are this far apart (its Crawl-delay). */
+  void keepCrawlDelay(String host, double seconds) {
+    redis.evalsha(crawlDelay, prefix, List.of(host, Long.toString(Math.round(seconds * 1000))));
   }
 
   /**
@@ -306,7 +328,7 @@ public final class RedisFrontier implements Frontier, AutoCloseable {
     }
     Crawling c = crawling;
     if (c == null || !(result instanceof UrlResult.Saved saved)) {
-      redis.zrem(leases, member);
+      redis.evalsha(finish, prefix, List.of(member));
       return;
     }
     // the page's links go in before its lease ends, in one script: the fleet never sees neither
@@ -321,7 +343,7 @@ public final class RedisFrontier implements Frontier, AutoCloseable {
         candidates += follow(c, link, saved.task(), true, args);
       }
     }
-    long added = (Long) redis.evalsha(finish, List.of(seen, queue, leases), args);
+    long added = (Long) redis.evalsha(finish, prefix, args);
     synchronized (c) {
       c.queued += added;
       c.duplicate += candidates - added;
@@ -346,9 +368,16 @@ public final class RedisFrontier implements Frontier, AutoCloseable {
       return 0;
     }
     Task t = LinkRules.task(0, url, from, 0);
-    args.add(Long.toHexString(SeenSet.hash(url.toString())));
-    args.add(json(new Shared(url.toString(), t.origin(), t.depth(), from.url().toString())));
+    addTask(args, url, t.origin(), t.depth(), from.url());
     return 1;
+  }
+
+  /** A task as the scripts take it: its URL's hash, its host, and the task. */
+  private static void addTask(List<String> args, URI url, String source, int depth, URI referrer) {
+    String host = Origin.of(url);
+    args.add(Long.toHexString(SeenSet.hash(url.toString())));
+    args.add(host);
+    args.add(json(new Shared(url.toString(), host, source, depth, referrer == null ? null : referrer.toString())));
   }
 
   private void renewHeld() {
@@ -360,7 +389,7 @@ public final class RedisFrontier implements Frontier, AutoCloseable {
     args.add(Long.toString(leaseMs));
     args.addAll(members);
     try {
-      redis.evalsha(renew, List.of(leases), args);
+      redis.evalsha(renew, prefix, args);
     } catch (JedisException e) {
       // the next renewal tries again; a lease that runs out meanwhile is fetched again elsewhere
     }
@@ -395,7 +424,7 @@ public final class RedisFrontier implements Frontier, AutoCloseable {
     List<String> unfinished = new ArrayList<>(held.values());
     try {
       if (!unfinished.isEmpty()) {
-        redis.eval(RELEASE, List.of(queue, leases), unfinished);
+        redis.evalsha(release, prefix, unfinished);
       }
     } catch (JedisException e) {
       // their leases run out instead

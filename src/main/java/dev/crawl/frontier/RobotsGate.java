@@ -44,6 +44,11 @@ final class RobotsGate {
     return true;
   }
 
+  /** The Crawl-delay of the URL's origin, once its robots.txt has been read; 0 without one. */
+  double crawlDelaySeconds(URI url) {
+    return robots == null ? 0 : robots.forUrl(url).crawlDelaySeconds();
+  }
+
   /** Honours Crawl-delay: visits to one origin at least that far apart. */
   private void waitForCrawlDelay(URI url, double seconds) throws InterruptedException {
     if (seconds <= 0) {

@@ -79,7 +79,8 @@ final class Job implements AutoCloseable {
           crawls && !plan.fleet().shard().isAll() ? otherShards::add : url -> {});
       job.robots = crawls && plan.crawl().robots() ? new RobotsCache(plan.fetch().userAgent()) : null;
       if (plan.fleet().frontier() != null) {
-        job.shared = RedisFrontier.connect(plan.fleet().frontier(), plan.fleet().lease(), job.clock);
+        job.shared = RedisFrontier.connect(plan.fleet().frontier(), plan.fleet().lease(),
+            new RedisFrontier.HostLimits(plan.fetch().perHost(), plan.fetch().rate()), job.clock);
         seed(job.list, job.shared, !plan.inputs().isEmpty(), crawls);
         if (crawls) {
           job.scope = job.shared.crawl(plan.crawl(), job.robots, job.recorder::accept);

@@ -143,4 +143,14 @@ class DocsSiteTest {
   private Document parse(String path) {
     return Jsoup.parse(new String(site.body(path), StandardCharsets.UTF_8), BASE.resolve(path).toString());
   }
+
+  @Test
+  void aSiteAskedForTenThousandPagesServesEveryOne() {
+    DocsSite big = DocsSite.withPages(10_000);
+
+    assertEquals(10_022, big.pages(), "167 sections of 60, the index and the toc");
+    String last = big.pagePath(big.pages() - 3);
+    assertNotNull(big.body(last), last);
+    assertNull(big.body(big.pagePath(big.pages() - 2)), "no page past the last section");
+  }
 }

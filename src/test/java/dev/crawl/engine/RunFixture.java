@@ -89,10 +89,16 @@ final class RunFixture {
   /** One process of a fleet sharing a crawl (or a list, with CrawlOptions.NONE) on Redis. */
   static Result shared(Mode mode, java.net.URI frontier, List<String> urls, Path out, dev.crawl.crawl.CrawlOptions options)
       throws Exception {
+    return shared(mode, frontier, urls, out, options, TestSettings.fast());
+  }
+
+  /** One process of a fleet, with its own fetch settings (its per-host cap and rate). */
+  static Result shared(Mode mode, java.net.URI frontier, List<String> urls, Path out,
+      dev.crawl.crawl.CrawlOptions options, FetchSettings settings) throws Exception {
     Path list = out.resolveSibling(out.getFileName() + "-urls.txt");
     Files.write(list, urls, StandardCharsets.UTF_8);
     List<InputSource> inputs = urls.isEmpty() ? List.of() : List.of(InputSource.of(list.toString()));
-    RunPlan plan = new RunPlan(mode, 4, inputs, out, null, StdoutFormat.NONE, Display.NONE, false, TestSettings.fast(),
+    RunPlan plan = new RunPlan(mode, 4, inputs, out, null, StdoutFormat.NONE, Display.NONE, false, settings,
         options, new dev.crawl.run.Fleet(Shard.ALL, frontier, java.time.Duration.ofSeconds(30)));
     Runner.Outcome outcome = new Runner(new ByteArrayInputStream(new byte[0]),
         new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),

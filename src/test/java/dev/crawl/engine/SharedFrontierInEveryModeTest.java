@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.crawl.core.UrlResult;
 import dev.crawl.crawl.CrawlOptions;
+import dev.crawl.fetch.FetchSettings;
 import dev.crawl.frontier.TestRedis;
 import java.net.URI;
 import java.nio.file.Path;
@@ -69,6 +70,11 @@ class SharedFrontierInEveryModeTest {
   /** Three runs at once on one frontier; the first is given the list, the others only work. */
   private List<RunFixture.Result> threeRuns(Mode mode, String name, List<String> list, CrawlOptions options)
       throws Exception {
+    return threeRuns(mode, name, list, options, TestSettings.fast());
+  }
+
+  private List<RunFixture.Result> threeRuns(Mode mode, String name, List<String> list, CrawlOptions options,
+      FetchSettings settings) throws Exception {
     URI frontier = redis.frontier(name + "-" + mode.name().toLowerCase());
     ExecutorService processes = Executors.newFixedThreadPool(3);
     List<RunFixture.Result> runs = new ArrayList<>();
@@ -77,7 +83,7 @@ class SharedFrontierInEveryModeTest {
       for (int p = 0; p < 3; p++) {
         List<String> given = p == 0 ? list : List.of();
         Path out = tmp.resolve("out-" + p);
-        started.add(processes.submit(() -> RunFixture.shared(mode, frontier, given, out, options)));
+        started.add(processes.submit(() -> RunFixture.shared(mode, frontier, given, out, options, settings)));
       }
       assertTimeoutPreemptively(Duration.ofSeconds(120), () -> {
         for (Future<RunFixture.Result> f : started) {
@@ -129,5 +135,25 @@ class SharedFrontierInEveryModeTest {
         .collect(Collectors.groupingBy(e -> e.getRequest().getUrl(), Collectors.counting()));
     assertEquals(urls.size(), requested.size());
     assertEquals(List.of(), requested.values().stream().filter(n -> n > 1).toList(), "requested twice");
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void threeRunsWithOneDownloadPerHostNeverSendTheHostTwoAtOnce(Mode mode) throws Exception {
+    InFlightCounter inFlight = new InFlightCounter(20);
+    WireMockServer host = new WireMockServer(
+        wireMockConfig().bindAddress("127.0.0.1").dynamicPort().containerThreads(32).extensions(inFlight));
+    host.start();
+    try {
+      host.stubFor(get(urlPathMatching("/f/.*")).willReturn(aResponse().withBody("x").withTransformers(InFlightCounter.NAME)));
+      List<String> urls = IntStream.range(0, 30).mapToObj(i -> "http://127.0.0.1:" + host.port() + "/f/" + i).toList();
+
+      List<RunFixture.Result> runs = threeRuns(mode, "per-host", urls, CrawlOptions.NONE, TestSettings.fast().withPerHost(1));
+
+      assertEquals(30, runs.stream().mapToLong(r -> r.all(UrlResult.Saved.class).size()).sum());
+      assertEquals(1, inFlight.peak(), "requests in flight at once on the server, across three runs of --per-host 1");
+    } finally {
+      host.stop();
+    }
   }
 }

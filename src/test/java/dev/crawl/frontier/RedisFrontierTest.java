@@ -1,8 +1,10 @@
 package dev.crawl.frontier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.crawl.core.FetchTimings;
 import dev.crawl.core.RunClock;
@@ -48,7 +50,11 @@ class RedisFrontierTest {
   }
 
   private RedisFrontier frontier(TestInfo test, Duration lease) {
-    return RedisFrontier.connect(redis.frontier(test.getTestMethod().orElseThrow().getName()), lease, clock);
+    return frontier(test, lease, RedisFrontier.HostLimits.NONE);
+  }
+
+  private RedisFrontier frontier(TestInfo test, Duration lease, RedisFrontier.HostLimits limits) {
+    return RedisFrontier.connect(redis.frontier(test.getTestMethod().orElseThrow().getName()), lease, limits, clock);
   }
 
   @Test
@@ -145,6 +151,83 @@ class RedisFrontierTest {
 
       Task t = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> first.get());
       assertEquals(URI.create("http://127.0.0.1:9/f/0"), t.url());
+    }
+  }
+
+  private static Task on(String host, int n) {
+    return new Task(n + 1, URI.create("http://" + host + "/f/" + n), "list:" + (n + 1), 0);
+  }
+
+  @Test
+  void aHostsCapHoldsForTheWholeFleet(TestInfo test) throws Exception {
+    RedisFrontier.HostLimits onePerHost = new RedisFrontier.HostLimits(1, 0);
+    try (RedisFrontier a = frontier(test, Duration.ofSeconds(30), onePerHost);
+        RedisFrontier b = frontier(test, Duration.ofSeconds(30), onePerHost)) {
+      a.offer(List.of(on("127.0.0.1:9", 0), on("127.0.0.1:9", 1)));
+      a.offer(List.of(on("127.0.0.2:9", 2)));
+      a.seeded();
+
+      Task first = (Task) a.takeOne();
+      Task other = (Task) b.takeOne();
+      assertEquals(URI.create("http://127.0.0.1:9/f/0"), first.url());
+      assertEquals(URI.create("http://127.0.0.2:9/f/2"), other.url(), "the other host, not a second of the first");
+      assertNull(b.takeOne(), "each host has its one download in flight");
+
+      a.finished(done(first));
+      assertEquals(URI.create("http://127.0.0.1:9/f/1"), ((Task) b.takeOne()).url());
+    }
+  }
+
+  @Test
+  void aHostsRateHoldsForTheWholeFleet(TestInfo test) throws Exception {
+    RedisFrontier.HostLimits onceAMinute = new RedisFrontier.HostLimits(0, 1.0 / 60);
+    try (RedisFrontier a = frontier(test, Duration.ofSeconds(30), onceAMinute);
+        RedisFrontier b = frontier(test, Duration.ofSeconds(30), onceAMinute)) {
+      a.offer(List.of(on("127.0.0.1:9", 0), on("127.0.0.1:9", 1)));
+      a.seeded();
+
+      a.finished(done((Task) a.takeOne()));
+      Object turn = b.takeOne();
+
+      assertInstanceOf(Long.class, turn, "no task: the host's next turn is a minute off");
+      assertTrue((Long) turn > 30_000, "next turn in " + turn + " ms");
+    }
+  }
+
+  @Test
+  void aCrawlDelayOneProcessReadHoldsForTheOthers(TestInfo test) throws Exception {
+    try (RedisFrontier a = frontier(test, Duration.ofSeconds(30));
+        RedisFrontier b = frontier(test, Duration.ofSeconds(30))) {
+      a.offer(List.of(on("127.0.0.1:9", 0), on("127.0.0.1:9", 1)));
+      a.seeded();
+
+      a.takeOne();
+      a.keepCrawlDelay("http://127.0.0.1:9", 60);
+      Object turn = b.takeOne();
+
+      assertInstanceOf(Long.class, turn, "no task: robots.txt asked for a minute between requests");
+      assertTrue((Long) turn > 30_000, "next turn in " + turn + " ms");
+    }
+  }
+
+  @Test
+  void manyHostsTakeTurns(TestInfo test) throws Exception {
+    try (RedisFrontier a = frontier(test, Duration.ofSeconds(30))) {
+      List<Task> tasks = new ArrayList<>();
+      for (int n = 0; n < 6; n++) {
+        tasks.add(on("127.0.0." + (1 + n % 3) + ":9", n));
+      }
+      a.offer(tasks);
+      a.seeded();
+
+      List<String> hosts = new ArrayList<>();
+      for (Task t; (t = a.next()) != null; ) {
+        hosts.add(t.url().getHost());
+        a.finished(done(t));
+      }
+
+      assertEquals(6, hosts.size());
+      assertEquals(3, hosts.subList(0, 3).stream().distinct().count(), "every host once before any twice: " + hosts);
     }
   }
 }
