@@ -48,6 +48,12 @@ final class ServeCommand implements Callable<Integer> {
       description = "Write the documentation site under DIR (DIR/docs/..., DIR/static/...) for another server, and exit.")
   java.nio.file.Path exportDocs;
 
+  @Option(
+      names = "--access-log",
+      paramLabel = "FILE",
+      description = "Write a line for every request served (METHOD PATH) to FILE, to count on the server side.")
+  java.nio.file.Path accessLog;
+
   ServeCommand(Io io) {
     this.io = io;
   }
@@ -66,6 +72,9 @@ final class ServeCommand implements Callable<Integer> {
       return 0;
     }
     try (DemoServer server = site.start(port, 10_000_000)) {
+      if (accessLog != null) {
+        server.logRequestsTo(accessLog);
+      }
       io.err()
           .printf(
               "serve: %d files on %s (delay %d ms, jitter %d ms); URL list at %surls.txt;"

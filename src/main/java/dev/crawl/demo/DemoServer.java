@@ -38,6 +38,7 @@ public final class DemoServer implements AutoCloseable {
   private final Set<Socket> open = ConcurrentHashMap.newKeySet();
   private final Thread acceptor;
   private volatile boolean closed;
+  private volatile AccessLog accessLog;
   private long requests;
 
   private DemoServer(ServerSocket listener, SiteContent site, DocsSite docs, long delayMs, long jitterMs) {
@@ -90,6 +91,11 @@ public final class DemoServer implements AutoCloseable {
     return b.toString();
   }
 
+  /** From now on, writes a line for every request to {@code file} ({@code serve --access-log}). */
+  public void logRequestsTo(java.nio.file.Path file) throws IOException {
+    accessLog = new AccessLog(file);
+  }
+
   private synchronized void counted() {
     requests++;
     notifyAll();
@@ -130,6 +136,10 @@ public final class DemoServer implements AutoCloseable {
       Request request;
       while ((request = Request.read(in, MAX_HEADER_BYTES)) != null) {
         counted();
+        AccessLog log = accessLog;
+        if (log != null) {
+          log.record(request);
+        }
         respond(request, out);
         out.flush();
         if (!request.keepAlive()) {
@@ -221,6 +231,11 @@ public final class DemoServer implements AutoCloseable {
       } catch (IOException ignored) {
         // closing anyway
       }
+    }
+    try (AccessLog log = accessLog) {
+      // after the connections: a request still being answered may write its line
+    } catch (IOException ignored) {
+      // closing anyway
     }
   }
 }

@@ -54,7 +54,7 @@ public final class RedisFrontier implements Frontier, AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
   /** Waits between looks at an empty queue whose leases may still add work or run out. */
   private static final long MIN_POLL_MS = 20;
-  private static final long MAX_POLL_MS = 500;
+  private static final long MAX_POLL_MS = 200;
   private static final Object DONE = new Object();
   private static final Object REFUSED = new Object();
 
@@ -94,6 +94,9 @@ public final class RedisFrontier implements Frontier, AutoCloseable {
   private final AtomicLong nextId = new AtomicLong(1);
   private final ScheduledExecutorService renewals;
   private volatile boolean stopping;
+  // counts the leases this process ended, for its callers waiting on an empty queue
+  private final Object changed = new Object();
+  private long changes;
   // set for a recursive crawl: which links to follow, robots.txt, and what became of the links
   private volatile Crawling crawling;
 
@@ -233,6 +236,10 @@ public final class RedisFrontier implements Frontier, AutoCloseable {
   public Task next() throws InterruptedException {
     long poll = MIN_POLL_MS;
     while (true) {
+      long seenChanges;
+      synchronized (changed) {
+        seenChanges = changes;
+      }
       Object got = takeOne();
       if (got instanceof Task task) {
         return task;
@@ -247,9 +254,32 @@ public final class RedisFrontier implements Frontier, AutoCloseable {
         Thread.sleep(Math.min(MAX_POLL_MS, turn)); // every waiting host's next turn is this far off
         continue;
       }
-      // queued work may still come from leases in flight elsewhere, or from leases that run out
-      Thread.sleep(poll);
+      // queued work may still come from leases in flight here or elsewhere, or from leases that
+      // run out: a lease this process ends wakes it at once, the others' are seen by looking again
+      awaitChange(seenChanges, poll);
       poll = Math.min(MAX_POLL_MS, poll * 2);
+    }
+  }
+
+  /** Waits until a lease of this process ends after {@code seen} changes, or {@code millis} pass. */
+  private void awaitChange(long seen, long millis) throws InterruptedException {
+    long deadline = System.nanoTime() + millis * 1_000_000;
+    synchronized (changed) {
+      while (changes == seen) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          return;
+        }
+        TimeUnit.NANOSECONDS.timedWait(changed, left);
+      }
+    }
+  }
+
+  /** A lease of this process ended: its page's links may be queued, its host may have room. */
+  private void leaseEnded() {
+    synchronized (changed) {
+      changes++;
+      changed.notifyAll();
     }
   }
 
@@ -329,6 +359,7 @@ public final class RedisFrontier implements Frontier, AutoCloseable {
     Crawling c = crawling;
     if (c == null || !(result instanceof UrlResult.Saved saved)) {
       redis.evalsha(finish, prefix, List.of(member));
+      leaseEnded();
       return;
     }
     // the page's links go in before its lease ends, in one script: the fleet never sees neither
@@ -344,6 +375,7 @@ public final class RedisFrontier implements Frontier, AutoCloseable {
       }
     }
     long added = (Long) redis.evalsha(finish, prefix, args);
+    leaseEnded();
     synchronized (c) {
       c.queued += added;
       c.duplicate += candidates - added;
@@ -353,9 +385,15 @@ public final class RedisFrontier implements Frontier, AutoCloseable {
   /** Adds a link to the finish script's arguments if the crawl follows it; returns 1 if it did. */
   private int follow(Crawling c, String link, Task from, boolean requisite, List<String> args) {
     c.found++;
+    // links come normalised: most repeat (a sidebar on every page), and are known before parsing
+    if (c.offered.contains(link)) {
+      c.duplicate++; // this process already looked at it: the fleet's seen-set need not hear it again
+      return 0;
+    }
+    c.offered.add(link);
     URI url = UrlParser.parse(link).url();
-    if (url == null || !c.offered.add(url.toString())) {
-      c.duplicate++; // this process already offered it: the fleet's seen-set need not hear it again
+    if (url == null || !url.toString().equals(link) && !c.offered.add(url.toString())) {
+      c.duplicate++;
       return 0;
     }
     LinkRules.Refused refused = c.rules.refuse(url, from, requisite);
