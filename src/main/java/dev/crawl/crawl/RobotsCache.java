@@ -6,7 +6,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -49,7 +48,7 @@ public final class RobotsCache implements AutoCloseable {
           return Robots.ALLOW_ALL;
         }
         // read no more than the cap: a huge or endless robots.txt must not fill the heap
-        return Robots.parse(new String(in.readNBytes(MAX_BYTES), StandardCharsets.UTF_8), "crawl");
+        return Robots.parse(robotsTxt, in.readNBytes(MAX_BYTES), "crawl");
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

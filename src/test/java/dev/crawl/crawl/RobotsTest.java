@@ -53,4 +53,24 @@ class RobotsTest {
   void anEmptyDisallowAllowsEverything() {
     assertTrue(allows(Robots.parse("User-agent: *\nDisallow:\n", "crawl"), "/anything"));
   }
+
+  @Test
+  void aLongCrawlDelayIsHonouredNotTakenForARefusal() {
+    Robots r = Robots.parse("User-agent: *\nCrawl-delay: 3600\n", "crawl");
+    assertEquals(3600, r.crawlDelaySeconds());
+    assertTrue(allows(r, "/page"));
+  }
+
+  @Test
+  void readsTheSitemapLinesWhateverTheGroup() {
+    Robots r = Robots.parse("User-agent: other\nDisallow: /\nSitemap: http://h/sitemap.xml\n"
+        + "User-agent: *\nSitemap: http://h/news.xml.gz\n", "crawl");
+    assertEquals(java.util.Set.of("http://h/sitemap.xml", "http://h/news.xml.gz"), java.util.Set.copyOf(r.sitemaps()));
+  }
+
+  @Test
+  void noRobotsTxtRulesAtAllAllowEverything() {
+    assertTrue(allows(Robots.parse("", "crawl"), "/anything"));
+    assertTrue(allows(Robots.parse("User-agent: other\nDisallow: /\n", "crawl"), "/anything"));
+  }
 }
