@@ -21,10 +21,10 @@ public final class RobotsCache implements AutoCloseable {
   private final String userAgent;
   private final Map<String, Robots> byHost = new ConcurrentHashMap<>();
 
-  public RobotsCache(String userAgent) {
+  /** @param client the run's side client: its TLS trust and proxies; closed with this cache */
+  public RobotsCache(HttpClient client, String userAgent) {
     this.userAgent = userAgent;
-    this.client =
-        HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).followRedirects(HttpClient.Redirect.NORMAL).build();
+    this.client = client;
   }
 
   public Robots forUrl(URI url) {

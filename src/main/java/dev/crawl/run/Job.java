@@ -16,6 +16,7 @@ import dev.crawl.engine.WorkerSpec;
 import dev.crawl.fetch.Fetcher;
 import dev.crawl.fetch.InFlight;
 import dev.crawl.fetch.RedirectGate;
+import dev.crawl.fetch.SideClient;
 import dev.crawl.frontier.CrawlFrontier;
 import dev.crawl.frontier.Frontier;
 import dev.crawl.frontier.ListFrontier;
@@ -77,7 +78,7 @@ final class Job implements AutoCloseable {
           earlier == null ? task -> null : earlier::skipIfSaved, plan.fleet().shard(),
           // a crawl's scope is the whole list's; a list run needs only their number
           crawls && !plan.fleet().shard().isAll() ? otherShards::add : url -> {});
-      job.robots = crawls && plan.crawl().robots() ? new RobotsCache(plan.fetch().userAgent()) : null;
+      job.robots = crawls && plan.crawl().robots() ? new RobotsCache(SideClient.of(plan.fetch()), plan.fetch().userAgent()) : null;
       if (plan.fleet().frontier() != null) {
         job.shared = RedisFrontier.connect(plan.fleet().frontier(), plan.fleet().lease(),
             new RedisFrontier.HostLimits(plan.fetch().perHost(), plan.fetch().rate()), job.clock);

@@ -179,10 +179,11 @@ class HttpsInEveryModeTest {
 
   @ParameterizedTest
   @EnumSource(Mode.class)
-  void crawlsASiteOverHttps(Mode mode) throws Exception {
+  void crawlsASiteOverHttpsReadingItsRobotsTxtWithTheSameTrust(Mode mode) throws Exception {
     String start = "https://127.0.0.1:" + SERVERS.get("good").httpsPort() + "/site/index.html";
+    // robots.txt respected: read over a connection that trusts the test CA too, or every link is refused
     RunFixture.Result run = RunFixture.crawl(mode, 2, List.of(start), tmp.resolve("out"), trustingTheTestCa(),
-        new CrawlOptions(1, false, List.of(), false, List.of(), List.of(), false));
+        new CrawlOptions(1, false, List.of(), false, List.of(), List.of(), true));
 
     assertEquals("P", run.saved("/site/page.html").title());
     assertArrayEquals(BODY, Files.readAllBytes(tmp.resolve("out").resolve(run.saved("/file.bin").path())));
