@@ -142,6 +142,12 @@ public final class CrawlCommand implements Callable<Integer>, OutputOptions.Hold
   boolean noRobots;
 
   @Option(
+      names = "--sitemaps",
+      description = "Crawl: also follow what the start servers' sitemaps list (robots.txt's Sitemap lines and"
+          + " /sitemap.xml; indexes and gzip read as they stream), within the crawl's scope.")
+  boolean sitemaps;
+
+  @Option(
       names = {"-k", "--convert-links"},
       description = "Crawl: afterwards, point the links of saved pages at the saved files, so the output browses offline.")
   boolean convertLinks;
@@ -167,6 +173,10 @@ public final class CrawlCommand implements Callable<Integer>, OutputOptions.Hold
     }
     if (shard != null) {
       throw new ExitException(ExitException.USAGE, "--frontier and --shard: choose one way to share the work");
+    }
+    if (sitemaps) {
+      throw new ExitException(ExitException.USAGE,
+          "--sitemaps is not read into a shared frontier yet; put the sitemap's URLs in with crawl seed instead");
     }
     try {
       RedisFrontier.Address.of(frontier);
@@ -242,7 +252,7 @@ public final class CrawlCommand implements Callable<Integer>, OutputOptions.Hold
     if (depth < 0) {
       throw new ExitException(ExitException.USAGE, "--depth cannot be negative");
     }
-    return new CrawlOptions(depth, requisites, domains, noParent, include, exclude, !noRobots, convertLinks);
+    return new CrawlOptions(depth, requisites, domains, noParent, include, exclude, !noRobots, convertLinks, sitemaps);
   }
 
   private void printSummary(RunSummary s) {
@@ -277,9 +287,10 @@ public final class CrawlCommand implements Callable<Integer>, OutputOptions.Hold
       io.err()
           .printf(
               Locale.US,
-              "crawl: links: %d found, %d followed, %d duplicate, %d out of scope, %d beyond --depth,"
+              "crawl: links: %d found%s, %d followed, %d duplicate, %d out of scope, %d beyond --depth,"
                   + " %d disallowed by robots.txt (%s)%n",
-              l.found(), l.queued(), l.duplicate(), l.outOfScope(), l.tooDeep(), l.robots(), l.robotsTxt());
+              l.found(), l.fromSitemaps() > 0 ? " (" + l.fromSitemaps() + " from sitemaps)" : "", l.queued(),
+              l.duplicate(), l.outOfScope(), l.tooDeep(), l.robots(), l.robotsTxt());
     }
     if (c.failed() > 0) {
       io.err().printf("crawl: failures are listed with reasons in %s/results.jsonl%n", s.reportDir());

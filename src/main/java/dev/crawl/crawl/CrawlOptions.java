@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
  * @param requisites also follow images, stylesheets, scripts and media of each page
  * @param robots respect robots.txt (and its Crawl-delay) for discovered links
  * @param convertLinks rewrite saved pages' links to the saved files, for offline browsing
+ * @param sitemaps also crawl what the start servers' sitemaps list
  */
 public record CrawlOptions(
     int depth,
@@ -19,9 +20,21 @@ public record CrawlOptions(
     List<Pattern> include,
     List<Pattern> exclude,
     boolean robots,
-    boolean convertLinks) {
+    boolean convertLinks,
+    boolean sitemaps) {
 
   public static final CrawlOptions NONE = new CrawlOptions(0, false, List.of(), false, List.of(), List.of(), true, false);
+
+  /** Options without sitemaps. */
+  public CrawlOptions(
+      int depth, boolean requisites, List<String> domains, boolean noParent, List<Pattern> include,
+      List<Pattern> exclude, boolean robots, boolean convertLinks) {
+    this(depth, requisites, domains, noParent, include, exclude, robots, convertLinks, false);
+  }
+
+  public CrawlOptions withSitemaps(boolean v) {
+    return new CrawlOptions(depth, requisites, domains, noParent, include, exclude, robots, convertLinks, v);
+  }
 
   /** Options without link conversion. */
   public CrawlOptions(

@@ -10,6 +10,7 @@ import dev.crawl.core.UrlResult;
 import dev.crawl.crawl.CrawlOptions;
 import dev.crawl.crawl.RobotsCache;
 import dev.crawl.crawl.Scope;
+import dev.crawl.crawl.Sitemaps;
 import dev.crawl.input.SeenSet;
 import dev.crawl.input.UrlParser;
 import java.net.URI;
@@ -52,6 +53,11 @@ public final class CrawlFrontier implements Frontier, AutoCloseable {
   private final RobotsGate gate;
   private final Sharding sharding;
   private long handedOff;
+  private long fromSitemaps;
+  private final List<URI> startUrls = new java.util.ArrayList<>();
+  private Sitemaps sitemaps;
+  private volatile Thread sitemapReader;
+  private boolean closed;
 
   /**
    * @param robots robots.txt per host, or null to ignore it ({@code --no-robots})
@@ -67,6 +73,7 @@ public final class CrawlFrontier implements Frontier, AutoCloseable {
     this.rules = new LinkRules(scope, maxDepth);
     this.clock = clock;
     for (Task t : starts) {
+      startUrls.add(t.url());
       if (seen.add(t.url().toString())) {
         queue.add(new Task(nextId++, t.url(), t.origin(), clock.now(), 0, null));
       }
@@ -177,13 +184,61 @@ public final class CrawlFrontier implements Frontier, AutoCloseable {
     return queue.spilledTotal();
   }
 
+  /**
+   * {@code --sitemaps}: reads the start servers' sitemaps on a thread of its own while the crawl
+   * goes on; their URLs come in as links of their sitemaps, and the crawl does not end before the
+   * last is in.
+   */
+  public void readSitemaps(Sitemaps sitemaps, RobotsCache robots) {
+    synchronized (this) {
+      inFlight++; // the reader counts as a page being read: its links are still to come
+      this.sitemaps = sitemaps;
+    }
+    sitemapReader = Thread.ofPlatform().daemon().name("crawl-sitemaps").start(() -> {
+      try {
+        sitemaps.read(startUrls, robots, this::fromSitemap);
+      } catch (InterruptedException e) {
+        // the run is closing
+      } finally {
+        synchronized (this) {
+          inFlight--;
+          notifyAll();
+        }
+      }
+    });
+  }
+
+  private synchronized void fromSitemap(URI sitemap, String url) {
+    if (closed) {
+      return;
+    }
+    fromSitemaps++;
+    offer(url, new Task(0, sitemap, sitemap.toString(), clock.now(), 0, null), false);
+    notifyAll();
+  }
+
   @Override
-  public synchronized void close() {
-    queue.close();
+  public void close() {
+    Thread reader = sitemapReader;
+    synchronized (this) {
+      closed = true;
+    }
+    if (reader != null) {
+      sitemaps.close(); // ends a sitemap being read: its connection goes
+      reader.interrupt();
+      try {
+        reader.join(5_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    synchronized (this) {
+      queue.close();
+    }
   }
 
   public synchronized LinkCounts links() {
     return new LinkCounts(found, queued, duplicate, outOfScope, tooDeep, robotsSkipped,
-        gate.respected() ? "respected" : "ignored (--no-robots)", handedOff);
+        gate.respected() ? "respected" : "ignored (--no-robots)", handedOff, fromSitemaps);
   }
 }

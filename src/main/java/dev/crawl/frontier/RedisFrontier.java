@@ -223,7 +223,7 @@ public final class RedisFrontier implements Frontier, AutoCloseable {
     }
     synchronized (c) {
       return new LinkCounts(c.found, c.queued, c.duplicate, c.outOfScope, c.tooDeep, c.robotsSkipped,
-          c.gate.respected() ? "respected" : "ignored (--no-robots)", 0);
+          c.gate.respected() ? "respected" : "ignored (--no-robots)", 0, 0);
     }
   }
 

@@ -157,7 +157,8 @@ public final class FleetReport {
         crawled.stream().mapToLong(LinkCounts::tooDeep).sum(),
         crawled.stream().mapToLong(LinkCounts::robots).sum(),
         crawled.get(0).robotsTxt(),
-        crawled.stream().mapToLong(LinkCounts::handedOff).sum());
+        crawled.stream().mapToLong(LinkCounts::handedOff).sum(),
+        crawled.stream().mapToLong(LinkCounts::fromSitemaps).sum());
   }
 
   private static double round(double v) {

@@ -8,6 +8,7 @@ import dev.crawl.core.UrlResult;
 import dev.crawl.crawl.PageReader;
 import dev.crawl.crawl.RobotsCache;
 import dev.crawl.crawl.Scope;
+import dev.crawl.crawl.Sitemaps;
 import dev.crawl.engine.Engine;
 import dev.crawl.engine.EngineContext;
 import dev.crawl.engine.EngineStats;
@@ -91,6 +92,9 @@ final class Job implements AutoCloseable {
         job.crawl = CrawlFrontier.startingWith(job.list, plan.crawl(), job.clock, job.robots, job.recorder::accept,
             plan.reportDir().resolve("frontier.spill"), new CrawlFrontier.Sharding(plan.fleet().shard(), otherShards, job.handoff));
         job.scope = job.crawl.scope();
+        if (plan.crawl().sitemaps()) {
+          job.crawl.readSitemaps(new Sitemaps(SideClient.of(plan.fetch()), plan.fetch().userAgent()), job.robots);
+        }
       }
       job.fetcher = new Fetcher(plan.fetch(), store, job.clock,
           job.scope == null ? RedirectGate.ANY : job.scope::refuseRedirect, job.inFlight);
