@@ -199,6 +199,8 @@ public final class CrawlFrontier implements Frontier, AutoCloseable {
         sitemaps.read(startUrls, robots, this::fromSitemap);
       } catch (InterruptedException e) {
         // the run is closing
+      } catch (RuntimeException e) {
+        // a sitemap that cannot be read adds nothing; the crawl goes on without it
       } finally {
         synchronized (this) {
           inFlight--;
