@@ -28,7 +28,7 @@ public final class Sitemaps implements AutoCloseable {
   static final long MAX_URLS = 1_000_000;
   static final long MAX_BYTES = 50L * 1024 * 1024;
 
-  /** What reading the sitemaps came to, for the report. */
+  /** What reading the sitemaps came to: sitemaps read, those that could not be, URLs handed on. */
   public record Read(int sitemaps, int unreadable, long urls) {}
 
   private final HttpClient client;
