@@ -22,6 +22,9 @@ final class FleetScripts {
       local t = redis.call('TIME')
       -- milliseconds, with microseconds so that hosts ready in one millisecond still take turns
       local now = tonumber(t[1]) * 1000 + tonumber(t[2]) / 1000
+      -- times go to Redis as text with every digit: Lua would write a number with 14 significant
+      -- digits, a tenth of a millisecond, and two takes that close would tie
+      local function ms(x) return string.format('%.3f', x) end
       local function queue(host) return p .. 'queue:' .. host end
       -- a host with tasks waiting is in READY from its next turn on; one already there keeps its
       -- place unless it was just served (back of the line)
@@ -32,7 +35,7 @@ final class FleetScripts {
         end
         local at = tonumber(redis.call('HGET', NEXT, host)) or 0
         local place = served and now or (tonumber(redis.call('ZSCORE', READY, host)) or now)
-        redis.call('ZADD', READY, math.max(at, place), host)
+        redis.call('ZADD', READY, ms(math.max(at, place)), host)
       end
       local function push(host, task, front)
         redis.call(front and 'LPUSH' or 'RPUSH', queue(host), task)
@@ -70,7 +73,7 @@ final class FleetScripts {
    */
   static final String TAKE = PRELUDE + """
       local lease, cap, gap = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3])
-      for _, m in ipairs(redis.call('ZRANGEBYSCORE', LEASES, '-inf', now, 'LIMIT', 0, 100)) do
+      for _, m in ipairs(redis.call('ZRANGEBYSCORE', LEASES, '-inf', ms(now), 'LIMIT', 0, 100)) do
         local host = unlease(m)
         push(host, m, true)
         schedule(host, false)
@@ -86,9 +89,9 @@ final class FleetScripts {
           local task = redis.call('LPOP', queue(host))
           if task then
             redis.call('DECR', QUEUED)
-            if redis.call('ZADD', LEASES, now + lease, task) == 1 then redis.call('HINCRBY', BUSY, host, 1) end
+            if redis.call('ZADD', LEASES, ms(now + lease), task) == 1 then redis.call('HINCRBY', BUSY, host, 1) end
             local wait = math.max(gap, tonumber(redis.call('HGET', DELAY, host)) or 0)
-            if wait > 0 then redis.call('HSET', NEXT, host, now + wait) end
+            if wait > 0 then redis.call('HSET', NEXT, host, ms(now + wait)) end
             schedule(host, true)
             return task
           end
@@ -130,7 +133,7 @@ final class FleetScripts {
   /** ARGV: lease ms, then the tasks this process still holds. */
   static final String RENEW = PRELUDE + """
       for i = 2, #ARGV do
-        redis.call('ZADD', LEASES, 'XX', now + tonumber(ARGV[1]), ARGV[i])
+        redis.call('ZADD', LEASES, 'XX', ms(now + tonumber(ARGV[1])), ARGV[i])
       end
       return #ARGV - 1
       """;
@@ -139,8 +142,8 @@ final class FleetScripts {
   static final String CRAWL_DELAY = PRELUDE + """
       redis.call('HSET', DELAY, ARGV[1], ARGV[2])
       local at = math.max(tonumber(redis.call('HGET', NEXT, ARGV[1])) or 0, now + tonumber(ARGV[2]))
-      redis.call('HSET', NEXT, ARGV[1], at)
-      redis.call('ZADD', READY, 'XX', at, ARGV[1])
+      redis.call('HSET', NEXT, ARGV[1], ms(at))
+      redis.call('ZADD', READY, 'XX', ms(at), ARGV[1])
       return 1
       """;
 }

@@ -386,11 +386,10 @@ public final class RedisFrontier implements Frontier, AutoCloseable {
   private int follow(Crawling c, String link, Task from, boolean requisite, List<String> args) {
     c.found++;
     // links come normalised: most repeat (a sidebar on every page), and are known before parsing
-    if (c.offered.contains(link)) {
+    if (!c.offered.add(link)) {
       c.duplicate++; // this process already looked at it: the fleet's seen-set need not hear it again
       return 0;
     }
-    c.offered.add(link);
     URI url = UrlParser.parse(link).url();
     if (url == null || !url.toString().equals(link) && !c.offered.add(url.toString())) {
       c.duplicate++;
