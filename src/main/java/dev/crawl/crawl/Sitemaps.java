@@ -28,9 +28,6 @@ public final class Sitemaps implements AutoCloseable {
   static final long MAX_URLS = 1_000_000;
   static final long MAX_BYTES = 50L * 1024 * 1024;
 
-  /** What reading the sitemaps came to: sitemaps read, those that could not be, URLs handed on. */
-  public record Read(int sitemaps, int unreadable, long urls) {}
-
   private final HttpClient client;
   private final String userAgent;
 
@@ -46,7 +43,7 @@ public final class Sitemaps implements AutoCloseable {
    *
    * @param robots robots.txt per host for its Sitemap lines, or null ({@code --no-robots})
    */
-  public Read read(List<URI> starts, RobotsCache robots, BiConsumer<URI, String> page) throws InterruptedException {
+  public void read(List<URI> starts, RobotsCache robots, BiConsumer<URI, String> page) throws InterruptedException {
     Deque<URI> todo = new ArrayDeque<>();
     Set<String> origins = new LinkedHashSet<>();
     for (URI start : starts) {
@@ -60,8 +57,6 @@ public final class Sitemaps implements AutoCloseable {
       }
     }
     Set<String> asked = new HashSet<>();
-    int read = 0;
-    int unreadable = 0;
     long[] urls = {0};
     while (!todo.isEmpty() && asked.size() < MAX_SITEMAPS && urls[0] < MAX_URLS) {
       URI sitemap = todo.poll();
@@ -83,13 +78,8 @@ public final class Sitemaps implements AutoCloseable {
           add(todo, sitemap, url);
         }
       };
-      if (readOne(sitemap, listing)) {
-        read++;
-      } else {
-        unreadable++;
-      }
+      readOne(sitemap, listing);
     }
-    return new Read(read, unreadable, urls[0]);
   }
 
   private static void add(Deque<URI> todo, URI base, String url) {
@@ -103,22 +93,20 @@ public final class Sitemaps implements AutoCloseable {
     }
   }
 
-  /** True when the sitemap was there and read (to its end or to the cap). */
-  private boolean readOne(URI sitemap, SitemapReader.Listing listing) throws InterruptedException {
+  /** Reads one sitemap to its end or to the cap; one that is not there or not readable adds nothing. */
+  private void readOne(URI sitemap, SitemapReader.Listing listing) throws InterruptedException {
     HttpRequest request = HttpRequest.newBuilder(sitemap).timeout(Duration.ofSeconds(30)).header("User-Agent", userAgent).build();
     try {
       HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
       try (InputStream in = response.body()) {
-        if (response.statusCode() != 200) {
-          return false;
+        if (response.statusCode() == 200) {
+          SitemapReader.read(new CappedStream(in, MAX_BYTES), listing);
         }
-        SitemapReader.read(new CappedStream(in, MAX_BYTES), listing);
-        return true;
       } catch (Enough e) {
-        return true;
+        // the run's cap on URLs is reached
       }
     } catch (IOException e) {
-      return false;
+      // not there, or not a sitemap: nothing from it
     }
   }
 

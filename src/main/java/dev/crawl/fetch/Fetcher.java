@@ -77,16 +77,11 @@ public final class Fetcher implements AutoCloseable {
     this.executor = Executors.newCachedThreadPool(daemonThreads("http-"));
     this.timer = new ScheduledThreadPoolExecutor(1, daemonThreads("crawl-timer-"));
     timer.setRemoveOnCancelPolicy(true);
-    HttpClient.Builder builder =
-        HttpClient.newBuilder()
-            .connectTimeout(settings.connectTimeout())
-            // redirects are ours: a limit, a scheme check and the final URL in the report
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .sslContext(Tls.context(settings))
-            .executor(executor);
-    // without a selector the client takes the JDK's default, which reads Java's own proxy properties
-    builder.proxy(settings.proxies().any() ? settings.proxies().selector() : HttpClient.Builder.NO_PROXY);
-    this.client = builder.build();
+    this.client = SideClient.reaching(settings)
+        // redirects are ours: a limit, a scheme check and the final URL in the report
+        .followRedirects(HttpClient.Redirect.NEVER)
+        .executor(executor)
+        .build();
     this.limiter = new HostLimiter(settings.perHost());
     this.pacer = new RatePacer(settings.rate(), executor);
   }

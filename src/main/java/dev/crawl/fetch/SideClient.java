@@ -12,11 +12,18 @@ public final class SideClient {
   private SideClient() {}
 
   public static HttpClient of(FetchSettings settings) throws IOException {
+    return reaching(settings).followRedirects(HttpClient.Redirect.NORMAL).build();
+  }
+
+  /**
+   * A client builder that reaches what the run's settings say it may: its connect timeout, TLS
+   * trust and proxies. The downloads' client starts from it too, so the two never disagree.
+   */
+  static HttpClient.Builder reaching(FetchSettings settings) throws IOException {
     return HttpClient.newBuilder()
         .connectTimeout(settings.connectTimeout())
-        .followRedirects(HttpClient.Redirect.NORMAL)
         .sslContext(Tls.context(settings))
-        .proxy(settings.proxies().any() ? settings.proxies().selector() : HttpClient.Builder.NO_PROXY)
-        .build();
+        // without a selector the client takes the JDK's default, which reads Java's own proxy properties
+        .proxy(settings.proxies().any() ? settings.proxies().selector() : HttpClient.Builder.NO_PROXY);
   }
 }
