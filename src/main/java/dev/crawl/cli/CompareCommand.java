@@ -8,6 +8,7 @@ import dev.crawl.report.StdoutFormat;
 import dev.crawl.report.html.HtmlReports;
 import dev.crawl.run.Comparison;
 import dev.crawl.run.Display;
+import dev.crawl.run.EarlierFiles;
 import dev.crawl.run.Interrupts;
 import dev.crawl.run.RunPlan;
 import dev.crawl.run.Runner;
@@ -72,7 +73,7 @@ final class CompareCommand implements Callable<Integer>, OutputOptions.Holder {
             null,
             StdoutFormat.NONE,
             Display.detect(messages.quiet),
-            false,
+            EarlierFiles.REPLACE,
             fetch.settings(job.concurrency()));
     Comparison.Result result = compare(io, template, modes, output);
     io.out().print(ComparisonTable.render(result.runs()));

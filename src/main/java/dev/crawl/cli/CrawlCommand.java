@@ -8,6 +8,7 @@ import dev.crawl.input.InputException;
 import dev.crawl.report.RunSummary;
 import dev.crawl.report.StdoutFormat;
 import dev.crawl.run.Display;
+import dev.crawl.run.EarlierFiles;
 import dev.crawl.run.Fleet;
 import dev.crawl.run.Interrupts;
 import dev.crawl.run.RunPlan;
@@ -157,6 +158,13 @@ public final class CrawlCommand implements Callable<Integer>, OutputOptions.Hold
       description = "Skip URLs that an earlier run into the same output saved completely (same size, same place); fetch the rest.")
   boolean resume;
 
+  @Option(
+      names = {"-N", "--timestamping"},
+      description = "Ask the server whether each file an earlier run saved into the same output changed"
+          + " (If-Modified-Since from the file's time, If-None-Match from the ETag in the report): keep it on 304"
+          + " (reported as not-modified), replace it on 200.")
+  boolean timestamping;
+
   @Mixin OutputOptions messages;
 
   @Mixin JobOptions job;
@@ -185,6 +193,18 @@ public final class CrawlCommand implements Callable<Integer>, OutputOptions.Hold
     }
   }
 
+  private void checkEarlierFiles() {
+    if (timestamping && resume) {
+      throw new ExitException(ExitException.USAGE,
+          "--resume skips what an earlier run saved and -N asks whether it changed: choose one");
+    }
+    if (timestamping && convertLinks) {
+      throw new ExitException(ExitException.USAGE,
+          "-N and -k: a converted page no longer holds the links its server sent, so an unchanged one could"
+              + " not be crawled on; refresh without -k");
+    }
+  }
+
   private Shard shard() {
     if (shard == null) {
       return Shard.ALL;
@@ -204,6 +224,7 @@ public final class CrawlCommand implements Callable<Integer>, OutputOptions.Hold
     }
     StdoutFormat format = jsonl ? StdoutFormat.JSONL : paths ? StdoutFormat.PATHS : StdoutFormat.NONE;
     checkFleet();
+    checkEarlierFiles();
     RunPlan plan =
         new RunPlan(
             mode,
@@ -213,7 +234,7 @@ public final class CrawlCommand implements Callable<Integer>, OutputOptions.Hold
             reportDir,
             format,
             Display.detect(messages.quiet),
-            resume,
+            resume ? EarlierFiles.SKIP : timestamping ? EarlierFiles.REFRESH : EarlierFiles.REPLACE,
             fetch.settings(),
             crawlOptions(),
             new Fleet(shard(), frontier, lease));
@@ -267,7 +288,8 @@ public final class CrawlCommand implements Callable<Integer>, OutputOptions.Hold
             c.failed(),
             c.invalid(),
             c.duplicate(),
-            (c.skipped() > 0 ? ", " + c.skipped() + " skipped" : "")
+            (c.notModified() > 0 ? ", " + c.notModified() + " not modified" : "")
+                + (c.skipped() > 0 ? ", " + c.skipped() + " skipped" : "")
                 + (c.interrupted() > 0 ? ", " + c.interrupted() + " interrupted" : ""),
             s.bytes() / 1e6,
             s.wallSeconds(),

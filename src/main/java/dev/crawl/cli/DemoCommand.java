@@ -10,6 +10,7 @@ import dev.crawl.report.StdoutFormat;
 import dev.crawl.report.html.HtmlReports;
 import dev.crawl.run.Comparison;
 import dev.crawl.run.Display;
+import dev.crawl.run.EarlierFiles;
 import dev.crawl.run.RunPlan;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -72,7 +73,7 @@ final class DemoCommand implements Callable<Integer>, OutputOptions.Holder {
               null,
               StdoutFormat.NONE,
               Display.detect(messages.quiet),
-              false,
+              EarlierFiles.REPLACE,
               FetchSettings.DEFAULTS.withPerHost(concurrency));
       Comparison.Result result = CompareCommand.compare(io, template, modes, out);
       io.out().println();

@@ -1,11 +1,12 @@
 package dev.crawl.core;
 
 /**
- * The results a download can end in: its body saved, a failure with a reason, or stopped on the way
- * by a rule. The engines and the fetcher deal only in these.
+ * The results a download can end in: its body on disk (saved, or unchanged since an earlier run), a
+ * failure with a reason, or stopped on the way by a rule. The engines and the fetcher deal only in
+ * these.
  */
 public sealed interface FetchResult extends UrlResult
-    permits UrlResult.Saved, UrlResult.Failed, UrlResult.Skipped {
+    permits UrlResult.OnDisk, UrlResult.Failed, UrlResult.Skipped {
 
   Task task();
 

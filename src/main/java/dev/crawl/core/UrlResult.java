@@ -16,16 +16,48 @@ public sealed interface UrlResult permits FetchResult, UrlResult.Duplicate, UrlR
   String source();
 
   /**
-   * The body is complete and sits under its final name.
-   *
-   * @param path the saved file, relative to the output directory, with '/' separators
-   * @param crc32 CRC-32 of the saved bytes (after content decoding), as eight hex digits
-   * @param contentType the response's Content-Type, or null
-   * @param found where the saved page leads, once it has been read (a crawl), else {@link Discovered#NONE};
-   *     read back from a report, only its title
-   * @param protocol the HTTP version of the response that was saved: {@code h2} or {@code http/1.1};
-   *     null in reports written before it was recorded
+   * A URL whose complete body is on disk under {@link #path()} at the end of the run: saved by this
+   * run, or kept because the server said it had not changed since an earlier run saved it. A crawl
+   * reads either for its links.
    */
+  sealed interface OnDisk extends FetchResult permits Saved, NotModified {
+    URI finalUrl();
+
+    /** The HTTP status of the response that decided it: a 2xx, or 304. */
+    int status();
+
+    /** The file's size: the bytes saved, or the bytes kept. */
+    long bytes();
+
+    /** The file, relative to the output directory, with '/' separators. */
+    String path();
+
+    /** CRC-32 of the file's bytes, as eight hex digits; null when no run computed it. */
+    String crc32();
+
+    /** The Content-Type the body came with, or null. */
+    String contentType();
+
+    /**
+     * Where the page leads, once it has been read (a crawl), else {@link Discovered#NONE}; read back
+     * from a report, only its title.
+     */
+    Discovered found();
+
+    /** The HTTP version of the deciding response: {@code h2} or {@code http/1.1}; null in old reports. */
+    String protocol();
+
+    /** The body's ETag and Last-Modified, for the next run to ask whether it changed. */
+    Validators validators();
+
+    OnDisk withFound(Discovered d);
+
+    default String title() {
+      return found().title();
+    }
+  }
+
+  /** The body is complete and sits under its final name. */
   record Saved(
       Task task,
       URI finalUrl,
@@ -37,14 +69,39 @@ public sealed interface UrlResult permits FetchResult, UrlResult.Duplicate, UrlR
       FetchTimings timings,
       String contentType,
       Discovered found,
-      String protocol)
-      implements FetchResult {
+      String protocol,
+      Validators validators)
+      implements OnDisk {
+    @Override
     public Saved withFound(Discovered d) {
-      return new Saved(task, finalUrl, status, bytes, path, crc32, attempts, timings, contentType, d, protocol);
+      return new Saved(task, finalUrl, status, bytes, path, crc32, attempts, timings, contentType, d, protocol, validators);
     }
+  }
 
-    public String title() {
-      return found.title();
+  /**
+   * Asked with the validators of the file an earlier run saved ({@code -N}), the server answered 304
+   * Not Modified: the file stays as it is, and nothing of its body was transferred.
+   *
+   * @param contentType as the earlier run recorded it, or null
+   * @param validators as the 304 gave them, else as the earlier run recorded them
+   */
+  record NotModified(
+      Task task,
+      URI finalUrl,
+      int status,
+      long bytes,
+      String path,
+      String crc32,
+      int attempts,
+      FetchTimings timings,
+      String contentType,
+      Discovered found,
+      String protocol,
+      Validators validators)
+      implements OnDisk {
+    @Override
+    public NotModified withFound(Discovered d) {
+      return new NotModified(task, finalUrl, status, bytes, path, crc32, attempts, timings, contentType, d, protocol, validators);
     }
   }
 

@@ -23,7 +23,7 @@ public final class PageReader implements UnaryOperator<FetchResult> {
 
   @Override
   public FetchResult apply(FetchResult result) {
-    if (!(result instanceof UrlResult.Saved s)) {
+    if (!(result instanceof UrlResult.OnDisk s)) {
       return result;
     }
     try {

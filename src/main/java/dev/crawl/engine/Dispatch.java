@@ -22,7 +22,7 @@ final class Dispatch {
   }
 
   CompletableFuture<FetchResult> start(Task task, String lane) {
-    return context.fetcher().fetch(task, lane)
+    return context.fetcher().fetch(task, lane, context.kept().of(task.url()))
         .thenApply(context.afterSave())
         .whenComplete((result, error) -> sink.accept(result));
   }

@@ -41,7 +41,7 @@ public final class ProcessPoolEngine implements Engine {
     List<Thread> drivers = new ArrayList<>(n);
     List<WorkerLane> lanes = new ArrayList<>(n);
     for (int i = 1; i <= n; i++) {
-      WorkerLane lane = new WorkerLane(context.workers(), "worker-" + i, context.clock(), context.fetcher().cookies());
+      WorkerLane lane = new WorkerLane(context.workers(), "worker-" + i, context.clock(), context.fetcher().cookies(), context.kept());
       lanes.add(lane);
       Runnable drive =
           errors.guard(

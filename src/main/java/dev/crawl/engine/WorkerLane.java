@@ -6,6 +6,7 @@ import dev.crawl.core.RunClock;
 import dev.crawl.core.Task;
 import dev.crawl.core.UrlResult;
 import dev.crawl.fetch.CookieJar;
+import dev.crawl.fetch.KeptCopies;
 import java.io.IOException;
 import java.net.URI;
 import java.util.List;
@@ -24,13 +25,15 @@ final class WorkerLane {
   private final CookieJar cookies;
   // how much of the parent's jar this lane's worker has heard
   private int cookiesSent;
+  private final KeptCopies kept;
   private volatile WorkerProcess worker;
   private volatile boolean stopped;
   private long cpuOfEnded;
   private int started;
 
-  WorkerLane(WorkerSpec spec, String name, RunClock clock, CookieJar cookies) {
+  WorkerLane(WorkerSpec spec, String name, RunClock clock, CookieJar cookies, KeptCopies kept) {
     this.spec = spec;
+    this.kept = kept;
     this.name = name;
     this.clock = clock;
     this.cookies = cookies;
@@ -61,7 +64,7 @@ final class WorkerLane {
       }
       try {
         List<CookieJar.Learned> news = cookies == null ? List.of() : cookies.since(cookiesSent);
-        WorkerMessages.Reply reply = worker.call(WorkerMessages.Request.of(task, news));
+        WorkerMessages.Reply reply = worker.call(WorkerMessages.Request.of(task, news, kept.of(task.url())));
         cookiesSent += news.size();
         if (cookies != null && reply.cookies() != null) {
           reply.cookies().forEach(l -> cookies.store(URI.create(l.url()), l.setCookie()));

@@ -85,7 +85,7 @@ public final class WorkerMain {
         int heard = hear(jar, request.cookies());
         FetchResult result;
         try {
-          result = afterSave.apply(fetcher.fetch(request.task(received), "worker").get());
+          result = afterSave.apply(fetcher.fetch(request.task(received), "worker", request.kept()).get());
         } catch (ExecutionException e) {
           throw new IllegalStateException(e.getCause());
         }

@@ -11,7 +11,9 @@ import dev.crawl.core.FetchResult;
 import dev.crawl.core.FetchTimings;
 import dev.crawl.core.Task;
 import dev.crawl.core.UrlResult;
+import dev.crawl.core.Validators;
 import dev.crawl.fetch.CookieJar;
+import dev.crawl.fetch.KeptCopy;
 import java.net.URI;
 import java.time.Duration;
 
@@ -29,11 +31,13 @@ final class WorkerMessages {
 
   /**
    * A task sent to a worker, with the cookies other workers' servers set since this worker last
-   * heard, so that every process sends what one learned.
+   * heard, so that every process sends what one learned, and the copy an earlier run kept ({@code
+   * -N}), or null.
    */
-  record Request(long id, String url, String origin, int depth, java.util.List<CookieJar.Learned> cookies) {
-    static Request of(Task t, java.util.List<CookieJar.Learned> cookies) {
-      return new Request(t.id(), t.url().toString(), t.origin(), t.depth(), cookies);
+  record Request(long id, String url, String origin, int depth, java.util.List<CookieJar.Learned> cookies,
+      KeptCopy kept) {
+    static Request of(Task t, java.util.List<CookieJar.Learned> cookies, KeptCopy kept) {
+      return new Request(t.id(), t.url().toString(), t.origin(), t.depth(), cookies, kept);
     }
 
     /** The worker's copy: the depth decides whether redirects must stay in the crawl's scope. */
@@ -49,6 +53,7 @@ final class WorkerMessages {
   record Reply(
       long id,
       boolean saved,
+      boolean notModified,
       boolean skipped,
       String finalUrl,
       int status,
@@ -63,18 +68,23 @@ final class WorkerMessages {
       java.util.List<String> links,
       java.util.List<String> requisites,
       String protocol,
+      Validators validators,
       java.util.List<CookieJar.Learned> cookies) {
 
     static Reply of(FetchResult r, long received, java.util.List<CookieJar.Learned> cookies) {
       long fb = r.timings().firstByte() < 0 ? -1 : r.timings().firstByte() - received;
       return switch (r) {
-        case UrlResult.Saved s ->
-            new Reply(s.task().id(), true, false, s.finalUrl().toString(), s.status(), s.bytes(), s.path(), s.crc32(), null, s.attempts(), fb,
-                s.contentType(), s.title(), s.found().links(), s.found().requisites(), s.protocol(), cookies);
+        case UrlResult.OnDisk s ->
+            new Reply(s.task().id(), s instanceof UrlResult.Saved, s instanceof UrlResult.NotModified, false,
+                s.finalUrl().toString(), s.status(), s.bytes(), s.path(), s.crc32(), null, s.attempts(), fb,
+                s.contentType(), s.title(), s.found().links(), s.found().requisites(), s.protocol(), s.validators(),
+                cookies);
         case UrlResult.Failed f ->
-            new Reply(f.task().id(), false, false, String.valueOf(f.finalUrl()), f.status(), 0, null, null, f.reason(), f.attempts(), fb, null, null, null, null, null, cookies);
+            new Reply(f.task().id(), false, false, false, String.valueOf(f.finalUrl()), f.status(), 0, null, null,
+                f.reason(), f.attempts(), fb, null, null, null, null, null, null, cookies);
         case UrlResult.Skipped k ->
-            new Reply(k.task().id(), false, true, String.valueOf(k.finalUrl()), k.status(), 0, null, null, k.reason(), k.attempts(), fb, null, null, null, null, null, cookies);
+            new Reply(k.task().id(), false, false, true, String.valueOf(k.finalUrl()), k.status(), 0, null, null,
+                k.reason(), k.attempts(), fb, null, null, null, null, null, null, cookies);
       };
     }
 
@@ -86,10 +96,15 @@ final class WorkerMessages {
       FetchTimings t =
           new FetchTimings(task.queuedNanos(), asked, firstByte < 0 ? -1 : sent + firstByte, finished, lane, sent - asked);
       URI fin = finalUrl == null ? task.url() : URI.create(finalUrl);
+      Discovered found = new Discovered(title, links == null ? java.util.List.of() : links,
+          requisites == null ? java.util.List.of() : requisites);
+      Validators v = validators == null ? Validators.NONE : validators;
       if (saved) {
-        return new UrlResult.Saved(task, fin, status, bytes, path, crc32, attempts, t, contentType,
-            new Discovered(title, links == null ? java.util.List.of() : links,
-                requisites == null ? java.util.List.of() : requisites), protocol);
+        return new UrlResult.Saved(task, fin, status, bytes, path, crc32, attempts, t, contentType, found, protocol, v);
+      }
+      if (notModified) {
+        return new UrlResult.NotModified(task, fin, status, bytes, path, crc32, attempts, t, contentType, found,
+            protocol, v);
       }
       return skipped
           ? UrlResult.Skipped.onTheWay(task, fin, status, reason, attempts, t)

@@ -1,5 +1,9 @@
 package dev.crawl.fetch;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HexFormat;
 import java.util.zip.CRC32;
 
@@ -14,6 +18,18 @@ public final class Crc {
   public static String of(byte[] data) {
     CRC32 crc = new CRC32();
     crc.update(data);
+    return hex(crc.getValue());
+  }
+
+  /** The checksum of a file's bytes, read through once. */
+  public static String of(Path file) throws IOException {
+    CRC32 crc = new CRC32();
+    byte[] buffer = new byte[64 * 1024];
+    try (InputStream in = Files.newInputStream(file)) {
+      for (int n; (n = in.read(buffer)) > 0; ) {
+        crc.update(buffer, 0, n);
+      }
+    }
     return hex(crc.getValue());
   }
 }

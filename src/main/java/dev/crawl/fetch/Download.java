@@ -5,6 +5,7 @@ import dev.crawl.core.FetchResult;
 import dev.crawl.core.FetchTimings;
 import dev.crawl.core.Task;
 import dev.crawl.core.UrlResult;
+import dev.crawl.core.Validators;
 import dev.crawl.store.Pending;
 import java.io.EOFException;
 import java.io.IOException;
@@ -21,8 +22,13 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.UnresolvedAddressException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -40,6 +46,8 @@ final class Download {
   private final Fetcher f;
   private final Task task;
   private final String lane;
+  // the copy an earlier run kept, asked about conditionally (-N); null to ask for the body outright
+  private final KeptCopy kept;
   private long started;
   private volatile long firstByte = -1;
   private volatile URI current;
@@ -50,10 +58,11 @@ final class Download {
   // only one hop of a download runs at a time: this needs no more than visibility across threads
   private volatile long waited;
 
-  Download(Fetcher fetcher, Task task, String lane) {
+  Download(Fetcher fetcher, Task task, String lane, KeptCopy kept) {
     this.f = fetcher;
     this.task = task;
     this.lane = lane;
+    this.kept = kept;
     this.current = task.url();
   }
 
@@ -202,6 +211,14 @@ final class Download {
       // the client sends Proxy- headers to the proxy alone (on the CONNECT for https), never to the server
       request.header("Proxy-Authorization", proxy.basic());
     }
+    if (kept != null) {
+      if (kept.validators().etag() != null) {
+        request.header("If-None-Match", kept.validators().etag());
+      }
+      // the file's time, which the run that saved it set from Last-Modified: a file the user
+      // touched since is judged by its own time, as wget -N does
+      request.header("If-Modified-Since", HttpDates.format(kept.modifiedMillis()));
+    }
     RequestHeaders.apply(request, f.settings.headers(), task.url(), url);
     long deadline = total.isZero() ? 0 : System.nanoTime() + total.toNanos();
     CompletableFuture<Exchange> exchange = new CompletableFuture<>();
@@ -331,6 +348,9 @@ final class Download {
     if (status / 100 == 2 && response.body() != null) {
       return CompletableFuture.completedFuture(save(response));
     }
+    if (status == 304 && kept != null) {
+      return CompletableFuture.completedFuture(notModified(response));
+    }
     abortPending();
     if (isRetryableStatus(status) && attempts <= f.settings.retries()) {
       return retryAfter(RetryAfter.delay(response.headers(), f.settings.maxRetryWait()).orElse(backoff()));
@@ -344,7 +364,9 @@ final class Download {
   private FetchResult save(Exchange response) {
     BodyReader.Body body = response.body();
     Pending p = pending;
+    Validators validators = validators(response.headers(), Validators.NONE);
     try {
+      keepServerTime(body.file(), validators);
       p.commit(body.file());
       pending = null;
       return new UrlResult.Saved(
@@ -358,11 +380,44 @@ final class Download {
           timings(),
           response.headers().firstValue("Content-Type").orElse(null),
           Discovered.NONE,
-          protocol(response.version()));
+          protocol(response.version()),
+          validators);
     } catch (IOException e) {
       abortPending();
       return failed(reason(e), response.status());
     }
+  }
+
+  /**
+   * The file carries the server's time for its body, as wget does: a later {@code -N} run sends it
+   * back as If-Modified-Since. Set before the rename, so the final name never shows another time.
+   */
+  private static void keepServerTime(Path file, Validators validators) throws IOException {
+    if (validators.lastModified() != null) {
+      Optional<Instant> time = HttpDates.parse(validators.lastModified());
+      if (time.isPresent()) {
+        Files.setLastModifiedTime(file, FileTime.from(time.get()));
+      }
+    }
+  }
+
+  /** The server says the kept copy is current: it stays as it is. */
+  private FetchResult notModified(Exchange response) {
+    try {
+      String crc32 = kept.crc32() != null ? kept.crc32() : Crc.of(f.store.file(kept.path()));
+      return new UrlResult.NotModified(task, current, response.status(), kept.bytes(), kept.path(), crc32, attempts,
+          timings(), kept.contentType(), Discovered.NONE, protocol(response.version()),
+          validators(response.headers(), kept.validators()));
+    } catch (IOException | RuntimeException e) {
+      return failed("HTTP 304, and the kept copy cannot be read: " + e.getMessage(), response.status());
+    }
+  }
+
+  /** A response's validators; a 304 may leave out what did not change, which {@code earlier} fills in. */
+  private static Validators validators(HttpHeaders headers, Validators earlier) {
+    String etag = headers.firstValue("ETag").orElse(earlier.etag());
+    String lastModified = headers.firstValue("Last-Modified").orElse(earlier.lastModified());
+    return etag == null && lastModified == null ? Validators.NONE : new Validators(etag, lastModified);
   }
 
   /** Why a 401 came: no credentials for that server, or the ones sent were refused. */

@@ -96,7 +96,15 @@ public final class Fetcher implements AutoCloseable {
 
   /** Downloads one task; the future always completes normally, failures included. */
   public CompletableFuture<FetchResult> fetch(Task task, String lane) {
-    return new Download(this, task, lane).start();
+    return fetch(task, lane, null);
+  }
+
+  /**
+   * Downloads one task, asking first whether the copy an earlier run kept changed ({@code -N});
+   * {@code kept} null asks for the body outright.
+   */
+  public CompletableFuture<FetchResult> fetch(Task task, String lane, KeptCopy kept) {
+    return new Download(this, task, lane, kept).start();
   }
 
   /** The run's cookies, or null when it keeps none (--no-cookies). */

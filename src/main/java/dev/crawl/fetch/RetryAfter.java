@@ -2,9 +2,7 @@ package dev.crawl.fetch;
 
 import java.net.http.HttpHeaders;
 import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
+import java.time.Instant;
 import java.util.Optional;
 
 /** Reads a Retry-After header: delay-seconds or an HTTP date, capped so a server cannot stall us. */
@@ -21,13 +19,10 @@ final class RetryAfter {
       long seconds = Long.parseLong(v);
       return seconds < 0 ? Optional.empty() : Optional.of(Duration.ofSeconds(seconds));
     } catch (NumberFormatException notSeconds) {
-      try {
-        ZonedDateTime when = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME);
-        Duration d = Duration.between(ZonedDateTime.now(when.getZone()), when);
-        return Optional.of(d.isNegative() ? Duration.ZERO : d);
-      } catch (DateTimeParseException notADate) {
-        return Optional.empty();
-      }
+      return HttpDates.parse(v).map(when -> {
+        Duration d = Duration.between(Instant.now(), when);
+        return d.isNegative() ? Duration.ZERO : d;
+      });
     }
   }
 

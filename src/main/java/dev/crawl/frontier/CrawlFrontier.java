@@ -128,7 +128,7 @@ public final class CrawlFrontier implements Frontier, AutoCloseable {
   /** Takes a finished download's links into the frontier; called for every task handed out. */
   public synchronized void finished(FetchResult result) {
     inFlight--;
-    if (result instanceof UrlResult.Saved saved) {
+    if (result instanceof UrlResult.OnDisk saved) {
       for (String link : saved.found().links()) {
         offer(link, saved.task(), false);
       }

@@ -357,7 +357,7 @@ public final class RedisFrontier implements Frontier, AutoCloseable {
       return;
     }
     Crawling c = crawling;
-    if (c == null || !(result instanceof UrlResult.Saved saved)) {
+    if (c == null || !(result instanceof UrlResult.OnDisk saved)) {
       redis.evalsha(finish, prefix, List.of(member));
       leaseEnded();
       return;

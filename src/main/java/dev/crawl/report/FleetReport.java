@@ -1,5 +1,6 @@
 package dev.crawl.report;
 
+import dev.crawl.core.FetchResult;
 import dev.crawl.core.FetchTimings;
 import dev.crawl.core.LinkCounts;
 import dev.crawl.core.UrlResult;
@@ -81,7 +82,10 @@ public final class FleetReport {
   static UrlResult moved(UrlResult r, long nanos, String run) {
     return switch (r) {
       case UrlResult.Saved s -> new UrlResult.Saved(s.task(), s.finalUrl(), s.status(), s.bytes(), s.path(), s.crc32(),
-          s.attempts(), shift(s.timings(), nanos, run), s.contentType(), s.found(), s.protocol());
+          s.attempts(), shift(s.timings(), nanos, run), s.contentType(), s.found(), s.protocol(), s.validators());
+      case UrlResult.NotModified n -> new UrlResult.NotModified(n.task(), n.finalUrl(), n.status(), n.bytes(), n.path(),
+          n.crc32(), n.attempts(), shift(n.timings(), nanos, run), n.contentType(), n.found(), n.protocol(),
+          n.validators());
       case UrlResult.Failed f -> new UrlResult.Failed(f.task(), f.finalUrl(), f.status(), f.reason(), f.attempts(),
           shift(f.timings(), nanos, run));
       case UrlResult.Skipped k -> new UrlResult.Skipped(k.task(), k.finalUrl(), k.status(), k.reason(), k.attempts(),
@@ -186,7 +190,7 @@ public final class FleetReport {
       }
     }
     Instant started = Files.getLastModifiedTime(results).toInstant().minusMillis((long) lastEndMs);
-    return new RunSummary("unknown", 0, 0, "", "", new Counts(0, 0, 0, 0, 0, 0), 0, 0, lastEndMs / 1000, 0, 0, 0,
+    return new RunSummary("unknown", 0, 0, "", "", new Counts(0, 0, 0, 0, 0, 0, 0), 0, 0, lastEndMs / 1000, 0, 0, 0,
         new Latency(0, 0, 0, 0, 0, 0), List.of(), 0, 0, 0, "", reportDir.toString(), reportDir.toString(),
         started.toString(), "", "ended without a summary (killed?): its results.jsonl is all there is", null, 0,
         false, new TreeMap<>(), null, 0);
@@ -194,9 +198,7 @@ public final class FleetReport {
 
   private static FetchTimings timings(UrlResult r) {
     return switch (r) {
-      case UrlResult.Saved s -> s.timings();
-      case UrlResult.Failed f -> f.timings();
-      case UrlResult.Skipped k -> k.timings();
+      case FetchResult f -> f.timings();
       case UrlResult.Interrupted i -> i.timings();
       case UrlResult.Duplicate d -> null;
       case UrlResult.Invalid i -> null;

@@ -6,6 +6,7 @@ import dev.crawl.core.Discovered;
 import dev.crawl.core.FetchTimings;
 import dev.crawl.core.Task;
 import dev.crawl.core.UrlResult;
+import dev.crawl.core.Validators;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,6 +28,7 @@ public final class ResultsFile {
 
   // the outcome names: each spelled here once, for writing, reading and labels
   public static final String SAVED = "saved";
+  public static final String NOT_MODIFIED = "not-modified";
   public static final String FAILED = "failed";
   public static final String SKIPPED = "skipped";
   public static final String DUPLICATE = "duplicate";
@@ -41,6 +43,7 @@ public final class ResultsFile {
   public static String outcome(UrlResult r) {
     return switch (r) {
       case UrlResult.Saved s -> SAVED;
+      case UrlResult.NotModified n -> NOT_MODIFIED;
       case UrlResult.Failed f -> FAILED;
       case UrlResult.Skipped k -> SKIPPED;
       case UrlResult.Duplicate d -> DUPLICATE;
@@ -93,44 +96,48 @@ public final class ResultsFile {
   static UrlRecord record(UrlResult r) {
     String outcome = outcome(r);
     return switch (r) {
-      case UrlResult.Saved s ->
+      case UrlResult.OnDisk s ->
           fetched(outcome, s.task(), s.finalUrl(), s.status(), s.bytes(), s.path(), s.crc32(), s.attempts(),
-              null, s.timings(), s.title(), s.contentType(), s.protocol());
+              null, s.timings(), s.title(), s.contentType(), s.protocol(), s.validators());
       case UrlResult.Failed f ->
           fetched(outcome, f.task(), f.finalUrl(), f.status(), -1, null, null, f.attempts(), f.reason(),
-              f.timings(), null, null, null);
+              f.timings(), null, null, null, Validators.NONE);
       case UrlResult.Skipped k ->
           fetched(outcome, k.task(), k.finalUrl(), k.status(), k.bytes(), k.path(), null, k.attempts(),
-              k.reason(), k.timings(), null, null, null);
+              k.reason(), k.timings(), null, null, null, Validators.NONE);
       case UrlResult.Interrupted i ->
           fetched(outcome, i.task(), null, 0, -1, null, null, i.attempts(), UrlResult.Interrupted.REASON,
-              i.timings(), null, null, null);
+              i.timings(), null, null, null, Validators.NONE);
       case UrlResult.Duplicate d ->
           new UrlRecord(outcome, d.url(), null, null, null, null, null, null, null, null, null, null, null,
-              null, d.source(), null, null, null, null, null, null);
+              null, d.source(), null, null, null, null, null, null, null, null);
       case UrlResult.Invalid i ->
           new UrlRecord(outcome, i.url(), null, null, null, null, null, null, i.problem(), null, null, null, null,
-              null, i.source(), null, null, null, null, null, null);
+              null, i.source(), null, null, null, null, null, null, null, null);
     };
   }
 
   private static UrlRecord fetched(String outcome, Task task, URI finalUrl, int status, long bytes, String path,
-      String crc32, int attempts, String error, FetchTimings t, String title, String contentType, String protocol) {
+      String crc32, int attempts, String error, FetchTimings t, String title, String contentType, String protocol,
+      Validators validators) {
     boolean found = task.referrer() != null || task.depth() != 0;
     return new UrlRecord(outcome, task.url().toString(), str(finalUrl), status == 0 ? null : status,
         bytes < 0 ? null : bytes, path, crc32, attempts, error,
         t == null ? null : ms(t.queued()), t == null ? null : ms(t.started()),
         t == null || t.firstByte() < 0 ? null : ms(t.firstByte()), t == null ? null : ms(t.finished()),
         t == null ? null : t.lane(), task.origin(), found ? task.depth() : null, str(task.referrer()), title,
-        t == null ? null : ms(t.waited()), contentType, protocol);
+        t == null ? null : ms(t.waited()), contentType, protocol, validators.etag(), validators.lastModified());
   }
 
   static UrlResult result(UrlRecord r) {
     String outcome = Objects.requireNonNull(r.outcome(), "a line without an outcome");
     return switch (outcome) {
       case SAVED -> new UrlResult.Saved(task(r), uri(r.finalUrl()), orZero(r.status()), orMinus(r.bytes()),
-          r.path(), r.crc32(), orZero(r.attempts()), timings(r), r.contentType(),
-          r.title() == null ? Discovered.NONE : new Discovered(r.title(), List.of(), List.of()), r.protocol());
+          r.path(), r.crc32(), orZero(r.attempts()), timings(r), r.contentType(), titled(r), r.protocol(),
+          validators(r));
+      case NOT_MODIFIED -> new UrlResult.NotModified(task(r), uri(r.finalUrl()), orZero(r.status()),
+          orMinus(r.bytes()), r.path(), r.crc32(), orZero(r.attempts()), timings(r), r.contentType(), titled(r),
+          r.protocol(), validators(r));
       case FAILED -> new UrlResult.Failed(task(r), uri(r.finalUrl()), orZero(r.status()), r.error(),
           orZero(r.attempts()), timings(r));
       case SKIPPED -> new UrlResult.Skipped(task(r), uri(r.finalUrl()), orZero(r.status()), r.error(),
@@ -140,6 +147,14 @@ public final class ResultsFile {
       case INVALID -> new UrlResult.Invalid(r.url(), r.source(), r.error());
       default -> throw new IllegalArgumentException("unknown outcome '" + outcome + "'");
     };
+  }
+
+  private static Discovered titled(UrlRecord r) {
+    return r.title() == null ? Discovered.NONE : new Discovered(r.title(), List.of(), List.of());
+  }
+
+  private static Validators validators(UrlRecord r) {
+    return r.etag() == null && r.lastModified() == null ? Validators.NONE : new Validators(r.etag(), r.lastModified());
   }
 
   // a task read back has no id: ids are positions in the run that wrote it

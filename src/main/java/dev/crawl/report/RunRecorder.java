@@ -54,6 +54,7 @@ public final class RunRecorder implements Consumer<UrlResult>, AutoCloseable {
   private long bytes;
   private long interrupted;
   private long skipped;
+  private long notModified;
   private volatile boolean stopping;
   private final SerialWriter writer;
   private final Consumer<UrlResult> tap;
@@ -109,11 +110,12 @@ public final class RunRecorder implements Consumer<UrlResult>, AutoCloseable {
       case UrlResult.Saved s -> {
         saved++;
         bytes += s.bytes();
-        digest.add(s.path(), s.crc32());
-        if (s.protocol() != null) {
-          protocols.merge(s.protocol(), 1L, Long::sum);
-        }
-        download(s);
+        onDisk(s);
+      }
+      // asked and answered, so a download in the latency figures; no body came
+      case UrlResult.NotModified n -> {
+        notModified++;
+        onDisk(n);
       }
       case UrlResult.Failed f -> {
         failed++;
@@ -126,6 +128,14 @@ public final class RunRecorder implements Consumer<UrlResult>, AutoCloseable {
       case UrlResult.Invalid i -> invalid++;
     }
     write(result);
+  }
+
+  private void onDisk(UrlResult.OnDisk r) {
+    digest.add(r.path(), r.crc32());
+    if (r.protocol() != null) {
+      protocols.merge(r.protocol(), 1L, Long::sum);
+    }
+    download(r);
   }
 
   private void download(FetchResult r) {
@@ -166,7 +176,7 @@ public final class RunRecorder implements Consumer<UrlResult>, AutoCloseable {
   }
 
   private Counts counts() {
-    return new Counts(saved, failed, invalid, duplicate, interrupted, skipped);
+    return new Counts(saved, failed, invalid, duplicate, interrupted, skipped, notModified);
   }
 
   static final int HISTOGRAM_BUCKETS = 30;

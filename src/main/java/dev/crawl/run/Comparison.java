@@ -133,7 +133,7 @@ public final class Comparison {
       while (pass < WARM_UP_PASSES && (pass == 0 || System.nanoTime() - start < WARM_UP_BUDGET_NANOS)) {
         RunPlan warm =
             new RunPlan(warmModes.get(pass % warmModes.size()), template.concurrency(), List.of(InputSource.of(list.toString())),
-                dir.resolve("files-" + pass), null, StdoutFormat.NONE, Display.NONE, false, template.fetch());
+                dir.resolve("files-" + pass), null, StdoutFormat.NONE, Display.NONE, EarlierFiles.REPLACE, template.fetch());
         try {
           new Runner(InputStream.nullInputStream(), silent, silent).run(warm);
         } catch (InputException e) {

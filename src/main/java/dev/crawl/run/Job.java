@@ -16,6 +16,7 @@ import dev.crawl.engine.Mode;
 import dev.crawl.engine.WorkerSpec;
 import dev.crawl.fetch.Fetcher;
 import dev.crawl.fetch.InFlight;
+import dev.crawl.fetch.KeptCopies;
 import dev.crawl.fetch.RedirectGate;
 import dev.crawl.fetch.SideClient;
 import dev.crawl.frontier.CrawlFrontier;
@@ -68,7 +69,7 @@ final class Job implements AutoCloseable {
     this.store = store;
   }
 
-  static Job open(RunPlan plan, Store store, ResumeIndex earlier, Consumer<UrlResult> tap,
+  static Job open(RunPlan plan, Store store, ResumeIndex earlier, KeptCopies kept, Consumer<UrlResult> tap,
       InputStream stdin, PrintStream stdout, PrintStream stderr) throws IOException, InterruptedException {
     Job job = new Job(plan, store);
     try {
@@ -99,7 +100,8 @@ final class Job implements AutoCloseable {
       job.fetcher = new Fetcher(plan.fetch(), store, job.clock,
           job.scope == null ? RedirectGate.ANY : job.scope::refuseRedirect, job.inFlight);
       job.engine = plan.mode().create(new EngineContext(job.fetcher, plan.effectiveConcurrency(), job.workers(),
-          job.clock, job.inFlight, crawls ? new PageReader(store, plan.crawl().requisites()) : UnaryOperator.identity()));
+          job.clock, job.inFlight, crawls ? new PageReader(store, plan.crawl().requisites()) : UnaryOperator.identity(),
+          kept));
       return job;
     } catch (IOException | InterruptedException | RuntimeException e) {
       job.close();

@@ -39,7 +39,7 @@ public final class ResumeIndex {
   private void add(UrlResult r) {
     // a file the earlier run saved, or one an earlier resume found saved before it
     switch (r) {
-      case UrlResult.Saved s -> add(s.task(), s.path(), s.bytes());
+      case UrlResult.OnDisk s -> add(s.task(), s.path(), s.bytes());
       case UrlResult.Skipped k when k.path() != null && k.bytes() >= 0 -> add(k.task(), k.path(), k.bytes());
       default -> {}
     }

@@ -14,7 +14,7 @@ import java.util.List;
  *
  * @param reportDir where results and summary go; by default {@code <outputDir>/.crawl}, a name no
  *     downloaded file can take
- * @param resume skip URLs an earlier run over the same output saved completely
+ * @param earlier what becomes of the files an earlier run saved into the same output
  * @param fleet how it shares its work with other processes: a shard, a shared frontier, or neither
  */
 public record RunPlan(
@@ -25,7 +25,7 @@ public record RunPlan(
     Path reportDir,
     StdoutFormat stdout,
     Display display,
-    boolean resume,
+    EarlierFiles earlier,
     FetchSettings fetch,
     CrawlOptions crawl,
     Fleet fleet) {
@@ -35,15 +35,15 @@ public record RunPlan(
   /** A plan that downloads its list and follows no links. */
   public RunPlan(
       Mode mode, int concurrency, List<InputSource> inputs, Path outputDir, Path reportDir,
-      StdoutFormat stdout, Display display, boolean resume, FetchSettings fetch) {
-    this(mode, concurrency, inputs, outputDir, reportDir, stdout, display, resume, fetch, CrawlOptions.NONE);
+      StdoutFormat stdout, Display display, EarlierFiles earlier, FetchSettings fetch) {
+    this(mode, concurrency, inputs, outputDir, reportDir, stdout, display, earlier, fetch, CrawlOptions.NONE);
   }
 
   /** A plan for the whole list. */
   public RunPlan(
       Mode mode, int concurrency, List<InputSource> inputs, Path outputDir, Path reportDir,
-      StdoutFormat stdout, Display display, boolean resume, FetchSettings fetch, CrawlOptions crawl) {
-    this(mode, concurrency, inputs, outputDir, reportDir, stdout, display, resume, fetch, crawl, Fleet.ALONE);
+      StdoutFormat stdout, Display display, EarlierFiles earlier, FetchSettings fetch, CrawlOptions crawl) {
+    this(mode, concurrency, inputs, outputDir, reportDir, stdout, display, earlier, fetch, crawl, Fleet.ALONE);
   }
 
   public RunPlan {
@@ -55,7 +55,7 @@ public record RunPlan(
 
   /** The same job in another mode, saving into its own directory. */
   public RunPlan forMode(Mode other, Path otherOutput) {
-    return new RunPlan(other, concurrency, inputs, otherOutput, null, stdout, display, resume, fetch, crawl, fleet);
+    return new RunPlan(other, concurrency, inputs, otherOutput, null, stdout, display, earlier, fetch, crawl, fleet);
   }
 
   /** Concurrency as the engine sees it: sync always runs one download at a time. */

@@ -5,6 +5,7 @@ import dev.crawl.core.UrlResult;
 import dev.crawl.crawl.LinkConverter;
 import dev.crawl.engine.EngineStats;
 import dev.crawl.fetch.Fetcher;
+import dev.crawl.fetch.KeptCopies;
 import dev.crawl.input.InputException;
 import dev.crawl.input.InputSource;
 import dev.crawl.report.Progress;
@@ -62,11 +63,12 @@ public final class Runner {
     Instant startedAt = Instant.now();
     long cpuBefore = processCpuNanos();
     Store store = openOutput(plan);
-    ResumeIndex earlier = plan.resume() ? earlierRun(plan, store) : null;
+    ResumeIndex earlier = plan.earlier() == EarlierFiles.SKIP ? earlierRun(plan, store) : null;
+    KeptCopies kept = plan.earlier() == EarlierFiles.REFRESH ? KeptIndex.load(plan.reportDir(), store) : KeptCopies.NONE;
     Timeline.Sampler timeline = new Timeline.Sampler();
     try (ThreadPeak threads = ThreadPeak.start()) {
       Ended ended;
-      try (Job job = Job.open(plan, store, earlier, timeline::add, stdin, stdout, stderr);
+      try (Job job = Job.open(plan, store, earlier, kept, timeline::add, stdin, stdout, stderr);
           Interrupts.Watch watch = Interrupts.watch(stop)) {
         ended = windDown(job, execute(plan, job, stop), stop);
       }
@@ -81,14 +83,15 @@ public final class Runner {
     }
   }
 
-  /** The output directory, and with {@code --resume} what an earlier run left half-written there removed. */
+  /** The output directory, and with {@code --resume} or {@code -N} what an earlier run left half-written there removed. */
   private Store openOutput(RunPlan plan) throws IOException {
     Files.createDirectories(plan.outputDir());
     Store store = new Store(plan.outputDir());
-    if (plan.resume()) {
+    // a temporary file is never anything to keep, whatever a run does with earlier files
+    if (plan.earlier() != EarlierFiles.REPLACE) {
       int leftovers = store.removeLeftoverTemps();
       if (leftovers > 0) {
-        stderr.printf("crawl: --resume: removed %d temporary files an earlier run left behind%n", leftovers);
+        stderr.printf("crawl: removed %d temporary files an earlier run left behind%n", leftovers);
       }
     }
     return store;

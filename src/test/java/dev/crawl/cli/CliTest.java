@@ -1,6 +1,7 @@
 package dev.crawl.cli;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -484,6 +485,37 @@ class CliTest {
     assertEquals(1, wm.findAll(getRequestedFor(urlEqualTo("/ok/1"))).size(), "saved once, skipped twice");
     assertEquals(1, wm.findAll(getRequestedFor(urlEqualTo("/ok/2"))).size(), "saved once, skipped twice");
     assertTrue(third.err().contains("2 skipped"), third.err());
+  }
+
+  @Test
+  void timestampingKeepsWhatDidNotChangeAndSaysHowMany() throws Exception {
+    wm.stubFor(get("/tagged").willReturn(aResponse().withBody("v1").withHeader("ETag", "\"v1\"")));
+    wm.stubFor(get("/tagged").withHeader("If-None-Match", equalTo("\"v1\"")).atPriority(1)
+        .willReturn(aResponse().withStatus(304)));
+    String urls = list(url("/tagged"), url("/ok/1"));
+
+    crawl("", "-o", out(), urls);
+    Ran second = crawl("", "-N", "-o", out(), urls);
+
+    assertEquals(0, second.status(), second.err());
+    assertTrue(second.err().contains("saved 1 of 2 URLs") && second.err().contains("1 not modified"), second.err());
+    List<String> outcomes = Files.readAllLines(tmp.resolve("out/.crawl/results.jsonl")).stream()
+        .map(l -> readOutcome(l)).sorted().toList();
+    assertEquals(List.of("not-modified", "saved"), outcomes);
+  }
+
+  @Test
+  void refusesTimestampingWithResume() throws Exception {
+    Ran r = crawl("", "-N", "--resume", "-o", out(), url("/ok/1"));
+    assertEquals(2, r.status());
+    assertOneLine(r.err(), "choose one");
+  }
+
+  @Test
+  void refusesTimestampingWithConvertedLinks() throws Exception {
+    Ran r = crawl("", "-N", "-k", "-o", out(), url("/ok/1"));
+    assertEquals(2, r.status());
+    assertOneLine(r.err(), "-N and -k");
   }
 
   private static String readOutcome(String line) {

@@ -34,7 +34,7 @@ class LinkConverterTest {
     Files.createDirectories(file.getParent());
     Files.write(file, body);
     results.add(new UrlResult.Saved(new Task(results.size() + 1, URI.create(url), "s", 0), null, 200, body.length,
-        path, "0", 1, new FetchTimings(0, 0, 0, 0, "t"), contentType, Discovered.NONE, null));
+        path, "0", 1, new FetchTimings(0, 0, 0, 0, "t"), contentType, Discovered.NONE, null, dev.crawl.core.Validators.NONE));
   }
 
   private int convert() throws Exception {

@@ -70,7 +70,7 @@ class ProcessPoolEngineTest extends EngineContractTest {
     WireMockServer server = startedWith(latch);
     WorkerLane lane = new WorkerLane(
         WorkerSpec.forThisJvm(TestSettings.fast(), new dev.crawl.store.Store(dir), dev.crawl.crawl.CrawlOptions.NONE, null),
-        "worker-1", new dev.crawl.core.RunClock(), null);
+        "worker-1", new dev.crawl.core.RunClock(), null, dev.crawl.fetch.KeptCopies.NONE);
     try {
       server.stubFor(get("/slow").willReturn(
           aResponse().withBody("late").withFixedDelay(20_000).withTransformers(ArrivalLatch.NAME)));

@@ -9,6 +9,7 @@ import dev.crawl.input.InputSource;
 import dev.crawl.report.ResultsFile;
 import dev.crawl.report.StdoutFormat;
 import dev.crawl.run.Display;
+import dev.crawl.run.EarlierFiles;
 import dev.crawl.run.RunPlan;
 import dev.crawl.run.Runner;
 import java.io.ByteArrayInputStream;
@@ -66,19 +67,25 @@ final class RunFixture {
 
   static Result run(Mode mode, int concurrency, List<String> urls, Path out, FetchSettings settings)
       throws Exception {
-    return execute(mode, concurrency, urls, out, settings, false, dev.crawl.crawl.CrawlOptions.NONE);
+    return execute(mode, concurrency, urls, out, settings, EarlierFiles.REPLACE, dev.crawl.crawl.CrawlOptions.NONE);
   }
 
   /** A list run with --resume: what an earlier run into {@code out} saved is not fetched again. */
   static Result resume(Mode mode, int concurrency, List<String> urls, Path out, FetchSettings settings)
       throws Exception {
-    return execute(mode, concurrency, urls, out, settings, true, dev.crawl.crawl.CrawlOptions.NONE);
+    return execute(mode, concurrency, urls, out, settings, EarlierFiles.SKIP, dev.crawl.crawl.CrawlOptions.NONE);
+  }
+
+  /** A run with -N: what an earlier run into {@code out} saved is asked about, kept if unchanged. */
+  static Result refresh(Mode mode, List<String> urls, Path out, dev.crawl.crawl.CrawlOptions options)
+      throws Exception {
+    return execute(mode, 2, urls, out, TestSettings.fast(), EarlierFiles.REFRESH, options, Shard.ALL);
   }
 
   /** A recursive crawl from the given start URLs. */
   static Result crawl(Mode mode, int concurrency, List<String> starts, Path out, FetchSettings settings,
       dev.crawl.crawl.CrawlOptions options) throws Exception {
-    return execute(mode, concurrency, starts, out, settings, false, options, Shard.ALL);
+    return execute(mode, concurrency, starts, out, settings, EarlierFiles.REPLACE, options, Shard.ALL);
   }
 
   /** One process of a fleet sharing a frontier on Redis; {@code urls} is its list, empty to only work. */
@@ -98,7 +105,7 @@ final class RunFixture {
     Path list = out.resolveSibling(out.getFileName() + "-urls.txt");
     Files.write(list, urls, StandardCharsets.UTF_8);
     List<InputSource> inputs = urls.isEmpty() ? List.of() : List.of(InputSource.of(list.toString()));
-    RunPlan plan = new RunPlan(mode, 4, inputs, out, null, StdoutFormat.NONE, Display.NONE, false, settings,
+    RunPlan plan = new RunPlan(mode, 4, inputs, out, null, StdoutFormat.NONE, Display.NONE, EarlierFiles.REPLACE, settings,
         options, new dev.crawl.run.Fleet(Shard.ALL, frontier, java.time.Duration.ofSeconds(30)));
     Runner.Outcome outcome = new Runner(new ByteArrayInputStream(new byte[0]),
         new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
@@ -109,21 +116,21 @@ final class RunFixture {
   /** One shard's part of a recursive crawl. */
   static Result crawlShard(Mode mode, Shard shard, List<String> starts, Path out, dev.crawl.crawl.CrawlOptions options)
       throws Exception {
-    return execute(mode, 2, starts, out, TestSettings.fast(), false, options, shard);
+    return execute(mode, 2, starts, out, TestSettings.fast(), EarlierFiles.REPLACE, options, shard);
   }
 
   private static Result execute(Mode mode, int concurrency, List<String> urls, Path out, FetchSettings settings,
-      boolean resume, dev.crawl.crawl.CrawlOptions options) throws Exception {
-    return execute(mode, concurrency, urls, out, settings, resume, options, Shard.ALL);
+      EarlierFiles earlier, dev.crawl.crawl.CrawlOptions options) throws Exception {
+    return execute(mode, concurrency, urls, out, settings, earlier, options, Shard.ALL);
   }
 
   private static Result execute(Mode mode, int concurrency, List<String> urls, Path out, FetchSettings settings,
-      boolean resume, dev.crawl.crawl.CrawlOptions options, Shard shard) throws Exception {
+      EarlierFiles earlier, dev.crawl.crawl.CrawlOptions options, Shard shard) throws Exception {
     Path list = out.resolveSibling(out.getFileName() + "-urls.txt");
     Files.write(list, urls, StandardCharsets.UTF_8);
     RunPlan plan =
         new RunPlan(mode, concurrency, List.of(InputSource.of(list.toString())), out, null,
-            StdoutFormat.NONE, Display.NONE, resume, settings, options, dev.crawl.run.Fleet.ALONE.withShard(shard));
+            StdoutFormat.NONE, Display.NONE, earlier, settings, options, dev.crawl.run.Fleet.ALONE.withShard(shard));
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     Runner.Outcome outcome =
         new Runner(

@@ -70,7 +70,7 @@ class SpillingFrontierTest {
 
   private static FetchResult saved(Task t, List<String> links) {
     return new UrlResult.Saved(t, t.url(), 200, 1, "p", "0", 1, new FetchTimings(0, 0, 0, 0, "main"), "text/html",
-        new Discovered(null, links, List.of()), null);
+        new Discovered(null, links, List.of()), null, dev.crawl.core.Validators.NONE);
   }
 
   /** 0, 1, ..., n-1 as a list of longs. */

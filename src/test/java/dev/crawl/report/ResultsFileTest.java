@@ -98,19 +98,38 @@ class ResultsFileTest {
     Task task = new Task(7, URI.create("http://h/p.html"), "link from http://h/", 1_500_000, 2, URI.create("http://h/"));
     UrlResult.Saved saved = new UrlResult.Saved(task, URI.create("http://h/q.html"), 200, 1234, "h/q.html", "0badf00d",
         2, new FetchTimings(1_500_000, 2_000_000, 3_000_000, 4_000_000, "slot-3", 500_000), "text/html; charset=utf-8",
-        new Discovered("Q", List.of(), List.of()), "h2");
+        new Discovered("Q", List.of(), List.of()), "h2", dev.crawl.core.Validators.NONE);
 
     UrlResult back = ResultsFile.parse(ResultsFile.line(saved));
 
     UrlResult.Saved s = assertInstanceOf(UrlResult.Saved.class, back);
     assertEquals(saved.withFound(s.found()), new UrlResult.Saved(task, s.finalUrl(), s.status(), s.bytes(), s.path(),
-        s.crc32(), s.attempts(), s.timings(), s.contentType(), s.found(), s.protocol()));
+        s.crc32(), s.attempts(), s.timings(), s.contentType(), s.found(), s.protocol(), dev.crawl.core.Validators.NONE));
     // the id was a position in the run that wrote it
     assertEquals(new Task(0, task.url(), task.origin(), task.queuedNanos(), 2, task.referrer()), s.task());
     assertEquals(saved.timings(), s.timings());
     assertEquals("text/html; charset=utf-8", s.contentType());
     assertEquals("Q", s.title());
     assertEquals("h2", s.protocol());
+  }
+
+  @Test
+  void aFileFoundUnchangedReadsBackAsNotModifiedWithItsValidators() throws Exception {
+    Task task = new Task(3, URI.create("http://h/a.bin"), "list.txt:3", 0);
+    UrlResult.NotModified kept = new UrlResult.NotModified(task, task.url(), 304, 5000, "h/a.bin", "0badf00d", 1,
+        new FetchTimings(0, 1_000_000, 2_000_000, 2_500_000, "slot-1", 0), "application/octet-stream",
+        Discovered.NONE, "http/1.1", new dev.crawl.core.Validators("W/\"x\"", "Tue, 03 Jun 2008 11:05:30 GMT"));
+
+    String line = ResultsFile.line(kept);
+    UrlResult back = ResultsFile.parse(line);
+
+    assertTrue(line.contains("\"outcome\":\"not-modified\""), line);
+    UrlResult.NotModified n = assertInstanceOf(UrlResult.NotModified.class, back);
+    assertEquals(kept.validators(), n.validators());
+    assertEquals(5000, n.bytes());
+    assertEquals("0badf00d", n.crc32());
+    assertEquals("h/a.bin", n.path());
+    assertEquals(304, n.status());
   }
 
   @Test

@@ -35,7 +35,7 @@ class RunnerTest {
     Path list = tmp.resolve(name + ".txt");
     Files.writeString(list, server.urlList());
     return new RunPlan(Mode.ASYNC, 4, List.of(InputSource.of(list.toString())), tmp.resolve(name), null,
-        StdoutFormat.NONE, Display.NONE, false, FetchSettings.DEFAULTS.withPerHost(0));
+        StdoutFormat.NONE, Display.NONE, EarlierFiles.REPLACE, FetchSettings.DEFAULTS.withPerHost(0));
   }
 
   @Test

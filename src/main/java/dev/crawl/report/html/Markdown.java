@@ -19,6 +19,7 @@ final class Markdown {
         + fmt("| %d | %d | %d | %d | %.2f | %.2f | %.1f | %.2f | %.1f | %.1f | %.1f | %.1f |%n%n",
             c.saved(), c.failed(), c.invalid(), c.duplicate(), s.wallSeconds(), s.cpuSeconds(), s.filesPerSecond(),
             s.megabytesPerSecond(), s.latencyMs().p50(), s.latencyMs().p90(), s.latencyMs().p99(), s.latencyMs().max())
+        + (c.notModified() > 0 ? fmt("%d not modified since an earlier run (kept as they were).%n%n", c.notModified()) : "")
         + fmt("%s. Peak %d downloads in flight; %d platform threads added%s.%n",
             s.scheduling(), s.peakInFlight(), s.peakPlatformThreads(), s.processes() > 0 ? ", " + s.processes() + " worker processes" : "");
   }

@@ -20,6 +20,7 @@ final class RunPage {
     b.append("<p class=\"sub\">").append(esc(s.startedAt())).append(" · ").append(esc(s.scheduling())).append("</p>");
     b.append("<div class=\"cards\">")
         .append(Page.card(c.saved() + " / " + c.total(), ResultsFile.SAVED))
+        .append(c.notModified() > 0 ? Page.card(String.valueOf(c.notModified()), ResultsFile.NOT_MODIFIED) : "")
         .append(Page.card(String.valueOf(c.failed()), ResultsFile.FAILED))
         .append(Page.card(c.invalid() + " / " + c.duplicate(), "invalid / duplicate"))
         .append(Page.card(fmt("%.2f s", s.wallSeconds()), "wall time"))

@@ -132,7 +132,7 @@ public record Timeline(
     StringBuilder b = new StringBuilder(r.url());
     b.append("\n").append(ResultsFile.outcome(r));
     int status = switch (r) {
-      case UrlResult.Saved s -> s.status();
+      case UrlResult.OnDisk s -> s.status();
       case UrlResult.Failed f -> f.status();
       case UrlResult.Skipped k -> k.status();
       default -> 0;
