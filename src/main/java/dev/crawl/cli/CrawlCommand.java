@@ -165,6 +165,13 @@ public final class CrawlCommand implements Callable<Integer>, OutputOptions.Hold
           + " (reported as not-modified), replace it on 200.")
   boolean timestamping;
 
+  @Option(
+      names = {"-C", "--continue"},
+      description = "Continue the bodies that cut downloads of an earlier run kept (.NAME.partial beside the"
+          + " final name) with a range request (Range and If-Range); start over when the server ignores the range"
+          + " or the file changed.")
+  boolean continuePartials;
+
   @Mixin OutputOptions messages;
 
   @Mixin JobOptions job;
@@ -235,7 +242,7 @@ public final class CrawlCommand implements Callable<Integer>, OutputOptions.Hold
             format,
             Display.detect(messages.quiet),
             resume ? EarlierFiles.SKIP : timestamping ? EarlierFiles.REFRESH : EarlierFiles.REPLACE,
-            fetch.settings(),
+            fetch.settings().withContinuePartials(continuePartials),
             crawlOptions(),
             new Fleet(shard(), frontier, lease));
     OutputDirectory.create(output);

@@ -233,7 +233,9 @@ final class FetchOptions {
         loadCookies(),
         credentials(),
         netrcFile(),
-        saveCookies == null ? null : saveCookies.toAbsolutePath().toString());
+        saveCookies == null ? null : saveCookies.toAbsolutePath().toString(),
+        // -C belongs to crawl's own options, beside --resume and -N
+        false);
   }
 
   private List<String> headers() {

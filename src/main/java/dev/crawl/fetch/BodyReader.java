@@ -37,7 +37,7 @@ final class BodyReader implements BodySubscriber<BodyReader.Body> {
   private final ScheduledExecutorService timer;
   private final CompletableFuture<Body> result = new CompletableFuture<>();
   // CRC-32 is a native call, fast whatever the JIT tier; SHA-256 cost a third of our CPU under C1
-  private final CRC32 crc = new CRC32();
+  private final CRC32 crc;
   private Flow.Subscription subscription;
   private ScheduledFuture<?> watchdog;
   private long bytes;
@@ -47,22 +47,33 @@ final class BodyReader implements BodySubscriber<BodyReader.Body> {
   private long windowWireBytes;
   private boolean done;
 
-  private BodyReader(
-      Path file, FileChannel channel, BodyDecoder decoder, Limits limits, ScheduledExecutorService timer) {
+  private BodyReader(Path file, FileChannel channel, BodyDecoder decoder, Limits limits,
+      ScheduledExecutorService timer, long already, CRC32 crcOfAlready) {
     this.file = file;
     this.channel = channel;
     this.decoder = decoder;
     this.limits = limits;
     this.timer = timer;
+    this.bytes = already;
+    this.crc = crcOfAlready;
   }
 
   static BodyReader toFile(
       Path file, FileChannel channel, BodyDecoder decoder, Limits limits, ScheduledExecutorService timer) {
-    return new BodyReader(file, channel, decoder, limits, timer);
+    return new BodyReader(file, channel, decoder, limits, timer, 0, new CRC32());
+  }
+
+  /**
+   * Appends the rest of a body to the part an earlier download kept ({@code -C}): counts, caps and
+   * checksums cover the whole body, so {@code crcOfAlready} must have seen the {@code already} bytes.
+   */
+  static BodyReader appending(Path file, FileChannel channel, long already, CRC32 crcOfAlready, Limits limits,
+      ScheduledExecutorService timer) {
+    return new BodyReader(file, channel, new BodyDecoder.Identity(), limits, timer, already, crcOfAlready);
   }
 
   static BodyReader discarding(Limits limits, ScheduledExecutorService timer) {
-    return new BodyReader(null, null, new BodyDecoder.Identity(), limits, timer);
+    return new BodyReader(null, null, new BodyDecoder.Identity(), limits, timer, 0, new CRC32());
   }
 
   /** A reader that refuses the body outright, e.g. when Content-Length already exceeds the cap. */

@@ -23,6 +23,11 @@ public final class Crc {
 
   /** The checksum of a file's bytes, read through once. */
   public static String of(Path file) throws IOException {
+    return hex(over(file).getValue());
+  }
+
+  /** A checksum that has seen a file's bytes, to go on with what follows them. */
+  static CRC32 over(Path file) throws IOException {
     CRC32 crc = new CRC32();
     byte[] buffer = new byte[64 * 1024];
     try (InputStream in = Files.newInputStream(file)) {
@@ -30,6 +35,6 @@ public final class Crc {
         crc.update(buffer, 0, n);
       }
     }
-    return hex(crc.getValue());
+    return crc;
   }
 }

@@ -6,6 +6,7 @@ import dev.crawl.core.FetchTimings;
 import dev.crawl.core.Task;
 import dev.crawl.core.UrlResult;
 import dev.crawl.core.Validators;
+import dev.crawl.store.Partials;
 import dev.crawl.store.Pending;
 import java.io.EOFException;
 import java.io.IOException;
@@ -37,6 +38,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
+import java.util.zip.CRC32;
 import javax.net.ssl.SSLHandshakeException;
 
 /** The state of one task's download; timing lives here, never in a shared field. */
@@ -48,6 +50,12 @@ final class Download {
   private final String lane;
   // the copy an earlier run kept, asked about conditionally (-N); null to ask for the body outright
   private final KeptCopy kept;
+  // the body an earlier download kept, continued with a range request (-C); null to ask for all of it
+  private volatile Partials.Partial partial;
+  // a kept body was there: it goes once a complete one is saved, whether continued or not
+  private volatile boolean hadPartial;
+  // the whole length a continued body must reach, from its Content-Range; -1 when not continuing
+  private volatile long continuedTotal = -1;
   private long started;
   private volatile long firstByte = -1;
   private volatile URI current;
@@ -55,6 +63,7 @@ final class Download {
   private volatile Pending pending;
   private int attempts;
   private int silences;
+  private boolean startedOver;
   // only one hop of a download runs at a time: this needs no more than visibility across threads
   private volatile long waited;
 
@@ -75,6 +84,14 @@ final class Download {
 
   private CompletableFuture<FetchResult> attempt() {
     attempts++;
+    partial = null;
+    continuedTotal = -1;
+    if (f.settings.continuePartials()) {
+      Partials.Partial p = Partials.find(target(), task.url().toString());
+      hadPartial |= p != null;
+      // without a validator for If-Range, a changed file would be spliced onto the old bytes
+      partial = p != null && p.meta().ifRange() != null ? p : null;
+    }
     return hop(task.url(), 0).handle(this::settle).thenCompose(Function.identity());
   }
 
@@ -211,6 +228,13 @@ final class Download {
       // the client sends Proxy- headers to the proxy alone (on the CONNECT for https), never to the server
       request.header("Proxy-Authorization", proxy.basic());
     }
+    Partials.Partial p = partial;
+    if (p != null) {
+      // offsets count the body as stored: a compressed answer would count something else
+      request.setHeader("Accept-Encoding", "identity");
+      request.header("Range", "bytes=" + p.bytes() + "-");
+      request.header("If-Range", p.meta().ifRange());
+    }
     if (kept != null) {
       if (kept.validators().etag() != null) {
         request.header("If-None-Match", kept.validators().etag());
@@ -287,6 +311,9 @@ final class Download {
     } catch (FetchException e) {
       return BodyReader.failing(e, f.timer);
     }
+    if (info.statusCode() == 206) {
+      return continuing(info, encoding, deadline);
+    }
     if (info.statusCode() / 100 != 2) {
       return BodyReader.discarding(
           new BodyReader.Limits(DISCARD_LIMIT, idle, f.settings.minRate(), deadline, ""), f.timer);
@@ -308,6 +335,15 @@ final class Download {
       Pending p = f.store.begin(task.url());
       pending = p;
       Pending.Temp temp = p.newTemp();
+      if (hadPartial) {
+        p.replacesPartial();
+      }
+      if (decoder instanceof BodyDecoder.Identity) {
+        // the bytes as sent, so a range request can ask for the rest if this download is cut
+        HttpHeaders h = info.headers();
+        p.keepIfCut(temp.path(), new Partials.Meta(task.url().toString(), h.firstValue("ETag").orElse(null),
+            h.firstValue("Last-Modified").orElse(null), declared));
+      }
       String hint = declared >= 0 ? " (Content-Length " + declared + ")" : "";
       return BodyReader.toFile(
           temp.path(),
@@ -321,14 +357,57 @@ final class Download {
     }
   }
 
+  /** A 206: the rest of the body a cut download kept, appended to it ({@code -C}). */
+  private BodyReader continuing(HttpResponse.ResponseInfo info, String encoding, long deadline) {
+    Partials.Partial p = partial;
+    String header = info.headers().firstValue("Content-Range").orElse(null);
+    ContentRange range = ContentRange.parse(header);
+    boolean identity = encoding == null || encoding.isBlank() || encoding.equalsIgnoreCase("identity");
+    if (p == null || range == null || range.first() != p.bytes() || !identity) {
+      // not the rest of what was kept, so it cannot be spliced on: the next attempt starts over
+      Partials.remove(target());
+      partial = null;
+      String why = p == null
+          ? "HTTP 206 to a request for the whole body"
+          : "HTTP 206 with " + (identity ? "Content-Range " + header : "Content-Encoding " + encoding)
+              + ", not the rest from byte " + p.bytes();
+      return BodyReader.failing(new FetchException(why, true), f.timer);
+    }
+    continuedTotal = range.total() >= 0 ? range.total() : range.last() + 1;
+    try {
+      abortPending();
+      Pending pend = f.store.begin(task.url());
+      pending = pend;
+      CRC32 crc = Crc.over(p.file());
+      Pending.Temp temp = pend.continuing(p);
+      return BodyReader.appending(temp.path(), temp.channel(), p.bytes(), crc,
+          new BodyReader.Limits(f.settings.maxBytes(), f.settings.idleTimeout().toNanos(), f.settings.minRate(),
+              deadline, " (Content-Range " + header + ")"),
+          f.timer);
+    } catch (IOException | RuntimeException e) {
+      return BodyReader.failing(
+          new FetchException("cannot continue " + p.file() + ": " + e.getMessage(), false), f.timer);
+    }
+  }
+
+  /** Where the task's file goes, and beside which a cut download keeps its body. */
+  private Path target() {
+    return f.store.file(f.store.pathFor(task.url()));
+  }
+
   private CompletableFuture<FetchResult> settle(Exchange response, Throwable error) {
     if (f.aborting()) {
       abortPending();
       return CompletableFuture.completedFuture(failed("stopped: the run was interrupted", 0));
     }
     if (error != null) {
-      abortPending();
       Throwable cause = unwrap(error);
+      Pending p = pending;
+      if (cause instanceof FetchException fe && !fe.retryable() && !fe.silence() && p != null) {
+        // refused by a rule of ours (--max-size) or the disk, not cut: nothing worth continuing
+        p.discardPartial();
+      }
+      long keptBytes = abortPending();
       if (cause instanceof FetchException fe && fe.outOfScope()) {
         return CompletableFuture.completedFuture(
             UrlResult.Skipped.onTheWay(task, current, lastStatus, fe.getMessage(), attempts, timings()));
@@ -342,7 +421,8 @@ final class Download {
           return retryAfter(Duration.ZERO);
         }
       }
-      return CompletableFuture.completedFuture(failed(reason(cause), statusFor(cause)));
+      String keptNote = keptBytes > 0 ? " (" + keptBytes + " bytes kept; crawl -C continues it)" : "";
+      return CompletableFuture.completedFuture(failed(reason(cause) + keptNote, statusFor(cause)));
     }
     int status = response.status();
     if (status / 100 == 2 && response.body() != null) {
@@ -350,6 +430,13 @@ final class Download {
     }
     if (status == 304 && kept != null) {
       return CompletableFuture.completedFuture(notModified(response));
+    }
+    if (status == 416 && partial != null && !startedOver) {
+      // what was kept is no beginning of the body now (the file shrank): start over, not a retry
+      startedOver = true;
+      Partials.remove(target());
+      attempts--;
+      return attempt();
     }
     abortPending();
     if (isRetryableStatus(status) && attempts <= f.settings.retries()) {
@@ -364,6 +451,12 @@ final class Download {
   private FetchResult save(Exchange response) {
     BodyReader.Body body = response.body();
     Pending p = pending;
+    if (continuedTotal >= 0 && body.bytes() != continuedTotal) {
+      p.discardPartial();
+      abortPending();
+      return failed("the continued body has " + body.bytes() + " bytes, where its Content-Range said "
+          + continuedTotal + "; nothing kept", response.status());
+    }
     Validators validators = validators(response.headers(), Validators.NONE);
     try {
       keepServerTime(body.file(), validators);
@@ -462,12 +555,15 @@ final class Download {
     return new FetchTimings(task.queuedNanos(), started, firstByte, f.clock.now(), lane, waited);
   }
 
-  private void abortPending() {
+  /** Ends the file being written; returns the bytes kept to continue, or -1 when none were. */
+  private long abortPending() {
     Pending p = pending;
     if (p != null) {
       p.abort();
       pending = null;
+      return p.keptBytes();
     }
+    return -1;
   }
 
   private int statusFor(Throwable cause) {

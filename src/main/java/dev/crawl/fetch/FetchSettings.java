@@ -33,6 +33,8 @@ import java.util.List;
  * @param credentials basic-auth credentials from {@code --user}, or null
  * @param netrcFile a .netrc file to take credentials from per host, or null
  * @param saveCookies where the run's cookie jar is written when it ends (by the parent alone), or null
+ * @param continuePartials continue the body a cut download kept ({@code -C}) with a range request,
+ *     rather than start over
  */
 public record FetchSettings(
     Duration connectTimeout,
@@ -60,7 +62,8 @@ public record FetchSettings(
     String loadCookies,
     Credentials credentials,
     String netrcFile,
-    String saveCookies) {
+    String saveCookies,
+    boolean continuePartials) {
 
   public static final String VERSION = "0.4.0";
   public static final String DEFAULT_USER_AGENT =
@@ -103,14 +106,15 @@ public record FetchSettings(
       null,
       null,
       null,
-      null);
+      null,
+      false);
 
   public FetchSettings withConnectTimeout(Duration v) {
     return new FetchSettings(v, responseTimeout, idleTimeout, minRate, totalTimeout, retries,
         timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
         rate, userAgent, caCertificate, insecure, http11, headers,
         clientCertificate, clientKey, proxies, cookies, loadCookies, credentials,
-        netrcFile, saveCookies);
+        netrcFile, saveCookies, continuePartials);
   }
 
   public FetchSettings withResponseTimeout(Duration v) {
@@ -118,7 +122,7 @@ public record FetchSettings(
         timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
         rate, userAgent, caCertificate, insecure, http11, headers,
         clientCertificate, clientKey, proxies, cookies, loadCookies, credentials,
-        netrcFile, saveCookies);
+        netrcFile, saveCookies, continuePartials);
   }
 
   public FetchSettings withIdleTimeout(Duration v) {
@@ -126,7 +130,7 @@ public record FetchSettings(
         timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
         rate, userAgent, caCertificate, insecure, http11, headers,
         clientCertificate, clientKey, proxies, cookies, loadCookies, credentials,
-        netrcFile, saveCookies);
+        netrcFile, saveCookies, continuePartials);
   }
 
   public FetchSettings withMinRate(long v) {
@@ -134,7 +138,7 @@ public record FetchSettings(
         timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
         rate, userAgent, caCertificate, insecure, http11, headers,
         clientCertificate, clientKey, proxies, cookies, loadCookies, credentials,
-        netrcFile, saveCookies);
+        netrcFile, saveCookies, continuePartials);
   }
 
   public FetchSettings withTotalTimeout(Duration v) {
@@ -142,7 +146,7 @@ public record FetchSettings(
         timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
         rate, userAgent, caCertificate, insecure, http11, headers,
         clientCertificate, clientKey, proxies, cookies, loadCookies, credentials,
-        netrcFile, saveCookies);
+        netrcFile, saveCookies, continuePartials);
   }
 
   public FetchSettings withRetries(int v) {
@@ -150,7 +154,7 @@ public record FetchSettings(
         timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
         rate, userAgent, caCertificate, insecure, http11, headers,
         clientCertificate, clientKey, proxies, cookies, loadCookies, credentials,
-        netrcFile, saveCookies);
+        netrcFile, saveCookies, continuePartials);
   }
 
   public FetchSettings withTimeoutRetries(int v) {
@@ -158,7 +162,7 @@ public record FetchSettings(
         v, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
         rate, userAgent, caCertificate, insecure, http11, headers,
         clientCertificate, clientKey, proxies, cookies, loadCookies, credentials,
-        netrcFile, saveCookies);
+        netrcFile, saveCookies, continuePartials);
   }
 
   public FetchSettings withRetryDelay(Duration v) {
@@ -166,7 +170,7 @@ public record FetchSettings(
         timeoutRetries, v, maxRetryWait, maxRedirects, maxBytes, perHost,
         rate, userAgent, caCertificate, insecure, http11, headers,
         clientCertificate, clientKey, proxies, cookies, loadCookies, credentials,
-        netrcFile, saveCookies);
+        netrcFile, saveCookies, continuePartials);
   }
 
   public FetchSettings withMaxRetryWait(Duration v) {
@@ -174,7 +178,7 @@ public record FetchSettings(
         timeoutRetries, retryDelay, v, maxRedirects, maxBytes, perHost,
         rate, userAgent, caCertificate, insecure, http11, headers,
         clientCertificate, clientKey, proxies, cookies, loadCookies, credentials,
-        netrcFile, saveCookies);
+        netrcFile, saveCookies, continuePartials);
   }
 
   public FetchSettings withMaxRedirects(int v) {
@@ -182,7 +186,7 @@ public record FetchSettings(
         timeoutRetries, retryDelay, maxRetryWait, v, maxBytes, perHost,
         rate, userAgent, caCertificate, insecure, http11, headers,
         clientCertificate, clientKey, proxies, cookies, loadCookies, credentials,
-        netrcFile, saveCookies);
+        netrcFile, saveCookies, continuePartials);
   }
 
   public FetchSettings withMaxBytes(long v) {
@@ -190,7 +194,7 @@ public record FetchSettings(
         timeoutRetries, retryDelay, maxRetryWait, maxRedirects, v, perHost,
         rate, userAgent, caCertificate, insecure, http11, headers,
         clientCertificate, clientKey, proxies, cookies, loadCookies, credentials,
-        netrcFile, saveCookies);
+        netrcFile, saveCookies, continuePartials);
   }
 
   public FetchSettings withPerHost(int v) {
@@ -198,7 +202,7 @@ public record FetchSettings(
         timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, v,
         rate, userAgent, caCertificate, insecure, http11, headers,
         clientCertificate, clientKey, proxies, cookies, loadCookies, credentials,
-        netrcFile, saveCookies);
+        netrcFile, saveCookies, continuePartials);
   }
 
   public FetchSettings withRate(double v) {
@@ -206,7 +210,7 @@ public record FetchSettings(
         timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
         v, userAgent, caCertificate, insecure, http11, headers,
         clientCertificate, clientKey, proxies, cookies, loadCookies, credentials,
-        netrcFile, saveCookies);
+        netrcFile, saveCookies, continuePartials);
   }
 
   public FetchSettings withUserAgent(String v) {
@@ -214,7 +218,7 @@ public record FetchSettings(
         timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
         rate, v, caCertificate, insecure, http11, headers,
         clientCertificate, clientKey, proxies, cookies, loadCookies, credentials,
-        netrcFile, saveCookies);
+        netrcFile, saveCookies, continuePartials);
   }
 
   public FetchSettings withCaCertificate(String v) {
@@ -222,7 +226,7 @@ public record FetchSettings(
         timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
         rate, userAgent, v, insecure, http11, headers,
         clientCertificate, clientKey, proxies, cookies, loadCookies, credentials,
-        netrcFile, saveCookies);
+        netrcFile, saveCookies, continuePartials);
   }
 
   public FetchSettings withInsecure(boolean v) {
@@ -230,7 +234,7 @@ public record FetchSettings(
         timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
         rate, userAgent, caCertificate, v, http11, headers,
         clientCertificate, clientKey, proxies, cookies, loadCookies, credentials,
-        netrcFile, saveCookies);
+        netrcFile, saveCookies, continuePartials);
   }
 
   public FetchSettings withHttp11(boolean v) {
@@ -238,7 +242,7 @@ public record FetchSettings(
         timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
         rate, userAgent, caCertificate, insecure, v, headers,
         clientCertificate, clientKey, proxies, cookies, loadCookies, credentials,
-        netrcFile, saveCookies);
+        netrcFile, saveCookies, continuePartials);
   }
 
   public FetchSettings withHeaders(List<String> v) {
@@ -246,7 +250,7 @@ public record FetchSettings(
         timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
         rate, userAgent, caCertificate, insecure, http11, v,
         clientCertificate, clientKey, proxies, cookies, loadCookies, credentials,
-        netrcFile, saveCookies);
+        netrcFile, saveCookies, continuePartials);
   }
 
   public FetchSettings withClientCertificate(String v) {
@@ -254,7 +258,7 @@ public record FetchSettings(
         timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
         rate, userAgent, caCertificate, insecure, http11, headers,
         v, clientKey, proxies, cookies, loadCookies, credentials,
-        netrcFile, saveCookies);
+        netrcFile, saveCookies, continuePartials);
   }
 
   public FetchSettings withClientKey(String v) {
@@ -262,7 +266,7 @@ public record FetchSettings(
         timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
         rate, userAgent, caCertificate, insecure, http11, headers,
         clientCertificate, v, proxies, cookies, loadCookies, credentials,
-        netrcFile, saveCookies);
+        netrcFile, saveCookies, continuePartials);
   }
 
   public FetchSettings withProxies(Proxies v) {
@@ -270,7 +274,7 @@ public record FetchSettings(
         timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
         rate, userAgent, caCertificate, insecure, http11, headers,
         clientCertificate, clientKey, v, cookies, loadCookies, credentials,
-        netrcFile, saveCookies);
+        netrcFile, saveCookies, continuePartials);
   }
 
   public FetchSettings withCookies(boolean v) {
@@ -278,7 +282,7 @@ public record FetchSettings(
         timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
         rate, userAgent, caCertificate, insecure, http11, headers,
         clientCertificate, clientKey, proxies, v, loadCookies, credentials,
-        netrcFile, saveCookies);
+        netrcFile, saveCookies, continuePartials);
   }
 
   public FetchSettings withLoadCookies(String v) {
@@ -286,7 +290,7 @@ public record FetchSettings(
         timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
         rate, userAgent, caCertificate, insecure, http11, headers,
         clientCertificate, clientKey, proxies, cookies, v, credentials,
-        netrcFile, saveCookies);
+        netrcFile, saveCookies, continuePartials);
   }
 
   public FetchSettings withCredentials(Credentials v) {
@@ -294,7 +298,7 @@ public record FetchSettings(
         timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
         rate, userAgent, caCertificate, insecure, http11, headers,
         clientCertificate, clientKey, proxies, cookies, loadCookies, v,
-        netrcFile, saveCookies);
+        netrcFile, saveCookies, continuePartials);
   }
 
   public FetchSettings withNetrcFile(String v) {
@@ -302,7 +306,7 @@ public record FetchSettings(
         timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
         rate, userAgent, caCertificate, insecure, http11, headers,
         clientCertificate, clientKey, proxies, cookies, loadCookies, credentials,
-        v, saveCookies);
+        v, saveCookies, continuePartials);
   }
 
   public FetchSettings withSaveCookies(String v) {
@@ -310,7 +314,7 @@ public record FetchSettings(
         timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
         rate, userAgent, caCertificate, insecure, http11, headers,
         clientCertificate, clientKey, proxies, cookies, loadCookies, credentials,
-        netrcFile, v);
+        netrcFile, v, continuePartials);
   }
 
   /**
@@ -330,5 +334,13 @@ public record FetchSettings(
   public Duration silentUrlGivenUpAfter() {
     Duration attempt = !totalTimeout.isZero() && totalTimeout.compareTo(responseTimeout) < 0 ? totalTimeout : responseTimeout;
     return attempt.multipliedBy(1 + Math.min(retries, timeoutRetries));
+  }
+
+  public FetchSettings withContinuePartials(boolean v) {
+    return new FetchSettings(connectTimeout, responseTimeout, idleTimeout, minRate, totalTimeout, retries,
+        timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
+        rate, userAgent, caCertificate, insecure, http11, headers,
+        clientCertificate, clientKey, proxies, cookies, loadCookies, credentials,
+        netrcFile, saveCookies, v);
   }
 }

@@ -24,6 +24,12 @@ public final class Pending {
   private Path target;
   private final List<Path> temps = new ArrayList<>();
   private boolean closed;
+  // the temporary file kept as a partial body if the download is cut, and how to continue it
+  private Path keepable;
+  private Partials.Meta keepMeta;
+  // a body an earlier download kept for this target, removed once the target holds a complete one
+  private boolean dropPartial;
+  private long kept = -1;
 
   Pending(Store store, String relative, Path target) {
     this.store = store;
@@ -58,6 +64,46 @@ public final class Pending {
         // another download drew the same name; draw again
       }
     }
+  }
+
+  /**
+   * Marks {@code temp} as a body worth continuing: if the download is cut, {@link #abort} keeps it
+   * (see {@link Partials}) instead of deleting it.
+   */
+  public synchronized void keepIfCut(Path temp, Partials.Meta meta) {
+    keepable = temp;
+    keepMeta = meta;
+  }
+
+  /**
+   * Opens a kept partial body to append the rest to ({@code -C}); it stays kept if this download is
+   * cut too, and becomes the final file on {@link #commit}.
+   */
+  public synchronized Temp continuing(Partials.Partial partial) throws IOException {
+    if (closed) {
+      throw new IOException("download already finished");
+    }
+    FileChannel channel = FileChannel.open(partial.file(), StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+    temps.add(partial.file());
+    keepIfCut(partial.file(), partial.meta());
+    dropPartial = true;
+    return new Temp(partial.file(), channel);
+  }
+
+  /** A body an earlier download kept for this target goes once this download commits. */
+  public synchronized void replacesPartial() {
+    dropPartial = true;
+  }
+
+  /** What was received is not worth continuing after all (a continued body of the wrong length). */
+  public synchronized void discardPartial() {
+    keepable = null;
+    dropPartial = true;
+  }
+
+  /** Bytes kept to continue when the download was cut, or -1 when nothing was kept. */
+  public synchronized long keptBytes() {
+    return kept;
   }
 
   /**
@@ -99,6 +145,11 @@ public final class Pending {
       move(temp);
     }
     temps.remove(temp);
+    if (dropPartial) {
+      Partials.remove(target);
+      dropPartial = false;
+    }
+    keepable = null;
     abort();
   }
 
@@ -115,14 +166,26 @@ public final class Pending {
     }
   }
 
-  /** Deletes every temporary file; safe to call more than once and from any thread. */
+  /**
+   * Deletes every temporary file, but keeps a cut body worth continuing; safe to call more than once
+   * and from any thread.
+   */
   public synchronized void abort() {
     for (Path t : temps) {
       try {
-        Files.deleteIfExists(t);
+        if (t.equals(keepable) && Files.size(t) > 0) {
+          Partials.keep(t, target, keepMeta);
+          kept = Files.size(Partials.dataFor(target));
+        } else {
+          Files.deleteIfExists(t);
+        }
       } catch (IOException ignored) {
         // best effort: the run's final check reports leftovers
       }
+    }
+    if (dropPartial && kept < 0) {
+      // nothing of this download was kept: what an earlier one kept is stale now
+      Partials.remove(target);
     }
     temps.clear();
     closed = true;
