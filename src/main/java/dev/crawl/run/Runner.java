@@ -83,12 +83,15 @@ public final class Runner {
     }
   }
 
-  /** The output directory, and with {@code --resume} or {@code -N} what an earlier run left half-written there removed. */
+  /**
+   * The output directory, and with {@code --resume}, {@code -N} or {@code -C} the temporary files an
+   * earlier run left there removed.
+   */
   private Store openOutput(RunPlan plan) throws IOException {
     Files.createDirectories(plan.outputDir());
     Store store = new Store(plan.outputDir());
     // a temporary file is never anything to keep, whatever a run does with earlier files
-    if (plan.earlier() != EarlierFiles.REPLACE) {
+    if (plan.earlier() != EarlierFiles.REPLACE || plan.fetch().continuePartials()) {
       int leftovers = store.removeLeftoverTemps();
       if (leftovers > 0) {
         stderr.printf("crawl: removed %d temporary files an earlier run left behind%n", leftovers);
