@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -83,6 +84,16 @@ public final class ResultsFile {
         throw new UncheckedIOException(e);
       }
     });
+  }
+
+  /** Every result of the report an earlier run left in {@code reportDir}; nothing when there is none. */
+  public static void readEarlier(Path reportDir, Consumer<UrlResult> each) throws IOException {
+    Path results = reportDir.resolve(NAME);
+    if (Files.isRegularFile(results)) {
+      try (Stream<UrlResult> earlier = read(results)) {
+        earlier.forEach(each);
+      }
+    }
   }
 
   private static UrlResult parseOrNull(String line) {

@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * The files an earlier run kept in this output, for {@code -N}: what its report says of each (ETag,
@@ -36,14 +35,10 @@ public final class KeptIndex implements KeptCopies {
     this.store = store;
   }
 
+  /** Reads the earlier report in {@code reportDir}, if any, before the new run overwrites it. */
   public static KeptIndex load(Path reportDir, Store store) throws IOException {
     KeptIndex index = new KeptIndex(store);
-    Path results = reportDir.resolve(ResultsFile.NAME);
-    if (Files.isRegularFile(results)) {
-      try (Stream<UrlResult> earlier = ResultsFile.read(results)) {
-        earlier.forEach(index::add);
-      }
-    }
+    ResultsFile.readEarlier(reportDir, index::add);
     return index;
   }
 

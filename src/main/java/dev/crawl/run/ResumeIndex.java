@@ -6,9 +6,7 @@ import dev.crawl.input.SeenSet;
 import dev.crawl.report.ResultsFile;
 import dev.crawl.store.Store;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 
 /**
  * What an earlier run saved completely, for {@code --resume}: URLs whose file is still there, at
@@ -27,12 +25,7 @@ public final class ResumeIndex {
   /** Reads the earlier report in {@code reportDir}, if any, before the new run overwrites it. */
   public static ResumeIndex load(Path reportDir, Store store) throws IOException {
     ResumeIndex index = new ResumeIndex(store);
-    Path results = reportDir.resolve(ResultsFile.NAME);
-    if (Files.isRegularFile(results)) {
-      try (Stream<UrlResult> earlier = ResultsFile.read(results)) {
-        earlier.forEach(index::add);
-      }
-    }
+    ResultsFile.readEarlier(reportDir, index::add);
     return index;
   }
 
