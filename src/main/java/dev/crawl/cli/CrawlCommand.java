@@ -7,6 +7,7 @@ import dev.crawl.frontier.RedisFrontier;
 import dev.crawl.input.InputException;
 import dev.crawl.report.RunSummary;
 import dev.crawl.report.StdoutFormat;
+import dev.crawl.archive.WarcOptions;
 import dev.crawl.run.Display;
 import dev.crawl.run.EarlierFiles;
 import dev.crawl.run.Fleet;
@@ -172,6 +173,23 @@ public final class CrawlCommand implements Callable<Integer>, OutputOptions.Hold
           + " or the file changed.")
   boolean continuePartials;
 
+  @Option(
+      names = "--warc",
+      paramLabel = "FILE",
+      description = "Also archive every exchange (request, response as transferred, redirects and errors"
+          + " included) in FILE, a gzipped WARC 1.1 (NAME.warc.gz); a payload seen before becomes a revisit record."
+          + " processes: each worker writes NAME-worker-PID.warc.gz.")
+  java.nio.file.Path warc;
+
+  @Option(
+      names = "--warc-max-size",
+      paramLabel = "SIZE",
+      converter = Converters.SizeConverter.class,
+      description = "With --warc: start a new file past SIZE (e.g. 1G), numbered NAME-00000.warc.gz, NAME-00001...;"
+          + " 0 = one file (default: ${DEFAULT-VALUE}).",
+      defaultValue = "0")
+  long warcMaxSize;
+
   @Mixin OutputOptions messages;
 
   @Mixin JobOptions job;
@@ -212,6 +230,19 @@ public final class CrawlCommand implements Callable<Integer>, OutputOptions.Hold
     }
   }
 
+  private WarcOptions warcOptions() {
+    if (warc == null) {
+      if (warcMaxSize != 0) {
+        throw new ExitException(ExitException.USAGE, "--warc-max-size needs --warc FILE");
+      }
+      return null;
+    }
+    if (warcMaxSize < 0) {
+      throw new ExitException(ExitException.USAGE, "--warc-max-size cannot be negative");
+    }
+    return new WarcOptions(warc.toAbsolutePath().toString(), warcMaxSize);
+  }
+
   private Shard shard() {
     if (shard == null) {
       return Shard.ALL;
@@ -242,7 +273,7 @@ public final class CrawlCommand implements Callable<Integer>, OutputOptions.Hold
             format,
             Display.detect(messages.quiet),
             resume ? EarlierFiles.SKIP : timestamping ? EarlierFiles.REFRESH : EarlierFiles.REPLACE,
-            fetch.settings().withContinuePartials(continuePartials),
+            fetch.settings().withContinuePartials(continuePartials).withWarc(warcOptions()),
             crawlOptions(),
             new Fleet(shard(), frontier, lease));
     OutputDirectory.create(output);

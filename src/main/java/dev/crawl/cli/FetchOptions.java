@@ -235,7 +235,9 @@ final class FetchOptions {
         netrcFile(),
         saveCookies == null ? null : saveCookies.toAbsolutePath().toString(),
         // -C belongs to crawl's own options, beside --resume and -N
-        false);
+        false,
+        // --warc too
+        null);
   }
 
   private List<String> headers() {

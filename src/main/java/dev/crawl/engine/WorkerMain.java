@@ -4,6 +4,7 @@ import dev.crawl.core.FetchResult;
 import dev.crawl.core.RunClock;
 import dev.crawl.crawl.PageReader;
 import dev.crawl.fetch.CookieJar;
+import dev.crawl.fetch.FetchSettings;
 import dev.crawl.fetch.Fetcher;
 import dev.crawl.fetch.InFlight;
 import dev.crawl.store.Store;
@@ -74,7 +75,9 @@ public final class WorkerMain {
     BlockingQueue<String> lines = watchParent(requests, unanswered);
     UnaryOperator<FetchResult> afterSave =
         setup.links() ? new PageReader(store, setup.requisites()) : UnaryOperator.identity();
-    try (Fetcher fetcher = new Fetcher(setup.fetch(), store, clock, setup.redirectGate(), new InFlight())) {
+    FetchSettings settings = setup.fetch().warc() == null ? setup.fetch()
+        : setup.fetch().withWarc(setup.fetch().warc().forWorker(ProcessHandle.current().pid()));
+    try (Fetcher fetcher = new Fetcher(settings, store, clock, setup.redirectGate(), new InFlight())) {
       stopAfterTheReplyOnSigterm(fetcher, lines);
       out.println(READY);
       out.flush();

@@ -1,5 +1,6 @@
 package dev.crawl.fetch;
 
+import dev.crawl.archive.RawCopy;
 import java.io.IOException;
 import java.net.http.HttpResponse.BodySubscriber;
 import java.nio.ByteBuffer;
@@ -46,6 +47,8 @@ final class BodyReader implements BodySubscriber<BodyReader.Body> {
   private long windowStart = System.nanoTime();
   private long windowWireBytes;
   private boolean done;
+  // the body as it came off the wire, for the archive (--warc); null when not archiving
+  private RawCopy raw;
 
   private BodyReader(Path file, FileChannel channel, BodyDecoder decoder, Limits limits,
       ScheduledExecutorService timer, long already, CRC32 crcOfAlready) {
@@ -83,6 +86,12 @@ final class BodyReader implements BodySubscriber<BodyReader.Body> {
     return r;
   }
 
+  /** Also keeps the body as it comes off the wire, before decoding, for the archive. */
+  synchronized BodyReader teeTo(RawCopy copy) {
+    this.raw = copy;
+    return this;
+  }
+
   @Override
   public CompletionStage<Body> getBody() {
     return result;
@@ -111,6 +120,9 @@ final class BodyReader implements BodySubscriber<BodyReader.Body> {
       try {
         for (ByteBuffer b : buffers) {
           wireBytes += b.remaining();
+          if (raw != null) {
+            raw.write(b);
+          }
           decoder.feed(b, this::keep);
         }
       } catch (Enough e) {

@@ -1,5 +1,8 @@
 package dev.crawl.fetch;
 
+import dev.crawl.archive.Capture;
+import dev.crawl.archive.HttpHeads;
+import dev.crawl.archive.RawCopy;
 import dev.crawl.core.Discovered;
 import dev.crawl.core.FetchResult;
 import dev.crawl.core.FetchTimings;
@@ -247,8 +250,9 @@ final class Download {
     long deadline = total.isZero() ? 0 : System.nanoTime() + total.toNanos();
     CompletableFuture<Exchange> exchange = new CompletableFuture<>();
     AtomicBoolean bodyRead = new AtomicBoolean();
+    HttpRequest built = request.build();
     f.client()
-        .sendAsync(request.build(), bodyHandler(url, deadline, exchange, stream, bodyRead))
+        .sendAsync(built, bodyHandler(url, deadline, exchange, stream, bodyRead, built))
         .whenComplete(
             (response, error) -> {
               if (exchange.isDone()) {
@@ -274,9 +278,10 @@ final class Download {
     }
   }
 
-  private BodyHandler<BodyReader.Body> bodyHandler(
-      URI url, long deadline, CompletableFuture<Exchange> exchange, StreamGate.Stream stream, AtomicBoolean bodyRead) {
+  private BodyHandler<BodyReader.Body> bodyHandler(URI url, long deadline, CompletableFuture<Exchange> exchange,
+      StreamGate.Stream stream, AtomicBoolean bodyRead, HttpRequest sent) {
     return info -> {
+      Instant date = Instant.now();
       bodyRead.set(true);
       if (f.cookies != null) {
         // every response counts, redirects included: a login often sets its cookie on a 302
@@ -286,14 +291,30 @@ final class Download {
         stream.connected();
       }
       BodyReader reader = readerFor(info, deadline);
+      RawCopy raw = f.archive == null ? null : new RawCopy(f.spool);
+      if (raw != null) {
+        reader.teeTo(raw);
+      }
       reader
           .getBody()
           .whenComplete(
               (body, error) -> {
                 if (error != null) {
+                  if (raw != null) {
+                    raw.discard();
+                  }
                   exchange.completeExceptionally(error);
-                } else {
+                  return;
+                }
+                try {
+                  if (raw != null) {
+                    f.archive.record(new Capture(url, date, HttpHeads.request(url, sent.headers().map()),
+                        HttpHeads.response(info.statusCode(), info.headers().map()), raw.finish()));
+                  }
                   exchange.complete(new Exchange(info.statusCode(), info.headers(), body, info.version()));
+                } catch (IOException | RuntimeException e) {
+                  exchange.completeExceptionally(new FetchException(
+                      "cannot write to the WARC " + f.archive.currentFile() + ": " + e.getMessage(), false));
                 }
               });
       return reader;

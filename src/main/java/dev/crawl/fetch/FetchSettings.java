@@ -1,5 +1,6 @@
 package dev.crawl.fetch;
 
+import dev.crawl.archive.WarcOptions;
 import java.time.Duration;
 import java.util.List;
 
@@ -35,6 +36,7 @@ import java.util.List;
  * @param saveCookies where the run's cookie jar is written when it ends (by the parent alone), or null
  * @param continuePartials continue the body a cut download kept ({@code -C}) with a range request,
  *     rather than start over
+ * @param warc where every exchange is archived ({@code --warc}), or null
  */
 public record FetchSettings(
     Duration connectTimeout,
@@ -63,7 +65,8 @@ public record FetchSettings(
     Credentials credentials,
     String netrcFile,
     String saveCookies,
-    boolean continuePartials) {
+    boolean continuePartials,
+    WarcOptions warc) {
 
   public static final String VERSION = "0.4.0";
   public static final String DEFAULT_USER_AGENT =
@@ -107,14 +110,15 @@ public record FetchSettings(
       null,
       null,
       null,
-      false);
+      false,
+      null);
 
   public FetchSettings withConnectTimeout(Duration v) {
     return new FetchSettings(v, responseTimeout, idleTimeout, minRate, totalTimeout, retries,
         timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
         rate, userAgent, caCertificate, insecure, http11, headers,
         clientCertificate, clientKey, proxies, cookies, loadCookies, credentials,
-        netrcFile, saveCookies, continuePartials);
+        netrcFile, saveCookies, continuePartials, warc);
   }
 
   public FetchSettings withResponseTimeout(Duration v) {
@@ -122,7 +126,7 @@ public record FetchSettings(
         timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
         rate, userAgent, caCertificate, insecure, http11, headers,
         clientCertificate, clientKey, proxies, cookies, loadCookies, credentials,
-        netrcFile, saveCookies, continuePartials);
+        netrcFile, saveCookies, continuePartials, warc);
   }
 
   public FetchSettings withIdleTimeout(Duration v) {
@@ -130,7 +134,7 @@ public record FetchSettings(
         timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
         rate, userAgent, caCertificate, insecure, http11, headers,
         clientCertificate, clientKey, proxies, cookies, loadCookies, credentials,
-        netrcFile, saveCookies, continuePartials);
+        netrcFile, saveCookies, continuePartials, warc);
   }
 
   public FetchSettings withMinRate(long v) {
@@ -138,7 +142,7 @@ public record FetchSettings(
         timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
         rate, userAgent, caCertificate, insecure, http11, headers,
         clientCertificate, clientKey, proxies, cookies, loadCookies, credentials,
-        netrcFile, saveCookies, continuePartials);
+        netrcFile, saveCookies, continuePartials, warc);
   }
 
   public FetchSettings withTotalTimeout(Duration v) {
@@ -146,7 +150,7 @@ public record FetchSettings(
         timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
         rate, userAgent, caCertificate, insecure, http11, headers,
         clientCertificate, clientKey, proxies, cookies, loadCookies, credentials,
-        netrcFile, saveCookies, continuePartials);
+        netrcFile, saveCookies, continuePartials, warc);
   }
 
   public FetchSettings withRetries(int v) {
@@ -154,7 +158,7 @@ public record FetchSettings(
         timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
         rate, userAgent, caCertificate, insecure, http11, headers,
         clientCertificate, clientKey, proxies, cookies, loadCookies, credentials,
-        netrcFile, saveCookies, continuePartials);
+        netrcFile, saveCookies, continuePartials, warc);
   }
 
   public FetchSettings withTimeoutRetries(int v) {
@@ -162,7 +166,7 @@ public record FetchSettings(
         v, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
         rate, userAgent, caCertificate, insecure, http11, headers,
         clientCertificate, clientKey, proxies, cookies, loadCookies, credentials,
-        netrcFile, saveCookies, continuePartials);
+        netrcFile, saveCookies, continuePartials, warc);
   }
 
   public FetchSettings withRetryDelay(Duration v) {
@@ -170,7 +174,7 @@ public record FetchSettings(
         timeoutRetries, v, maxRetryWait, maxRedirects, maxBytes, perHost,
         rate, userAgent, caCertificate, insecure, http11, headers,
         clientCertificate, clientKey, proxies, cookies, loadCookies, credentials,
-        netrcFile, saveCookies, continuePartials);
+        netrcFile, saveCookies, continuePartials, warc);
   }
 
   public FetchSettings withMaxRetryWait(Duration v) {
@@ -178,7 +182,7 @@ public record FetchSettings(
         timeoutRetries, retryDelay, v, maxRedirects, maxBytes, perHost,
         rate, userAgent, caCertificate, insecure, http11, headers,
         clientCertificate, clientKey, proxies, cookies, loadCookies, credentials,
-        netrcFile, saveCookies, continuePartials);
+        netrcFile, saveCookies, continuePartials, warc);
   }
 
   public FetchSettings withMaxRedirects(int v) {
@@ -186,7 +190,7 @@ public record FetchSettings(
         timeoutRetries, retryDelay, maxRetryWait, v, maxBytes, perHost,
         rate, userAgent, caCertificate, insecure, http11, headers,
         clientCertificate, clientKey, proxies, cookies, loadCookies, credentials,
-        netrcFile, saveCookies, continuePartials);
+        netrcFile, saveCookies, continuePartials, warc);
   }
 
   public FetchSettings withMaxBytes(long v) {
@@ -194,7 +198,7 @@ public record FetchSettings(
         timeoutRetries, retryDelay, maxRetryWait, maxRedirects, v, perHost,
         rate, userAgent, caCertificate, insecure, http11, headers,
         clientCertificate, clientKey, proxies, cookies, loadCookies, credentials,
-        netrcFile, saveCookies, continuePartials);
+        netrcFile, saveCookies, continuePartials, warc);
   }
 
   public FetchSettings withPerHost(int v) {
@@ -202,7 +206,7 @@ public record FetchSettings(
         timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, v,
         rate, userAgent, caCertificate, insecure, http11, headers,
         clientCertificate, clientKey, proxies, cookies, loadCookies, credentials,
-        netrcFile, saveCookies, continuePartials);
+        netrcFile, saveCookies, continuePartials, warc);
   }
 
   public FetchSettings withRate(double v) {
@@ -210,7 +214,7 @@ public record FetchSettings(
         timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
         v, userAgent, caCertificate, insecure, http11, headers,
         clientCertificate, clientKey, proxies, cookies, loadCookies, credentials,
-        netrcFile, saveCookies, continuePartials);
+        netrcFile, saveCookies, continuePartials, warc);
   }
 
   public FetchSettings withUserAgent(String v) {
@@ -218,7 +222,7 @@ public record FetchSettings(
         timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
         rate, v, caCertificate, insecure, http11, headers,
         clientCertificate, clientKey, proxies, cookies, loadCookies, credentials,
-        netrcFile, saveCookies, continuePartials);
+        netrcFile, saveCookies, continuePartials, warc);
   }
 
   public FetchSettings withCaCertificate(String v) {
@@ -226,7 +230,7 @@ public record FetchSettings(
         timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
         rate, userAgent, v, insecure, http11, headers,
         clientCertificate, clientKey, proxies, cookies, loadCookies, credentials,
-        netrcFile, saveCookies, continuePartials);
+        netrcFile, saveCookies, continuePartials, warc);
   }
 
   public FetchSettings withInsecure(boolean v) {
@@ -234,7 +238,7 @@ public record FetchSettings(
         timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
         rate, userAgent, caCertificate, v, http11, headers,
         clientCertificate, clientKey, proxies, cookies, loadCookies, credentials,
-        netrcFile, saveCookies, continuePartials);
+        netrcFile, saveCookies, continuePartials, warc);
   }
 
   public FetchSettings withHttp11(boolean v) {
@@ -242,7 +246,7 @@ public record FetchSettings(
         timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
         rate, userAgent, caCertificate, insecure, v, headers,
         clientCertificate, clientKey, proxies, cookies, loadCookies, credentials,
-        netrcFile, saveCookies, continuePartials);
+        netrcFile, saveCookies, continuePartials, warc);
   }
 
   public FetchSettings withHeaders(List<String> v) {
@@ -250,7 +254,7 @@ public record FetchSettings(
         timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
         rate, userAgent, caCertificate, insecure, http11, v,
         clientCertificate, clientKey, proxies, cookies, loadCookies, credentials,
-        netrcFile, saveCookies, continuePartials);
+        netrcFile, saveCookies, continuePartials, warc);
   }
 
   public FetchSettings withClientCertificate(String v) {
@@ -258,7 +262,7 @@ public record FetchSettings(
         timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
         rate, userAgent, caCertificate, insecure, http11, headers,
         v, clientKey, proxies, cookies, loadCookies, credentials,
-        netrcFile, saveCookies, continuePartials);
+        netrcFile, saveCookies, continuePartials, warc);
   }
 
   public FetchSettings withClientKey(String v) {
@@ -266,7 +270,7 @@ public record FetchSettings(
         timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
         rate, userAgent, caCertificate, insecure, http11, headers,
         clientCertificate, v, proxies, cookies, loadCookies, credentials,
-        netrcFile, saveCookies, continuePartials);
+        netrcFile, saveCookies, continuePartials, warc);
   }
 
   public FetchSettings withProxies(Proxies v) {
@@ -274,7 +278,7 @@ public record FetchSettings(
         timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
         rate, userAgent, caCertificate, insecure, http11, headers,
         clientCertificate, clientKey, v, cookies, loadCookies, credentials,
-        netrcFile, saveCookies, continuePartials);
+        netrcFile, saveCookies, continuePartials, warc);
   }
 
   public FetchSettings withCookies(boolean v) {
@@ -282,7 +286,7 @@ public record FetchSettings(
         timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
         rate, userAgent, caCertificate, insecure, http11, headers,
         clientCertificate, clientKey, proxies, v, loadCookies, credentials,
-        netrcFile, saveCookies, continuePartials);
+        netrcFile, saveCookies, continuePartials, warc);
   }
 
   public FetchSettings withLoadCookies(String v) {
@@ -290,7 +294,7 @@ public record FetchSettings(
         timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
         rate, userAgent, caCertificate, insecure, http11, headers,
         clientCertificate, clientKey, proxies, cookies, v, credentials,
-        netrcFile, saveCookies, continuePartials);
+        netrcFile, saveCookies, continuePartials, warc);
   }
 
   public FetchSettings withCredentials(Credentials v) {
@@ -298,7 +302,7 @@ public record FetchSettings(
         timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
         rate, userAgent, caCertificate, insecure, http11, headers,
         clientCertificate, clientKey, proxies, cookies, loadCookies, v,
-        netrcFile, saveCookies, continuePartials);
+        netrcFile, saveCookies, continuePartials, warc);
   }
 
   public FetchSettings withNetrcFile(String v) {
@@ -306,7 +310,7 @@ public record FetchSettings(
         timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
         rate, userAgent, caCertificate, insecure, http11, headers,
         clientCertificate, clientKey, proxies, cookies, loadCookies, credentials,
-        v, saveCookies, continuePartials);
+        v, saveCookies, continuePartials, warc);
   }
 
   public FetchSettings withSaveCookies(String v) {
@@ -314,7 +318,7 @@ public record FetchSettings(
         timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
         rate, userAgent, caCertificate, insecure, http11, headers,
         clientCertificate, clientKey, proxies, cookies, loadCookies, credentials,
-        netrcFile, v, continuePartials);
+        netrcFile, v, continuePartials, warc);
   }
 
   /**
@@ -341,6 +345,14 @@ public record FetchSettings(
         timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
         rate, userAgent, caCertificate, insecure, http11, headers,
         clientCertificate, clientKey, proxies, cookies, loadCookies, credentials,
-        netrcFile, saveCookies, v);
+        netrcFile, saveCookies, v, warc);
+  }
+
+  public FetchSettings withWarc(WarcOptions v) {
+    return new FetchSettings(connectTimeout, responseTimeout, idleTimeout, minRate, totalTimeout, retries,
+        timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
+        rate, userAgent, caCertificate, insecure, http11, headers,
+        clientCertificate, clientKey, proxies, cookies, loadCookies, credentials,
+        netrcFile, saveCookies, continuePartials, v);
   }
 }

@@ -6,6 +6,8 @@ import dev.crawl.core.Task;
 import dev.crawl.store.Store;
 import java.io.IOException;
 import java.net.http.HttpClient;
+import dev.crawl.archive.WarcArchive;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -55,6 +57,9 @@ public final class Fetcher implements AutoCloseable {
   final RatePacer pacer;
   final RedirectGate gate;
   final InFlight inFlight;
+  // where every exchange is archived (--warc), or null
+  final WarcArchive archive;
+  final Path spool;
   private volatile boolean aborting;
 
   /**
@@ -69,6 +74,10 @@ public final class Fetcher implements AutoCloseable {
     if (cookies != null && settings.loadCookies() != null) {
       cookies.load(Path.of(settings.loadCookies()));
     }
+    this.archive = settings.warc() == null ? null : WarcArchive.open(settings.warc(), settings.userAgent());
+    // bodies past a megabyte wait here for their turn in the archive, beside it (not in a tmpfs /tmp)
+    this.spool = settings.warc() == null ? null
+        : Path.of(settings.warc().file()).toAbsolutePath().resolveSibling("." + Path.of(settings.warc().file()).getFileName() + ".spool");
     this.inFlight = inFlight;
     this.gate = gate;
     this.settings = settings;
@@ -139,6 +148,14 @@ public final class Fetcher implements AutoCloseable {
     client = null;
     executor.shutdownNow();
     timer.shutdownNow();
+    if (archive != null) {
+      try {
+        archive.close();
+        Files.deleteIfExists(spool);
+      } catch (IOException e) {
+        // the records written so far are whole; the last may not be, and readers stop before it
+      }
+    }
     try {
       // let the threads end, so the next run in this JVM (compare) starts from a clean count
       executor.awaitTermination(1, TimeUnit.SECONDS);

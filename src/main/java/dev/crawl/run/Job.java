@@ -97,7 +97,8 @@ final class Job implements AutoCloseable {
           job.crawl.readSitemaps(new Sitemaps(SideClient.of(plan.fetch()), plan.fetch().userAgent()), job.robots);
         }
       }
-      job.fetcher = new Fetcher(plan.fetch(), store, job.clock,
+      // in processes mode the workers fetch, and archive, each into a WARC of its own
+      job.fetcher = new Fetcher(plan.mode() == Mode.PROCESSES ? plan.fetch().withWarc(null) : plan.fetch(), store, job.clock,
           job.scope == null ? RedirectGate.ANY : job.scope::refuseRedirect, job.inFlight);
       job.engine = plan.mode().create(new EngineContext(job.fetcher, plan.effectiveConcurrency(), job.workers(),
           job.clock, job.inFlight, crawls ? new PageReader(store, plan.crawl().requisites()) : UnaryOperator.identity(),

@@ -1,0 +1,144 @@
+package dev.crawl.archive;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.SequenceInputStream;
+import java.net.URI;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.channels.ReadableByteChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.netpreserve.jwarc.MediaType;
+import org.netpreserve.jwarc.WarcCompression;
+import org.netpreserve.jwarc.WarcDigest;
+import org.netpreserve.jwarc.WarcRequest;
+import org.netpreserve.jwarc.WarcResponse;
+import org.netpreserve.jwarc.WarcRevisit;
+import org.netpreserve.jwarc.WarcWriter;
+import org.netpreserve.jwarc.Warcinfo;
+
+/**
+ * A WARC file (or a numbered series of them, {@code --warc-max-size}) that a run's exchanges are
+ * written to as they finish: a warcinfo record at the start of each file, then for every exchange
+ * its request and its response, linked by WARC-Concurrent-To; a response whose payload an earlier
+ * one in this archive had already is written as a revisit, headers only. Each record is its own
+ * gzip member and is written whole, so a file cut short by a kill is valid up to its last complete
+ * record.
+ */
+public final class WarcArchive implements AutoCloseable {
+  /** Where an earlier payload with the same digest was archived. */
+  private record Original(URI recordId, URI target, Instant date) {}
+
+  private final WarcOptions options;
+  private final Map<String, List<String>> info;
+  private final Map<String, Original> payloads = new HashMap<>();
+  private FileChannel channel;
+  private WarcWriter writer;
+  private int fileNumber;
+  private String fileName;
+
+  private WarcArchive(WarcOptions options, Map<String, List<String>> info) {
+    this.options = options;
+    this.info = info;
+  }
+
+  /** @param software what wrote it, for the warcinfo record */
+  public static WarcArchive open(WarcOptions options, String software) throws IOException {
+    Map<String, List<String>> info = new LinkedHashMap<>();
+    info.put("software", List.of(software));
+    info.put("format", List.of("WARC File Format 1.1"));
+    info.put("conformsTo", List.of("https://iipc.github.io/warc-specifications/specifications/warc-format/warc-1.1/"));
+    WarcArchive archive = new WarcArchive(options, info);
+    archive.startFile();
+    return archive;
+  }
+
+  private void startFile() throws IOException {
+    fileName = options.maxBytes() > 0 ? WarcFiles.numbered(options.file(), fileNumber) : options.file();
+    Path path = Path.of(fileName);
+    if (path.getParent() != null) {
+      Files.createDirectories(path.getParent());
+    }
+    channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+        StandardOpenOption.TRUNCATE_EXISTING);
+    writer = new WarcWriter(channel, WarcCompression.GZIP);
+    writer.write(new Warcinfo.Builder().date(Instant.now()).filename(path.getFileName().toString()).fields(info).build());
+  }
+
+  /** Archives one exchange; a body spooled to disk is deleted once written. */
+  public synchronized void record(Capture c) throws IOException {
+    try {
+      if (options.maxBytes() > 0 && writer.position() >= options.maxBytes()) {
+        writer.close();
+        fileNumber++;
+        startFile();
+      }
+      WarcRequest request = new WarcRequest.Builder(c.url()).date(c.date())
+          .blockDigest(digest(c.requestHead(), null))
+          .body(MediaType.HTTP_REQUEST, c.requestHead())
+          .build();
+      writer.write(request);
+      String payload = c.body().sha1().toString();
+      Original original = c.body().length() > 0 ? payloads.get(payload) : null;
+      if (original != null) {
+        writer.write(new WarcRevisit.Builder(c.url(), WarcRevisit.IDENTICAL_PAYLOAD_DIGEST_1_1).date(c.date())
+            .refersTo(original.recordId(), original.target(), original.date())
+            .concurrentTo(request.id())
+            .payloadDigest(c.body().sha1())
+            .blockDigest(digest(c.responseHead(), null))
+            .body(MediaType.HTTP_RESPONSE, c.responseHead())
+            .build());
+        return;
+      }
+      WarcResponse response;
+      try (ReadableByteChannel block = Channels.newChannel(new SequenceInputStream(
+          new ByteArrayInputStream(c.responseHead()), Channels.newInputStream(c.body().open())))) {
+        response = new WarcResponse.Builder(c.url()).date(c.date())
+            .concurrentTo(request.id())
+            .payloadDigest(c.body().sha1())
+            .blockDigest(digest(c.responseHead(), c.body()))
+            .body(MediaType.HTTP_RESPONSE, block, c.responseHead().length + c.body().length())
+            .build();
+        writer.write(response);
+      }
+      if (c.body().length() > 0) {
+        payloads.putIfAbsent(payload, new Original(response.id(), c.url(), c.date()));
+      }
+    } finally {
+      c.body().release();
+    }
+  }
+
+  /** SHA-1 of a record block: the head, and the body after it when there is one. */
+  private static WarcDigest digest(byte[] head, RawCopy.Body body) throws IOException {
+    MessageDigest sha1 = RawCopy.sha1();
+    sha1.update(head);
+    if (body != null) {
+      try (var in = Channels.newInputStream(body.open())) {
+        byte[] buffer = new byte[64 * 1024];
+        for (int n; (n = in.read(buffer)) > 0; ) {
+          sha1.update(buffer, 0, n);
+        }
+      }
+    }
+    return new WarcDigest(sha1);
+  }
+
+  /** The file being written now. */
+  public synchronized String currentFile() {
+    return fileName;
+  }
+
+  @Override
+  public synchronized void close() throws IOException {
+    writer.close();
+  }
+}

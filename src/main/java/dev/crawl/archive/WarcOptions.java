@@ -1,0 +1,14 @@
+package dev.crawl.archive;
+
+/**
+ * Where a run archives what it fetched ({@code --warc}).
+ *
+ * @param file the WARC file, {@code NAME.warc.gz}
+ * @param maxBytes past this size a new file is started ({@code NAME-00001.warc.gz}, ...); 0 for one file
+ */
+public record WarcOptions(String file, long maxBytes) {
+  /** The same archive for one of a run's worker processes: a file of its own, named after its pid. */
+  public WarcOptions forWorker(long pid) {
+    return new WarcOptions(WarcFiles.base(file) + "-worker-" + pid + ".warc.gz", maxBytes);
+  }
+}
