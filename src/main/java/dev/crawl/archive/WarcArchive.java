@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.netpreserve.jwarc.MediaType;
+import org.netpreserve.jwarc.MessageVersion;
 import org.netpreserve.jwarc.WarcCompression;
 import org.netpreserve.jwarc.WarcDigest;
 import org.netpreserve.jwarc.WarcRequest;
@@ -36,6 +37,8 @@ import org.netpreserve.jwarc.Warcinfo;
 public final class WarcArchive implements AutoCloseable {
   /** Where an earlier payload with the same digest was archived. */
   private record Original(URI recordId, URI target, Instant date) {}
+
+  private static final MessageVersion WARC = MessageVersion.WARC_1_1;
 
   private final WarcOptions options;
   private final Map<String, List<String>> info;
@@ -70,7 +73,7 @@ public final class WarcArchive implements AutoCloseable {
     channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
         StandardOpenOption.TRUNCATE_EXISTING);
     writer = new WarcWriter(channel, WarcCompression.GZIP);
-    writer.write(new Warcinfo.Builder().date(Instant.now()).filename(path.getFileName().toString()).fields(info).build());
+    writer.write(new Warcinfo.Builder().version(WARC).date(Instant.now()).filename(path.getFileName().toString()).fields(info).build());
   }
 
   /** Archives one exchange; a body spooled to disk is deleted once written. */
@@ -81,7 +84,7 @@ public final class WarcArchive implements AutoCloseable {
         fileNumber++;
         startFile();
       }
-      WarcRequest request = new WarcRequest.Builder(c.url()).date(c.date())
+      WarcRequest request = new WarcRequest.Builder(c.url()).version(WARC).date(c.date())
           .blockDigest(digest(c.requestHead(), null))
           .body(MediaType.HTTP_REQUEST, c.requestHead())
           .build();
@@ -89,7 +92,7 @@ public final class WarcArchive implements AutoCloseable {
       String payload = c.body().sha1().toString();
       Original original = c.body().length() > 0 ? payloads.get(payload) : null;
       if (original != null) {
-        writer.write(new WarcRevisit.Builder(c.url(), WarcRevisit.IDENTICAL_PAYLOAD_DIGEST_1_1).date(c.date())
+        writer.write(new WarcRevisit.Builder(c.url(), WarcRevisit.IDENTICAL_PAYLOAD_DIGEST_1_1).version(WARC).date(c.date())
             .refersTo(original.recordId(), original.target(), original.date())
             .concurrentTo(request.id())
             .payloadDigest(c.body().sha1())
@@ -101,7 +104,7 @@ public final class WarcArchive implements AutoCloseable {
       WarcResponse response;
       try (ReadableByteChannel block = Channels.newChannel(new SequenceInputStream(
           new ByteArrayInputStream(c.responseHead()), Channels.newInputStream(c.body().open())))) {
-        response = new WarcResponse.Builder(c.url()).date(c.date())
+        response = new WarcResponse.Builder(c.url()).version(WARC).date(c.date())
             .concurrentTo(request.id())
             .payloadDigest(c.body().sha1())
             .blockDigest(digest(c.responseHead(), c.body()))
