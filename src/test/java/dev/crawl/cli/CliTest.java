@@ -505,6 +505,23 @@ class CliTest {
   }
 
   @Test
+  void aWarcSizeWithoutAWarcIsRefused() throws Exception {
+    Ran r = crawl("", "--warc-max-size", "1M", "-o", out(), url("/ok/1"));
+    assertEquals(2, r.status());
+    assertOneLine(r.err(), "--warc-max-size needs --warc FILE");
+  }
+
+  @Test
+  void aWarcIsWrittenWhereItIsAsked() throws Exception {
+    Path warc = tmp.resolve("archive/run.warc.gz");
+    Ran r = crawl("", "--warc", warc.toString(), "-o", out(), url("/ok/1"));
+    assertEquals(0, r.status(), r.err());
+    String text = new String(new java.util.zip.GZIPInputStream(Files.newInputStream(warc)).readAllBytes(),
+        java.nio.charset.StandardCharsets.ISO_8859_1);
+    assertTrue(text.contains("WARC-Type: response") && text.contains("WARC-Target-URI: " + url("/ok/1")), text);
+  }
+
+  @Test
   void refusesTimestampingWithResume() throws Exception {
     Ran r = crawl("", "-N", "--resume", "-o", out(), url("/ok/1"));
     assertEquals(2, r.status());
