@@ -4,10 +4,9 @@ import java.net.URI;
 import java.time.Instant;
 
 /**
- * One exchange to archive: the request as sent, the response's status line and headers as
- * received, and its body as transferred.
+ * One exchange to archive: the request as sent, and the response as received (its status line and
+ * headers, and its body as transferred).
  *
  * @param requestHead the request line and headers, CRLF-terminated, ending with an empty line
- * @param responseHead the status line and headers, likewise
  */
-public record Capture(URI url, Instant date, byte[] requestHead, byte[] responseHead, RawCopy.Body body) {}
+public record Capture(URI url, Instant date, byte[] requestHead, RawCopy.Body response) {}

@@ -15,22 +15,30 @@ import org.netpreserve.jwarc.WarcDigest;
 
 /**
  * A response body as it came off the wire, before any content decoding, for the archive: kept in
- * memory up to 1 MiB and spooled to a temporary file past that, with its SHA-1 (the WARC payload
- * digest) computed as it arrives.
+ * memory up to 1 MiB and spooled to a temporary file past that, with both of the record's digests
+ * computed as it arrives (the payload's, and the block's: the head, then the payload), so that
+ * nothing is read twice.
  */
 public final class RawCopy {
   private static final int IN_MEMORY = 1 << 20;
 
   private final Path spoolDir;
   private final MessageDigest sha1 = sha1();
+  private final MessageDigest blockSha1 = sha1();
+  private final byte[] head;
   private final ByteArrayOutputStream memory = new ByteArrayOutputStream();
   private Path spool;
   private OutputStream spoolOut;
   private long length;
 
-  /** @param spoolDir where a large body is spooled until it is archived */
-  public RawCopy(Path spoolDir) {
+  /**
+   * @param head the response's status line and headers, which the record's block starts with
+   * @param spoolDir where a large body is spooled until it is archived
+   */
+  public RawCopy(byte[] head, Path spoolDir) {
+    this.head = head;
     this.spoolDir = spoolDir;
+    blockSha1.update(head);
   }
 
   /** The bytes as received; the buffer's position is left as it was. */
@@ -39,6 +47,7 @@ public final class RawCopy {
     byte[] chunk = new byte[b.remaining()];
     b.get(chunk);
     sha1.update(chunk);
+    blockSha1.update(chunk);
     length += chunk.length;
     if (spoolOut == null && memory.size() + chunk.length > IN_MEMORY) {
       Files.createDirectories(spoolDir);
@@ -55,7 +64,8 @@ public final class RawCopy {
     if (spoolOut != null) {
       spoolOut.close();
     }
-    return new Body(spool == null ? memory.toByteArray() : null, spool, length, new WarcDigest(sha1));
+    return new Body(head, spool == null ? memory.toByteArray() : null, spool, length, new WarcDigest(sha1),
+        new WarcDigest(blockSha1));
   }
 
   /** Drops what was kept: the exchange will not be archived. */
@@ -72,8 +82,14 @@ public final class RawCopy {
     }
   }
 
-  /** A finished body: in memory, or in a spool file the archive deletes once written. */
-  public record Body(byte[] bytes, Path spool, long length, WarcDigest sha1) {
+  /**
+   * A finished response: its head, and its body in memory or in a spool file the archive deletes
+   * once written.
+   *
+   * @param sha1 the payload digest
+   * @param blockSha1 the digest of head and body together
+   */
+  public record Body(byte[] head, byte[] bytes, Path spool, long length, WarcDigest sha1, WarcDigest blockSha1) {
     ReadableByteChannel open() throws IOException {
       return bytes != null ? Channels.newChannel(new java.io.ByteArrayInputStream(bytes)) : FileChannel.open(spool);
     }

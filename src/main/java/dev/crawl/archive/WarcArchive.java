@@ -85,53 +85,45 @@ public final class WarcArchive implements AutoCloseable {
         startFile();
       }
       WarcRequest request = new WarcRequest.Builder(c.url()).version(WARC).date(c.date())
-          .blockDigest(digest(c.requestHead(), null))
+          .blockDigest(digest(c.requestHead()))
           .body(MediaType.HTTP_REQUEST, c.requestHead())
           .build();
       writer.write(request);
-      String payload = c.body().sha1().toString();
-      Original original = c.body().length() > 0 ? payloads.get(payload) : null;
+      String payload = c.response().sha1().toString();
+      Original original = c.response().length() > 0 ? payloads.get(payload) : null;
       if (original != null) {
         writer.write(new WarcRevisit.Builder(c.url(), WarcRevisit.IDENTICAL_PAYLOAD_DIGEST_1_1).version(WARC).date(c.date())
             .refersTo(original.recordId(), original.target(), original.date())
             .concurrentTo(request.id())
-            .payloadDigest(c.body().sha1())
-            .blockDigest(digest(c.responseHead(), null))
-            .body(MediaType.HTTP_RESPONSE, c.responseHead())
+            .payloadDigest(c.response().sha1())
+            .blockDigest(digest(c.response().head()))
+            .body(MediaType.HTTP_RESPONSE, c.response().head())
             .build());
         return;
       }
       WarcResponse response;
       try (ReadableByteChannel block = Channels.newChannel(new SequenceInputStream(
-          new ByteArrayInputStream(c.responseHead()), Channels.newInputStream(c.body().open())))) {
+          new ByteArrayInputStream(c.response().head()), Channels.newInputStream(c.response().open())))) {
         response = new WarcResponse.Builder(c.url()).version(WARC).date(c.date())
             .concurrentTo(request.id())
-            .payloadDigest(c.body().sha1())
-            .blockDigest(digest(c.responseHead(), c.body()))
-            .body(MediaType.HTTP_RESPONSE, block, c.responseHead().length + c.body().length())
+            .payloadDigest(c.response().sha1())
+            .blockDigest(c.response().blockSha1())
+            .body(MediaType.HTTP_RESPONSE, block, c.response().head().length + c.response().length())
             .build();
         writer.write(response);
       }
-      if (c.body().length() > 0) {
+      if (c.response().length() > 0) {
         payloads.putIfAbsent(payload, new Original(response.id(), c.url(), c.date()));
       }
     } finally {
-      c.body().release();
+      c.response().release();
     }
   }
 
-  /** SHA-1 of a record block: the head, and the body after it when there is one. */
-  private static WarcDigest digest(byte[] head, RawCopy.Body body) throws IOException {
+  /** SHA-1 of a record block that is a head alone. */
+  private static WarcDigest digest(byte[] head) {
     MessageDigest sha1 = RawCopy.sha1();
     sha1.update(head);
-    if (body != null) {
-      try (var in = Channels.newInputStream(body.open())) {
-        byte[] buffer = new byte[64 * 1024];
-        for (int n; (n = in.read(buffer)) > 0; ) {
-          sha1.update(buffer, 0, n);
-        }
-      }
-    }
     return new WarcDigest(sha1);
   }
 

@@ -291,7 +291,8 @@ final class Download {
         stream.connected();
       }
       BodyReader reader = readerFor(info, deadline);
-      RawCopy raw = f.archive == null ? null : new RawCopy(f.spool);
+      RawCopy raw = f.archive == null ? null
+          : new RawCopy(HttpHeads.response(info.statusCode(), info.headers().map()), f.spool);
       if (raw != null) {
         reader.teeTo(raw);
       }
@@ -308,8 +309,7 @@ final class Download {
                 }
                 try {
                   if (raw != null) {
-                    f.archive.record(new Capture(url, date, HttpHeads.request(url, sent.headers().map()),
-                        HttpHeads.response(info.statusCode(), info.headers().map()), raw.finish()));
+                    f.archive.record(new Capture(url, date, HttpHeads.request(url, sent.headers().map()), raw.finish()));
                   }
                   exchange.complete(new Exchange(info.statusCode(), info.headers(), body, info.version()));
                 } catch (IOException | RuntimeException e) {

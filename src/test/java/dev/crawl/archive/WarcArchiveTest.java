@@ -29,14 +29,14 @@ class WarcArchiveTest {
   @TempDir Path tmp;
 
   private Capture capture(int n, byte[] body) throws IOException {
-    RawCopy raw = new RawCopy(tmp.resolve("spool"));
+    RawCopy raw = new RawCopy(HttpHeads.response(200, Map.of("Content-Length", List.of(String.valueOf(body.length)))),
+        tmp.resolve("spool"));
     // in pieces, as a body arrives
     for (int at = 0; at < body.length; at += 100_000) {
       raw.write(ByteBuffer.wrap(body, at, Math.min(100_000, body.length - at)));
     }
     URI url = URI.create("http://127.0.0.1:9/f" + n);
-    return new Capture(url, Instant.now(), HttpHeads.request(url, Map.of()),
-        HttpHeads.response(200, Map.of("Content-Length", List.of(String.valueOf(body.length)))), raw.finish());
+    return new Capture(url, Instant.now(), HttpHeads.request(url, Map.of()), raw.finish());
   }
 
   private static byte[] random(int size, int seed) {
