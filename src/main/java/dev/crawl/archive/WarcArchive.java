@@ -1,9 +1,11 @@
 package dev.crawl.archive;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.SequenceInputStream;
 import java.net.URI;
+import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.channels.ReadableByteChannel;
@@ -16,10 +18,12 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.netpreserve.jwarc.MediaType;
 import org.netpreserve.jwarc.MessageVersion;
 import org.netpreserve.jwarc.WarcCompression;
 import org.netpreserve.jwarc.WarcDigest;
+import org.netpreserve.jwarc.WarcRecord;
 import org.netpreserve.jwarc.WarcRequest;
 import org.netpreserve.jwarc.WarcResponse;
 import org.netpreserve.jwarc.WarcRevisit;
@@ -76,47 +80,73 @@ public final class WarcArchive implements AutoCloseable {
     writer.write(new Warcinfo.Builder().version(WARC).date(Instant.now()).filename(path.getFileName().toString()).fields(info).build());
   }
 
-  /** Archives one exchange; a body spooled to disk is deleted once written. */
-  public synchronized void record(Capture c) throws IOException {
+  /**
+   * Archives one exchange; a body spooled to disk is deleted once written. The records of a body
+   * held in memory are compressed before the lock is taken, so that downloads finishing together
+   * compress on every core and only append one after the other; a spooled (large) body is
+   * compressed straight into the file, under the lock, rather than into memory.
+   */
+  public void record(Capture c) throws IOException {
+    RawCopy.Body r = c.response();
     try {
-      if (options.maxBytes() > 0 && writer.position() >= options.maxBytes()) {
-        writer.close();
-        fileNumber++;
-        startFile();
+      URI responseId = URI.create("urn:uuid:" + UUID.randomUUID());
+      Original original = null;
+      if (r.length() > 0) {
+        synchronized (payloads) {
+          original = payloads.putIfAbsent(r.sha1().toString(), new Original(responseId, c.url(), c.date()));
+        }
       }
       WarcRequest request = new WarcRequest.Builder(c.url()).version(WARC).date(c.date())
           .blockDigest(digest(c.requestHead()))
           .body(MediaType.HTTP_REQUEST, c.requestHead())
           .build();
-      writer.write(request);
-      String payload = c.response().sha1().toString();
-      Original original = c.response().length() > 0 ? payloads.get(payload) : null;
-      if (original != null) {
-        writer.write(new WarcRevisit.Builder(c.url(), WarcRevisit.IDENTICAL_PAYLOAD_DIGEST_1_1).version(WARC).date(c.date())
-            .refersTo(original.recordId(), original.target(), original.date())
-            .concurrentTo(request.id())
-            .payloadDigest(c.response().sha1())
-            .blockDigest(digest(c.response().head()))
-            .body(MediaType.HTTP_RESPONSE, c.response().head())
-            .build());
-        return;
-      }
-      WarcResponse response;
       try (ReadableByteChannel block = Channels.newChannel(new SequenceInputStream(
-          new ByteArrayInputStream(c.response().head()), Channels.newInputStream(c.response().open())))) {
-        response = new WarcResponse.Builder(c.url()).version(WARC).date(c.date())
-            .concurrentTo(request.id())
-            .payloadDigest(c.response().sha1())
-            .blockDigest(c.response().blockSha1())
-            .body(MediaType.HTTP_RESPONSE, block, c.response().head().length + c.response().length())
-            .build();
-        writer.write(response);
-      }
-      if (c.response().length() > 0) {
-        payloads.putIfAbsent(payload, new Original(response.id(), c.url(), c.date()));
+          new ByteArrayInputStream(r.head()), Channels.newInputStream(r.open())))) {
+        WarcRecord answer = original != null
+            ? new WarcRevisit.Builder(c.url(), WarcRevisit.IDENTICAL_PAYLOAD_DIGEST_1_1).version(WARC).date(c.date())
+                .refersTo(original.recordId(), original.target(), original.date())
+                .concurrentTo(request.id())
+                .payloadDigest(r.sha1())
+                .blockDigest(digest(r.head()))
+                .body(MediaType.HTTP_RESPONSE, r.head())
+                .build()
+            : new WarcResponse.Builder(c.url()).version(WARC).date(c.date()).recordId(responseId)
+                .concurrentTo(request.id())
+                .payloadDigest(r.sha1())
+                .blockDigest(r.blockSha1())
+                .body(MediaType.HTTP_RESPONSE, block, r.head().length + r.length())
+                .build();
+        if (r.spool() != null) {
+          synchronized (this) {
+            rollIfFull();
+            writer.write(request);
+            writer.write(answer);
+          }
+          return;
+        }
+        ByteArrayOutputStream members = new ByteArrayOutputStream((int) Math.min(r.length() + 4096, Integer.MAX_VALUE));
+        try (WarcWriter compressing = new WarcWriter(Channels.newChannel(members), WarcCompression.GZIP)) {
+          compressing.write(request);
+          compressing.write(answer);
+        }
+        ByteBuffer bytes = ByteBuffer.wrap(members.toByteArray());
+        synchronized (this) {
+          rollIfFull();
+          while (bytes.hasRemaining()) {
+            channel.write(bytes);
+          }
+        }
       }
     } finally {
-      c.response().release();
+      r.release();
+    }
+  }
+
+  private void rollIfFull() throws IOException {
+    if (options.maxBytes() > 0 && channel.position() >= options.maxBytes()) {
+      writer.close();
+      fileNumber++;
+      startFile();
     }
   }
 
