@@ -90,6 +90,16 @@ public final class RawCopy {
    * @param blockSha1 the digest of head and body together
    */
   public record Body(byte[] head, byte[] bytes, Path spool, long length, WarcDigest sha1, WarcDigest blockSha1) {
+    /** The body's first bytes (all of it when it is in memory), to judge how well it compresses. */
+    byte[] start() throws IOException {
+      if (bytes != null) {
+        return bytes;
+      }
+      try (var in = Files.newInputStream(spool)) {
+        return in.readNBytes(64 * 1024);
+      }
+    }
+
     ReadableByteChannel open() throws IOException {
       return bytes != null ? Channels.newChannel(new java.io.ByteArrayInputStream(bytes)) : FileChannel.open(spool);
     }

@@ -1,11 +1,10 @@
 package dev.crawl.archive;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.SequenceInputStream;
 import java.net.URI;
-import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.channels.ReadableByteChannel;
@@ -19,15 +18,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.zip.Deflater;
 import org.netpreserve.jwarc.MediaType;
 import org.netpreserve.jwarc.MessageVersion;
-import org.netpreserve.jwarc.WarcCompression;
 import org.netpreserve.jwarc.WarcDigest;
 import org.netpreserve.jwarc.WarcRecord;
 import org.netpreserve.jwarc.WarcRequest;
 import org.netpreserve.jwarc.WarcResponse;
 import org.netpreserve.jwarc.WarcRevisit;
-import org.netpreserve.jwarc.WarcWriter;
 import org.netpreserve.jwarc.Warcinfo;
 
 /**
@@ -48,7 +46,7 @@ public final class WarcArchive implements AutoCloseable {
   private final Map<String, List<String>> info;
   private final Map<String, Original> payloads = new HashMap<>();
   private FileChannel channel;
-  private WarcWriter writer;
+  private OutputStream file;
   private int fileNumber;
   private String fileName;
 
@@ -76,8 +74,9 @@ public final class WarcArchive implements AutoCloseable {
     }
     channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
         StandardOpenOption.TRUNCATE_EXISTING);
-    writer = new WarcWriter(channel, WarcCompression.GZIP);
-    writer.write(new Warcinfo.Builder().version(WARC).date(Instant.now()).filename(path.getFileName().toString()).fields(info).build());
+    file = Channels.newOutputStream(channel);
+    GzipMembers.write(new Warcinfo.Builder().version(WARC).date(Instant.now()).filename(path.getFileName().toString())
+        .fields(info).build(), Deflater.DEFAULT_COMPRESSION, file);
   }
 
   /**
@@ -116,25 +115,21 @@ public final class WarcArchive implements AutoCloseable {
                 .blockDigest(r.blockSha1())
                 .body(MediaType.HTTP_RESPONSE, block, r.head().length + r.length())
                 .build();
+        int level = GzipMembers.levelFor(r.start());
         if (r.spool() != null) {
           synchronized (this) {
             rollIfFull();
-            writer.write(request);
-            writer.write(answer);
+            GzipMembers.write(request, Deflater.DEFAULT_COMPRESSION, file);
+            GzipMembers.write(answer, level, file);
           }
           return;
         }
-        ByteArrayOutputStream members = new ByteArrayOutputStream((int) Math.min(r.length() + 4096, Integer.MAX_VALUE));
-        try (WarcWriter compressing = new WarcWriter(Channels.newChannel(members), WarcCompression.GZIP)) {
-          compressing.write(request);
-          compressing.write(answer);
-        }
-        ByteBuffer bytes = ByteBuffer.wrap(members.toByteArray());
+        byte[] requestMember = GzipMembers.bytes(request, Deflater.DEFAULT_COMPRESSION, 1024);
+        byte[] answerMember = GzipMembers.bytes(answer, level, (int) Math.min(r.length() + 4096, Integer.MAX_VALUE));
         synchronized (this) {
           rollIfFull();
-          while (bytes.hasRemaining()) {
-            channel.write(bytes);
-          }
+          file.write(requestMember);
+          file.write(answerMember);
         }
       }
     } finally {
@@ -144,7 +139,7 @@ public final class WarcArchive implements AutoCloseable {
 
   private void rollIfFull() throws IOException {
     if (options.maxBytes() > 0 && channel.position() >= options.maxBytes()) {
-      writer.close();
+      channel.close();
       fileNumber++;
       startFile();
     }
@@ -164,6 +159,6 @@ public final class WarcArchive implements AutoCloseable {
 
   @Override
   public synchronized void close() throws IOException {
-    writer.close();
+    channel.close();
   }
 }
