@@ -26,6 +26,12 @@ interface BodyDecoder {
   default void close() {}
 
   /** The decoder for a Content-Encoding header value (null or identity: bytes pass through). */
+  /** True when a Content-Encoding leaves the body as sent: none, empty, or identity. */
+  static boolean isIdentity(String encoding) {
+    String enc = encoding == null ? "" : encoding.trim().toLowerCase(Locale.ROOT);
+    return enc.isEmpty() || enc.equals("identity");
+  }
+
   static BodyDecoder forEncoding(String encoding) throws FetchException {
     String enc = encoding == null ? "identity" : encoding.trim().toLowerCase(Locale.ROOT);
     return switch (enc) {

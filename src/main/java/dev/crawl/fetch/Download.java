@@ -383,7 +383,7 @@ final class Download {
     Partials.Partial p = partial;
     String header = info.headers().firstValue("Content-Range").orElse(null);
     ContentRange range = ContentRange.parse(header);
-    boolean identity = encoding == null || encoding.isBlank() || encoding.equalsIgnoreCase("identity");
+    boolean identity = BodyDecoder.isIdentity(encoding);
     if (p == null || range == null || range.first() != p.bytes() || !identity) {
       // not the rest of what was kept, so it cannot be spliced on: the next attempt starts over
       Partials.remove(target());
