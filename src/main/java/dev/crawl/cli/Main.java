@@ -16,12 +16,12 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) throws Exception {
-    if (!asksForVersion(args)) {
-      WarmUp.start();
-    }
     if (args.length == 1 && args[0].equals("worker")) {
       // a worker JVM's start-up is paid once per process: skip the command-line parser
-      System.exit(WorkerMain.serve(System.in, System.out));
+      WorkerMain.main(args);
+    }
+    if (!asksForVersion(args)) {
+      WarmUp.start();
     }
     System.exit(run(args, Io.system()));
   }

@@ -53,6 +53,6 @@ final class Dispatch {
   }
 
   EngineStats stats(String scheduling) {
-    return new EngineStats(inFlight.peak(), 0, 0, scheduling);
+    return new EngineStats(inFlight.peak(), scheduling);
   }
 }

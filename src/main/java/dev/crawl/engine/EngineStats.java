@@ -1,5 +1,7 @@
 package dev.crawl.engine;
 
+import dev.crawl.core.WorkerStarts;
+
 /**
  * What an engine observed about itself.
  *
@@ -7,5 +9,13 @@ package dev.crawl.engine;
  * @param processes worker processes used (0 outside {@code processes} mode)
  * @param childCpuNanos CPU time spent in worker processes
  * @param scheduling what ran the downloads, in words, for the report
+ * @param workerStarts how the worker processes started; null outside {@code processes} mode
  */
-public record EngineStats(int peakInFlight, int processes, long childCpuNanos, String scheduling) {}
+public record EngineStats(
+    int peakInFlight, int processes, long childCpuNanos, String scheduling, WorkerStarts workerStarts) {
+
+  /** An engine without worker processes. */
+  public EngineStats(int peakInFlight, String scheduling) {
+    this(peakInFlight, 0, 0, scheduling, null);
+  }
+}

@@ -4,6 +4,7 @@ import dev.crawl.core.FetchResult;
 import dev.crawl.core.ResultSink;
 import dev.crawl.core.RunClock;
 import dev.crawl.core.Task;
+import dev.crawl.core.WorkerStarts;
 import dev.crawl.fetch.HostLimiter;
 import dev.crawl.fetch.InFlight;
 import dev.crawl.fetch.RatePacer;
@@ -34,6 +35,7 @@ public final class ProcessPoolEngine implements Engine {
     InFlight inFlight = context.inFlight();
     AtomicLong childCpu = new AtomicLong();
     AtomicInteger processes = new AtomicInteger();
+    List<WorkerProcess.Started> starts = java.util.Collections.synchronizedList(new ArrayList<>());
     FirstError errors = new FirstError();
     // each worker has its own fetcher, so only the parent can keep a cap across all of them
     HostLimiter perHost = new HostLimiter(context.workers().perHost());
@@ -55,6 +57,7 @@ public final class ProcessPoolEngine implements Engine {
                 } finally {
                   childCpu.addAndGet(lane.close());
                   processes.addAndGet(lane.processesStarted());
+                  starts.addAll(lane.starts());
                 }
               });
       // a platform thread per pipe: a virtual thread blocked on a pipe read would pin its carrier
@@ -76,7 +79,11 @@ public final class ProcessPoolEngine implements Engine {
         inFlight.peak(),
         processes.get(),
         childCpu.get(),
-        n + " worker JVMs (worker-N), one download each at a time, fed over stdin/stdout");
+        n + " worker JVMs (worker-N), one download each at a time, fed over stdin/stdout",
+        WorkerStarts.of(
+            starts.stream().mapToLong(WorkerProcess.Started::nanos).toArray(),
+            context.workers().jvm().cacheGiven(),
+            (int) starts.stream().filter(WorkerProcess.Started::sharing).count()));
   }
 
   /** One task on one lane, within the parent's per-host cap and pace. */

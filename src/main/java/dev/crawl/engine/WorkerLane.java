@@ -9,6 +9,7 @@ import dev.crawl.fetch.CookieJar;
 import dev.crawl.fetch.KeptCopies;
 import java.io.IOException;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -30,6 +31,7 @@ final class WorkerLane {
   private volatile boolean stopped;
   private long cpuOfEnded;
   private int started;
+  private final List<WorkerProcess.Started> ready = new ArrayList<>();
 
   WorkerLane(WorkerSpec spec, String name, RunClock clock, CookieJar cookies, KeptCopies kept) {
     this.spec = spec;
@@ -85,6 +87,11 @@ final class WorkerLane {
     return started;
   }
 
+  /** The workers of this lane that became ready, with how each started. */
+  List<WorkerProcess.Started> starts() {
+    return List.copyOf(ready);
+  }
+
   /** Ends the worker and returns the CPU time all of this lane's workers used. */
   long close() {
     retire();
@@ -128,7 +135,7 @@ final class WorkerLane {
       w.stop(); // stop() came between the check and the launch
     }
     try {
-      w.awaitReady();
+      ready.add(w.awaitReady());
     } catch (IOException e) {
       retire();
       throw e;

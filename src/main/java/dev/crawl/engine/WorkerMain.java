@@ -7,14 +7,15 @@ import dev.crawl.fetch.CookieJar;
 import dev.crawl.fetch.FetchSettings;
 import dev.crawl.fetch.Fetcher;
 import dev.crawl.fetch.InFlight;
+import dev.crawl.fetch.WarmUp;
 import dev.crawl.store.Store;
-import java.io.BufferedReader;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -27,20 +28,26 @@ import sun.misc.SignalHandler;
 
 /** The worker side of {@code processes} mode: read a request, fetch it, write the reply. */
 public final class WorkerMain {
-  /** The first line a worker writes, once it can fetch: the parent paces and times from here. */
-  static final String READY = "{\"ready\":true}";
-
   /** Exit status of a worker whose parent went away while it had a task. */
   static final int PARENT_GONE = 3;
 
-  /** Put after the last request; compared by identity, so no line read can be mistaken for it. */
-  @SuppressWarnings("StringOperationCanBeSimplified")
-  private static final String END = new String("end of input");
+  /** Put after the last request; compared by identity, so no message read can be mistaken for it. */
+  private static final Object END = new Object();
 
   private WorkerMain() {}
 
+  /** A worker started from a class path; one started with {@code -jar} arrives through the cli. */
+  public static void main(String[] args) {
+    WarmUp.startForWorker();
+    System.exit(serve(System.in, System.out));
+  }
+
   /** Runs a worker; never throws: a problem is one line on stderr and a non-zero status. */
   public static int serve(InputStream in, PrintStream out) {
+    if (out == System.out) {
+      // stdout carries the replies: a stray print anywhere in the worker must not break the stream
+      System.setOut(System.err);
+    }
     // Ctrl-C and a closed terminal reach the whole process group; the parent decides what stops
     // and stops its workers itself (SIGTERM), once it has taken note of what they were doing
     for (String name : new String[] {"INT", "HUP"}) {
@@ -61,29 +68,30 @@ public final class WorkerMain {
   }
 
   private static int serveRequests(InputStream in, PrintStream out) throws IOException, InterruptedException {
-    BufferedReader requests = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-    String first = requests.readLine();
-    if (first == null) {
+    DataInputStream requests = WorkerWire.reader(in);
+    WorkerSetup setup;
+    try {
+      setup = WorkerWire.receiveSetup(requests);
+    } catch (EOFException parentEndedFirst) {
       return 0;
     }
-    WorkerSetup setup = WorkerMessages.read(first, WorkerSetup.class);
     RunClock clock = new RunClock();
     Store store = new Store(Path.of(setup.outputDir()));
     // the parent stops a worker with SIGTERM: leave no temporary file behind
     Runtime.getRuntime().addShutdownHook(new Thread(store::abortAll, "worker-cleanup"));
     AtomicInteger unanswered = new AtomicInteger();
-    BlockingQueue<String> lines = watchParent(requests, unanswered);
+    BlockingQueue<Object> messages = watchParent(requests, unanswered);
     UnaryOperator<FetchResult> afterSave =
         setup.links() ? new PageReader(store, setup.requisites()) : UnaryOperator.identity();
     FetchSettings settings = setup.fetch().warc() == null ? setup.fetch()
         : setup.fetch().withWarc(setup.fetch().warc().forWorker(ProcessHandle.current().pid()));
     try (Fetcher fetcher = new Fetcher(settings, store, clock, setup.redirectGate(), new InFlight())) {
-      stopAfterTheReplyOnSigterm(fetcher, lines);
-      out.println(READY);
-      out.flush();
-      for (String line; (line = lines.take()) != END; ) {
+      stopAfterTheReplyOnSigterm(fetcher, messages);
+      DataOutputStream replies = WorkerWire.writer(out);
+      WorkerWire.send(replies, WorkerMessages.Ready.ofThisJvm());
+      for (Object message; (message = messages.take()) != END; ) {
         long received = clock.now();
-        WorkerMessages.Request request = WorkerMessages.read(line, WorkerMessages.Request.class);
+        WorkerMessages.Request request = (WorkerMessages.Request) message;
         CookieJar jar = fetcher.cookies();
         int heard = hear(jar, request.cookies());
         FetchResult result;
@@ -93,8 +101,7 @@ public final class WorkerMain {
           throw new IllegalStateException(e.getCause());
         }
         List<CookieJar.Learned> learned = jar == null ? List.of() : jar.since(heard);
-        out.println(WorkerMessages.write(WorkerMessages.Reply.of(result, received, learned)));
-        out.flush();
+        WorkerWire.send(replies, WorkerMessages.Reply.of(result, received, learned));
         unanswered.decrementAndGet();
       }
     }
@@ -118,11 +125,11 @@ public final class WorkerMain {
    * file is there. So the client is closed, which cuts short a download still receiving (its
    * temporary file goes), and the worker still answers for the task it had, then ends.
    */
-  private static void stopAfterTheReplyOnSigterm(Fetcher fetcher, BlockingQueue<String> lines) {
+  private static void stopAfterTheReplyOnSigterm(Fetcher fetcher, BlockingQueue<Object> messages) {
     try {
       Signal.handle(new Signal("TERM"), signal -> {
         fetcher.abort();
-        lines.add(END);
+        messages.add(END);
       });
     } catch (IllegalArgumentException unsupported) {
       // the JVM's own handling: exit, and the shutdown hook removes the temporary files
@@ -135,26 +142,27 @@ public final class WorkerMain {
    * request is unanswered means the parent is gone (killed, even with SIGKILL): stop now, and let
    * the shutdown hook remove the temporary file, rather than finish a download nobody will record.
    */
-  private static BlockingQueue<String> watchParent(BufferedReader requests, AtomicInteger unanswered) {
-    BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+  private static BlockingQueue<Object> watchParent(DataInputStream requests, AtomicInteger unanswered) {
+    BlockingQueue<Object> messages = new LinkedBlockingQueue<>();
     Thread.ofPlatform()
         .daemon()
         .name("worker-input")
         .start(
             () -> {
               try {
-                for (String line; (line = requests.readLine()) != null; ) {
+                while (true) {
+                  WorkerMessages.Request request = WorkerWire.receiveRequest(requests);
                   unanswered.incrementAndGet();
-                  lines.add(line);
+                  messages.add(request);
                 }
-              } catch (IOException closed) {
+              } catch (IOException closedOrGarbled) {
                 // the same as the end of input
               }
               if (unanswered.get() > 0) {
                 System.exit(PARENT_GONE);
               }
-              lines.add(END);
+              messages.add(END);
             });
-    return lines;
+    return messages;
   }
 }

@@ -1,11 +1,5 @@
 package dev.crawl.engine;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationContext;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.deser.std.FromStringDeserializer;
-import com.fasterxml.jackson.databind.module.SimpleModule;
-import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import dev.crawl.core.Discovered;
 import dev.crawl.core.FetchResult;
 import dev.crawl.core.FetchTimings;
@@ -15,19 +9,24 @@ import dev.crawl.core.Validators;
 import dev.crawl.fetch.CookieJar;
 import dev.crawl.fetch.KeptCopy;
 import java.net.URI;
-import java.time.Duration;
 
-/** The wire format between the parent and its worker processes: one JSON object per line. */
+/**
+ * What the parent and its worker processes say to each other, over {@link WorkerPipe}: the parent
+ * sends a {@link WorkerSetup}, then requests; a worker answers {@link Ready}, then one reply each.
+ */
 final class WorkerMessages {
-  // durations travel as ISO-8601 text (PT0.25S): the settings record goes over as it is
-  static final ObjectMapper JSON = new ObjectMapper().registerModule(new SimpleModule()
-      .addSerializer(Duration.class, new ToStringSerializer(Duration.class))
-      .addDeserializer(Duration.class, new FromStringDeserializer<>(Duration.class) {
-        @Override
-        protected Duration _deserialize(String value, DeserializationContext ctxt) {
-          return Duration.parse(value);
-        }
-      }));
+
+  /**
+   * A worker's first line, once it can fetch: the parent times its start and paces from here.
+   *
+   * @param sharing the worker's JVM runs on a start-up cache (CDS or AOT), as {@code java.vm.info}
+   *     says; false where the cache it was given was refused
+   */
+  record Ready(boolean ready, boolean sharing) {
+    static Ready ofThisJvm() {
+      return new Ready(true, System.getProperty("java.vm.info", "").contains("sharing"));
+    }
+  }
 
   /**
    * A task sent to a worker, with the cookies other workers' servers set since this worker last
@@ -113,16 +112,4 @@ final class WorkerMessages {
   }
 
   private WorkerMessages() {}
-
-  static String write(Object message) {
-    try {
-      return JSON.writeValueAsString(message);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  static <T> T read(String line, Class<T> type) throws JsonProcessingException {
-    return JSON.readValue(line, type);
-  }
 }

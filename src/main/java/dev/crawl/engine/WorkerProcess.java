@@ -1,11 +1,10 @@
 package dev.crawl.engine;
 
-import java.io.BufferedReader;
-import java.io.BufferedWriter;
+import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStreamWriter;
-import java.nio.charset.StandardCharsets;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.ObjectStreamException;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
@@ -19,62 +18,62 @@ final class WorkerProcess {
     }
   }
 
-  private final Process process;
-  private final BufferedWriter requests;
-  private final BufferedReader replies;
+  /**
+   * A worker ready to fetch.
+   *
+   * @param nanos from asking the OS for the process to its first line: JVM start and set-up
+   * @param sharing its JVM runs on a start-up cache
+   */
+  record Started(long nanos, boolean sharing) {}
 
-  private WorkerProcess(Process process) {
+  private final Process process;
+  private final long launched;
+  private final DataOutputStream requests;
+  private final DataInputStream replies;
+
+  private WorkerProcess(Process process, long launched) {
     this.process = process;
-    this.requests =
-        new BufferedWriter(new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8));
-    this.replies =
-        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+    this.launched = launched;
+    this.requests = WorkerWire.writer(process.getOutputStream());
+    this.replies = WorkerWire.reader(process.getInputStream());
   }
 
   /** Starts a worker JVM and sends it the run's settings; {@link #awaitReady} waits for it. */
   static WorkerProcess launch(WorkerSpec spec) throws IOException {
-    Process p = new ProcessBuilder(spec.command()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-    WorkerProcess w = new WorkerProcess(p);
+    long launched = System.nanoTime();
+    Process p = new ProcessBuilder(spec.jvm().command()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
     try {
-      w.send(WorkerMessages.write(spec.setup()));
+      WorkerProcess w = new WorkerProcess(p, launched);
+      WorkerWire.send(w.requests, spec.setup());
+      return w;
     } catch (IOException e) {
       p.destroyForcibly();
       throw e;
     }
-    return w;
   }
 
   /** Waits until the worker says it is ready to fetch. */
-  void awaitReady() throws IOException {
-    String hello;
+  Started awaitReady() throws IOException {
+    WorkerMessages.Ready ready;
     try {
-      hello = replies.readLine();
+      ready = WorkerWire.receiveReady(replies);
     } catch (IOException e) {
-      hello = null;
-    }
-    if (!WorkerMain.READY.equals(hello)) {
       process.destroyForcibly();
       throw new IOException("worker process " + process.pid() + " did not start ("
-          + (hello == null ? exitDescription() : "it said: " + hello) + ")");
+          + (e instanceof EOFException ? exitDescription() : "it said something else: " + e.getMessage()) + ")");
     }
+    return new Started(System.nanoTime() - launched, ready.sharing());
   }
 
   WorkerMessages.Reply call(WorkerMessages.Request request) throws DiedException {
-    String line;
     try {
-      send(WorkerMessages.write(request));
-      line = replies.readLine();
-    } catch (IOException e) {
-      line = null;
-    }
-    if (line == null) {
-      throw new DiedException("worker process " + process.pid() + " " + exitDescription());
-    }
-    try {
-      return WorkerMessages.read(line, WorkerMessages.Reply.class);
-    } catch (IOException e) {
+      WorkerWire.send(requests, request);
+      return WorkerWire.receiveReply(replies);
+    } catch (ObjectStreamException garbled) {
       process.destroyForcibly();
       throw new DiedException("worker process " + process.pid() + " sent a garbled reply");
+    } catch (IOException ended) {
+      throw new DiedException("worker process " + process.pid() + " " + exitDescription());
     }
   }
 
@@ -108,12 +107,6 @@ final class WorkerProcess {
       process.destroyForcibly();
       Thread.currentThread().interrupt();
     }
-  }
-
-  private void send(String line) throws IOException {
-    requests.write(line);
-    requests.newLine();
-    requests.flush();
   }
 
   private String exitDescription() {

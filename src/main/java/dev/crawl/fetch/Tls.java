@@ -49,7 +49,9 @@ public final class Tls {
    */
   public static SSLContext context(FetchSettings s) throws IOException {
     if (!s.insecure() && s.caCertificate() == null && s.clientCertificate() == null) {
-      return systemTrust();
+      // a file named on the command line is read at once, so a bad one fails the run's start; the
+      // system's store is loaded when a first https URL needs it
+      return LazyTls.systemTrust();
     }
     try {
       KeyManager[] identity = s.clientCertificate() == null

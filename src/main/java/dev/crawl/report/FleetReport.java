@@ -144,7 +144,8 @@ public final class FleetReport {
         all.stream().anyMatch(RunSummary::insecure),
         new TreeMap<>(totals.protocols()),
         null,
-        0);
+        0,
+        null);
   }
 
   /** The runs' link counts added up; null when none crawled. */
@@ -193,7 +194,7 @@ public final class FleetReport {
     return new RunSummary("unknown", 0, 0, "", "", new Counts(0, 0, 0, 0, 0, 0, 0), 0, 0, lastEndMs / 1000, 0, 0, 0,
         new Latency(0, 0, 0, 0, 0, 0), List.of(), 0, 0, 0, "", reportDir.toString(), reportDir.toString(),
         started.toString(), "", "ended without a summary (killed?): its results.jsonl is all there is", null, 0,
-        false, new TreeMap<>(), null, 0);
+        false, new TreeMap<>(), null, 0, null);
   }
 
   private static FetchTimings timings(UrlResult r) {

@@ -16,6 +16,7 @@ package dev.crawl.report;
  * @param protocols saved URLs by the protocol they came over ({@code h2}, {@code http/1.1})
  * @param shard this run's part of the list, {@code K/N} ({@code --shard}); null for the whole list
  * @param otherShards listed URLs left to the other shards, not in this run's report
+ * @param workerStarts how the worker processes started; null outside {@code processes} mode
  */
 public record RunSummary(
     String mode,
@@ -46,7 +47,8 @@ public record RunSummary(
     boolean insecure,
     java.util.SortedMap<String, Long> protocols,
     String shard,
-    long otherShards) {
+    long otherShards,
+    dev.crawl.core.WorkerStarts workerStarts) {
 
   /**
    * True when the per-host cap, not the concurrency, bounded the run: all its hosts together could

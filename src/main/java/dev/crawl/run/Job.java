@@ -208,7 +208,7 @@ final class Job implements AutoCloseable {
         break;
       }
     }
-    return new EngineStats(inFlight.peak(), 0, 0, "interrupted by " + signal);
+    return new EngineStats(inFlight.peak(), "interrupted by " + signal);
   }
 
   /** Why reading the input stopped early, if it did. */

@@ -190,7 +190,8 @@ public final class Runner {
         plan.fetch().insecure(),
         new java.util.TreeMap<>(totals.protocols()),
         plan.fleet().shard().isAll() ? null : plan.fleet().shard().toString(),
-        e.ofOtherShards());
+        e.ofOtherShards(),
+        stats.workerStarts());
   }
 
   private static long processCpuNanos() {

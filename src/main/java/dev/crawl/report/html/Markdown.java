@@ -2,6 +2,7 @@ package dev.crawl.report.html;
 
 import static dev.crawl.report.html.Svg.fmt;
 
+import dev.crawl.core.WorkerStarts;
 import dev.crawl.report.Counts;
 import dev.crawl.report.RunSummary;
 import java.util.List;
@@ -21,7 +22,19 @@ final class Markdown {
             s.megabytesPerSecond(), s.latencyMs().p50(), s.latencyMs().p90(), s.latencyMs().p99(), s.latencyMs().max())
         + (c.notModified() > 0 ? fmt("%d not modified since an earlier run (kept as they were).%n%n", c.notModified()) : "")
         + fmt("%s. Peak %d downloads in flight; %d platform threads added%s.%n",
-            s.scheduling(), s.peakInFlight(), s.peakPlatformThreads(), s.processes() > 0 ? ", " + s.processes() + " worker processes" : "");
+            s.scheduling(), s.peakInFlight(), s.peakPlatformThreads(), s.processes() > 0 ? ", " + s.processes() + " worker processes" : "")
+        + workerStarts(s.workerStarts());
+  }
+
+  private static String workerStarts(WorkerStarts w) {
+    if (w == null || w.count() == 0) {
+      return "";
+    }
+    String cache = !w.cacheGiven() ? "no start-up cache"
+        : w.cacheRefused() ? fmt("only %d of %d on the start-up cache: the others' JVMs refused it (see stderr)", w.onCache(), w.count())
+        : "all on the start-up cache";
+    return fmt("%nA worker JVM took %.3f s from launch to ready (median; slowest %.3f s), %s.%n",
+        w.medianSeconds(), w.maxSeconds(), cache);
   }
 
   static String compare(List<RunSummary> runs, Map<String, Double> speedups, boolean identical) {

@@ -1,0 +1,93 @@
+package dev.crawl.fetch;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.security.SecureRandom;
+import javax.net.ssl.KeyManager;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLContextSpi;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLServerSocketFactory;
+import javax.net.ssl.SSLSessionContext;
+import javax.net.ssl.SSLSocketFactory;
+import javax.net.ssl.TrustManager;
+
+/**
+ * A TLS context that becomes the system's only when a first HTTPS connection asks for it. The JDK
+ * client wants a context when it is built, also for a list of http URLs, and JSSE with the trust
+ * store costs a fresh JVM 0.2-0.3 s of CPU: paid by every worker of {@code processes} mode, for
+ * nothing. Clients given this context must be given {@link #PARAMETERS} too: asking the context for
+ * its defaults would load it.
+ */
+final class LazyTls extends SSLContextSpi {
+  /** No protocols or suites named: each engine keeps the real context's defaults. */
+  static final SSLParameters PARAMETERS = new SSLParameters();
+
+  private volatile SSLContext real;
+
+  private LazyTls() {}
+
+  /** The system's trust, loaded on first use. */
+  static SSLContext systemTrust() {
+    return new SSLContext(new LazyTls(), null, "TLS") {};
+  }
+
+  private SSLContext real() {
+    SSLContext r = real;
+    if (r == null) {
+      try {
+        r = real = Tls.systemTrust();
+      } catch (IOException e) {
+        // surfaces as the connection's failure, with the reason
+        throw new UncheckedIOException(e);
+      }
+    }
+    return r;
+  }
+
+  @Override
+  protected void engineInit(KeyManager[] km, TrustManager[] tm, SecureRandom sr) {
+    throw new UnsupportedOperationException("already set up: the system's trust");
+  }
+
+  @Override
+  protected SSLSocketFactory engineGetSocketFactory() {
+    return real().getSocketFactory();
+  }
+
+  @Override
+  protected SSLServerSocketFactory engineGetServerSocketFactory() {
+    return real().getServerSocketFactory();
+  }
+
+  @Override
+  protected SSLEngine engineCreateSSLEngine() {
+    return real().createSSLEngine();
+  }
+
+  @Override
+  protected SSLEngine engineCreateSSLEngine(String host, int port) {
+    return real().createSSLEngine(host, port);
+  }
+
+  @Override
+  protected SSLSessionContext engineGetServerSessionContext() {
+    return real().getServerSessionContext();
+  }
+
+  @Override
+  protected SSLSessionContext engineGetClientSessionContext() {
+    return real().getClientSessionContext();
+  }
+
+  @Override
+  protected SSLParameters engineGetDefaultSSLParameters() {
+    return real().getDefaultSSLParameters();
+  }
+
+  @Override
+  protected SSLParameters engineGetSupportedSSLParameters() {
+    return real().getSupportedSSLParameters();
+  }
+}
