@@ -23,7 +23,7 @@ public final class SideClient {
     return HttpClient.newBuilder()
         .connectTimeout(settings.connectTimeout())
         .sslContext(Tls.context(settings))
-        .sslParameters(LazyTls.PARAMETERS)
+        .sslParameters(LazyTls.parameters())
         // without a selector the client takes the JDK's default, which reads Java's own proxy properties
         .proxy(settings.proxies().any() ? settings.proxies().selector() : HttpClient.Builder.NO_PROXY);
   }
