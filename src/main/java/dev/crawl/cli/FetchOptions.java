@@ -1,14 +1,14 @@
 package dev.crawl.cli;
 
-import dev.crawl.fetch.ClientIdentity;
-import dev.crawl.fetch.CookieJar;
-import dev.crawl.fetch.Credentials;
 import dev.crawl.fetch.FetchSettings;
-import dev.crawl.fetch.Netrc;
-import dev.crawl.fetch.Printable;
-import dev.crawl.fetch.Proxies;
-import dev.crawl.fetch.RequestHeaders;
-import dev.crawl.fetch.Tls;
+import dev.crawl.fetch.auth.Credentials;
+import dev.crawl.fetch.auth.Netrc;
+import dev.crawl.fetch.cookie.CookieJar;
+import dev.crawl.fetch.http.Printable;
+import dev.crawl.fetch.http.RequestHeaders;
+import dev.crawl.fetch.net.Proxies;
+import dev.crawl.fetch.tls.ClientIdentity;
+import dev.crawl.fetch.tls.Tls;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package dev.crawl.demo;
 
-import dev.crawl.fetch.Crc;
+import dev.crawl.fetch.body.Crc;
 import dev.crawl.input.UrlParser;
 import dev.crawl.report.ContentDigest;
 import dev.crawl.store.PathMapper;

@@ -6,8 +6,8 @@ import dev.crawl.core.FetchTimings;
 import dev.crawl.core.Task;
 import dev.crawl.core.UrlResult;
 import dev.crawl.core.Validators;
-import dev.crawl.fetch.CookieJar;
 import dev.crawl.fetch.KeptCopy;
+import dev.crawl.fetch.cookie.CookieJar;
 import java.net.URI;
 
 /**

@@ -1,6 +1,9 @@
 package dev.crawl.fetch;
 
 import dev.crawl.archive.WarcOptions;
+import dev.crawl.fetch.auth.Credentials;
+import dev.crawl.fetch.net.Proxies;
+import dev.crawl.fetch.tls.TlsOptions;
 import java.time.Duration;
 import java.util.List;
 
@@ -67,6 +70,11 @@ public record FetchSettings(
     String saveCookies,
     boolean continuePartials,
     WarcOptions warc) {
+
+  /** The TLS part of the settings. */
+  public TlsOptions tls() {
+    return new TlsOptions(caCertificate, insecure, clientCertificate, clientKey);
+  }
 
   public static final String VERSION = "0.4.0";
   public static final String DEFAULT_USER_AGENT =

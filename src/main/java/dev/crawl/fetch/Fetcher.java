@@ -1,12 +1,16 @@
 package dev.crawl.fetch;
 
+import dev.crawl.archive.WarcArchive;
 import dev.crawl.core.FetchResult;
 import dev.crawl.core.RunClock;
 import dev.crawl.core.Task;
+import dev.crawl.fetch.auth.BasicAuth;
+import dev.crawl.fetch.cookie.CookieJar;
+import dev.crawl.fetch.net.HostLimiter;
+import dev.crawl.fetch.net.RatePacer;
 import dev.crawl.store.Store;
 import java.io.IOException;
 import java.net.http.HttpClient;
-import dev.crawl.archive.WarcArchive;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
@@ -69,7 +73,7 @@ public final class Fetcher implements AutoCloseable {
   public Fetcher(
       FetchSettings settings, Store store, RunClock clock, RedirectGate gate, InFlight inFlight) throws IOException {
     // first: these read files and may fail, and nothing is started yet
-    this.auth = BasicAuth.of(settings);
+    this.auth = BasicAuth.of(settings.credentials(), settings.netrcFile());
     this.cookies = settings.cookies() ? new CookieJar() : null;
     if (cookies != null && settings.loadCookies() != null) {
       cookies.load(Path.of(settings.loadCookies()));

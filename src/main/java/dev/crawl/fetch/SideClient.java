@@ -1,5 +1,7 @@
 package dev.crawl.fetch;
 
+import dev.crawl.fetch.tls.LazyTls;
+import dev.crawl.fetch.tls.Tls;
 import java.io.IOException;
 import java.net.http.HttpClient;
 
@@ -22,7 +24,7 @@ public final class SideClient {
   static HttpClient.Builder reaching(FetchSettings settings) throws IOException {
     return HttpClient.newBuilder()
         .connectTimeout(settings.connectTimeout())
-        .sslContext(Tls.context(settings))
+        .sslContext(Tls.context(settings.tls()))
         .sslParameters(LazyTls.parameters())
         // without a selector the client takes the JDK's default, which reads Java's own proxy properties
         .proxy(settings.proxies().any() ? settings.proxies().selector() : HttpClient.Builder.NO_PROXY);

@@ -1,5 +1,7 @@
 package dev.crawl.fetch;
 
+import dev.crawl.fetch.body.ContentCodings;
+import dev.crawl.fetch.tls.Tls;
 import java.io.IOException;
 
 /**

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.crawl.core.UrlResult;
-import dev.crawl.fetch.Crc;
 import dev.crawl.fetch.FetchSettings;
+import dev.crawl.fetch.body.Crc;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

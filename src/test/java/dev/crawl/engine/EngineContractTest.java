@@ -17,8 +17,8 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.crawl.core.FetchTimings;
 import dev.crawl.core.UrlResult;
-import dev.crawl.fetch.Credentials;
 import dev.crawl.fetch.FetchSettings;
+import dev.crawl.fetch.auth.Credentials;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,9 +32,9 @@ import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every behaviour users rely on, run against one mode; each mode has a subclass of a few lines.

@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.crawl.core.UrlResult;
 import dev.crawl.fetch.FetchSettings;
-import dev.crawl.fetch.Proxies;
+import dev.crawl.fetch.net.Proxies;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

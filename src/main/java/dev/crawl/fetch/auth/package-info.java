@@ -1,0 +1,2 @@
+/** Credentials a request carries: --user and .netrc, sent as Basic. */
+package dev.crawl.fetch.auth;

@@ -1,0 +1,2 @@
+/** A response body on its way to disk: decoding, limits, checksums. */
+package dev.crawl.fetch.body;
