@@ -27,7 +27,8 @@ final class FetchDefaults implements IDefaultValueProvider {
       Map.entry("--max-redirects", String.valueOf(D.maxRedirects())),
       Map.entry("--max-size", size(D.maxBytes())),
       Map.entry("--rate", BigDecimal.valueOf(D.rate()).stripTrailingZeros().toPlainString()),
-      Map.entry("--user-agent", D.userAgent()));
+      Map.entry("--user-agent", D.userAgent()),
+      Map.entry("--transport", D.transport().id()));
 
   @Override
   public String defaultValue(ArgSpec arg) {

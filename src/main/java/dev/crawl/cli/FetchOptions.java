@@ -1,6 +1,7 @@
 package dev.crawl.cli;
 
 import dev.crawl.fetch.FetchSettings;
+import dev.crawl.fetch.TransportKind;
 import dev.crawl.fetch.auth.Credentials;
 import dev.crawl.fetch.auth.Netrc;
 import dev.crawl.fetch.cookie.CookieJar;
@@ -121,6 +122,12 @@ final class FetchOptions {
   boolean http11;
 
   @Option(
+      names = "--transport",
+      paramLabel = "NAME",
+      description = "What moves the bytes: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}); jdk is the JDK's HttpClient, the reference.")
+  TransportKind transport;
+
+  @Option(
       names = "--ca-certificate",
       paramLabel = "FILE",
       description = "Trust the CA certificates in FILE (PEM, one or more) besides the system's, for HTTPS servers with their own CA.")
@@ -237,7 +244,8 @@ final class FetchOptions {
         // -C belongs to crawl's own options, beside --resume and -N
         false,
         // --warc too
-        null);
+        null,
+        transport);
   }
 
   private List<String> headers() {

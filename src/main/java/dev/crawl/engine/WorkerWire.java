@@ -5,6 +5,7 @@ import dev.crawl.core.Validators;
 import dev.crawl.crawl.Scope;
 import dev.crawl.fetch.FetchSettings;
 import dev.crawl.fetch.KeptCopy;
+import dev.crawl.fetch.TransportKind;
 import dev.crawl.fetch.auth.Credentials;
 import dev.crawl.fetch.cookie.CookieJar;
 import dev.crawl.fetch.net.Proxies;
@@ -167,6 +168,7 @@ final class WorkerWire {
       writeString(out, s.warc().file());
       out.writeLong(s.warc().maxBytes());
     }
+    writeString(out, s.transport().name());
   }
 
   private static FetchSettings readSettings(DataInputStream in) throws IOException {
@@ -198,7 +200,8 @@ final class WorkerWire {
         readString(in),
         readString(in),
         in.readBoolean(),
-        in.readBoolean() ? new WarcOptions(readString(in), in.readLong()) : null);
+        in.readBoolean() ? new WarcOptions(readString(in), in.readLong()) : null,
+        TransportKind.valueOf(readString(in)));
   }
 
   private static void writeRequest(DataOutputStream out, WorkerMessages.Request r) throws IOException {

@@ -24,6 +24,9 @@ import dev.crawl.fetch.http.RequestHeaders;
 import dev.crawl.fetch.http.RetryAfter;
 import dev.crawl.fetch.net.Proxies;
 import dev.crawl.fetch.tls.Tls;
+import dev.crawl.fetch.transport.Head;
+import dev.crawl.fetch.transport.Receiver;
+import dev.crawl.fetch.transport.Request;
 import dev.crawl.store.Partials;
 import dev.crawl.store.Pending;
 import java.io.EOFException;
@@ -32,13 +35,10 @@ import java.net.ConnectException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
-import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpHeaders;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandler;
 import java.net.http.HttpTimeoutException;
+import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.UnresolvedAddressException;
 import java.nio.file.Files;
@@ -46,15 +46,15 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Flow;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.zip.CRC32;
 import javax.net.ssl.SSLHandshakeException;
@@ -117,7 +117,7 @@ final class Download {
    * A finished exchange: the response's status and headers, and what was kept of its body (null
    * when there was none to read).
    */
-  private record Exchange(int status, HttpHeaders headers, BodyReader.Body body, HttpClient.Version version) {}
+  private record Exchange(int status, HttpHeaders headers, BodyReader.Body body, String protocol) {}
 
   /** One request of a redirect chain. */
   private CompletableFuture<Exchange> hop(URI url, int redirects) {
@@ -129,7 +129,7 @@ final class Download {
             release ->
                 f.pacer
                     .turn(url)
-                    .thenCompose(go -> onAStream(url, asked))
+                    .thenCompose(go -> send(url, asked))
                     .whenComplete((r, e) -> release.run()))
         .thenCompose(
             response -> {
@@ -146,42 +146,8 @@ final class Download {
             });
   }
 
-  /**
-   * Sends over HTTPS once the origin has a stream free for it (see {@link StreamGate}); a stream the
-   * client refused waits for the next one. Plain http and --http1.1 go straight out.
-   */
-  private CompletableFuture<Exchange> onAStream(URI url, long asked) {
-    if (!offersHttp2(url)) {
-      wentOut(asked);
-      return send(url, null).whenComplete((r, e) -> f.inFlight.exit());
-    }
-    return f.streams
-        .acquire(url)
-        .thenCompose(stream -> {
-          wentOut(asked);
-          return send(url, stream)
-              // off the wire before the slot is free, so in flight never counts more than the cap
-              .whenComplete((r, e) -> f.inFlight.exit())
-              .handle((r, e) -> {
-                if (e != null && StreamGate.isRefusal(unwrap(e))) {
-                  stream.refused();
-                  return onAStream(url, f.clock.now());
-                }
-                stream.release();
-                return e == null ? CompletableFuture.completedFuture(r) : CompletableFuture.<Exchange>failedFuture(e);
-              })
-              .thenCompose(Function.identity());
-        });
-  }
-
   private boolean offersHttp2(URI url) {
     return url.getScheme().equalsIgnoreCase("https") && !f.settings.http11();
-  }
-
-  /** A request goes out: the wait for its slot was politeness, and the request is now on the wire. */
-  private void wentOut(long asked) {
-    waited += f.clock.now() - asked;
-    f.inFlight.enter();
   }
 
   private URI redirectTarget(URI from, String location, int redirects) throws FetchException {
@@ -211,26 +177,51 @@ final class Download {
     return next;
   }
 
-  /**
-   * Sends one request ({@code stream}: its HTTP/2 place, null for HTTP/1.1). The exchange completes
-   * from the body subscriber's own completion, on the client's executor: the future {@code
-   * sendAsync} returns completes its dependents on the common ForkJoin pool, and hopping from there
-   * back to our executor cost 1–3 ms a download (p90 6–10 ms) of pure waiting. That future is only
-   * watched for failures that come before any body, and for answers that have none.
-   */
-  private CompletableFuture<Exchange> send(URI url, StreamGate.Stream stream) {
+  /** Sends one request over the transport; the exchange completes when its body has been read. */
+  private CompletableFuture<Exchange> send(URI url, long asked) {
+    Duration total = f.settings.totalTimeout();
+    Request request = request(url);
+    long deadline = total.isZero() ? 0 : System.nanoTime() + total.toNanos();
+    Receiving receiving = new Receiving(url, asked, deadline);
+    return f.transport
+        .send(request, receiving)
+        .thenCompose(headArrived -> receiving.reader.getBody())
+        .handle((body, error) -> {
+          if (receiving.out) {
+            // off the wire: in flight never counts more than was sent
+            f.inFlight.exit();
+          }
+          RawCopy raw = receiving.raw;
+          if (error != null) {
+            if (raw != null) {
+              raw.discard();
+            }
+            throw error instanceof CompletionException ce ? ce : new CompletionException(error);
+          }
+          Head head = receiving.head;
+          if (raw != null) {
+            try {
+              f.archive.record(new Capture(url, receiving.date, HttpHeads.request(url, request.headerMap()), raw.finish()));
+            } catch (IOException | RuntimeException e) {
+              throw new CompletionException(new FetchException(
+                  "cannot write to the WARC " + f.archive.currentFile() + ": " + e.getMessage(), false));
+            }
+          }
+          return new Exchange(head.status(), head.headers(), body, head.protocol());
+        });
+  }
+
+  private Request request(URI url) {
     Duration responseTimeout = f.settings.responseTimeout();
     Duration total = f.settings.totalTimeout();
     if (!total.isZero() && total.compareTo(responseTimeout) < 0) {
       responseTimeout = total;
     }
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(url)
-            .GET()
-            .timeout(responseTimeout)
-            // plain http stays on HTTP/1.1: an h2c upgrade attempt costs a round trip for nothing
+    Request.Builder request =
+        Request.to(url)
+            .responseTimeout(responseTimeout)
             // https offers HTTP/2 through ALPN and takes what the server picks, unless --http1.1
-            .version(offersHttp2(url) ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1)
+            .offerHttp2(offersHttp2(url))
             .header("User-Agent", f.settings.userAgent())
             .header("Accept-Encoding", ContentCodings.accepted());
     String credentials = f.auth.header(task.url(), url);
@@ -243,13 +234,13 @@ final class Download {
     }
     Credentials proxy = f.settings.proxies().credentialsFor(url);
     if (proxy != null) {
-      // the client sends Proxy- headers to the proxy alone (on the CONNECT for https), never to the server
+      // the transport sends Proxy- headers to the proxy alone (on the CONNECT for https), never to the server
       request.header("Proxy-Authorization", proxy.basic());
     }
     Partials.Partial p = partial;
     if (p != null) {
       // offsets count the body as stored: a compressed answer would count something else
-      request.setHeader("Accept-Encoding", "identity");
+      request.set("Accept-Encoding", "identity");
       request.header("Range", "bytes=" + p.bytes() + "-");
       request.header("If-Range", p.meta().ifRange());
     }
@@ -261,82 +252,54 @@ final class Download {
       // touched since is judged by its own time, as wget -N does
       request.header("If-Modified-Since", HttpDates.format(kept.modifiedMillis()));
     }
-    RequestHeaders.apply(request, f.settings.headers(), task.url(), url);
-    long deadline = total.isZero() ? 0 : System.nanoTime() + total.toNanos();
-    CompletableFuture<Exchange> exchange = new CompletableFuture<>();
-    AtomicBoolean bodyRead = new AtomicBoolean();
-    HttpRequest built = request.build();
-    f.client()
-        .sendAsync(built, bodyHandler(url, deadline, exchange, stream, bodyRead, built))
-        .whenComplete(
-            (response, error) -> {
-              if (exchange.isDone()) {
-                return;
-              }
-              if (error != null) {
-                completeOnOurs(exchange, () -> exchange.completeExceptionally(error));
-              } else if (!bodyRead.get()) {
-                // an answer the client made up without reading a body: a proxy's 407 to CONNECT
-                completeOnOurs(exchange, () -> exchange.complete(
-                    new Exchange(response.statusCode(), response.headers(), null, response.version())));
-              }
-            });
-    return exchange;
+    RequestHeaders.apply(request::set, f.settings.headers(), task.url(), url);
+    return request.build();
   }
 
-  private void completeOnOurs(CompletableFuture<Exchange> exchange, Runnable completion) {
-    try {
-      f.executor.execute(completion);
-    } catch (RejectedExecutionException closing) {
-      // the fetcher is closing (Ctrl-C): complete here, or the download is lost
-      completion.run();
+  /** What this download hears of one exchange; the fields are written before the body flows. */
+  private final class Receiving implements Receiver {
+    private final URI url;
+    private final long asked;
+    private final long deadline;
+    private volatile boolean out;
+    private volatile Head head;
+    private volatile BodyReader reader;
+    private volatile RawCopy raw;
+    private volatile Instant date;
+
+    Receiving(URI url, long asked, long deadline) {
+      this.url = url;
+      this.asked = asked;
+      this.deadline = deadline;
+    }
+
+    /** The request went out: the wait for its connection was politeness, and it is now on the wire. */
+    @Override
+    public void sent() {
+      out = true;
+      waited += f.clock.now() - asked;
+      f.inFlight.enter();
+    }
+
+    @Override
+    public Flow.Subscriber<List<ByteBuffer>> head(Head h) {
+      date = Instant.now();
+      head = h;
+      if (f.cookies != null) {
+        // every response counts, redirects included: a login often sets its cookie on a 302
+        f.cookies.store(url, h.headers().allValues("Set-Cookie"));
+      }
+      BodyReader r = readerFor(h, deadline);
+      if (f.archive != null) {
+        raw = new RawCopy(HttpHeads.response(h.status(), h.headers().map()), f.spool);
+        r.teeTo(raw);
+      }
+      reader = r;
+      return r;
     }
   }
 
-  private BodyHandler<BodyReader.Body> bodyHandler(URI url, long deadline, CompletableFuture<Exchange> exchange,
-      StreamGate.Stream stream, AtomicBoolean bodyRead, HttpRequest sent) {
-    return info -> {
-      Instant date = Instant.now();
-      bodyRead.set(true);
-      if (f.cookies != null) {
-        // every response counts, redirects included: a login often sets its cookie on a 302
-        f.cookies.store(url, info.headers().allValues("Set-Cookie"));
-      }
-      if (stream != null) {
-        stream.connected();
-      }
-      BodyReader reader = readerFor(info, deadline);
-      RawCopy raw = f.archive == null ? null
-          : new RawCopy(HttpHeads.response(info.statusCode(), info.headers().map()), f.spool);
-      if (raw != null) {
-        reader.teeTo(raw);
-      }
-      reader
-          .getBody()
-          .whenComplete(
-              (body, error) -> {
-                if (error != null) {
-                  if (raw != null) {
-                    raw.discard();
-                  }
-                  exchange.completeExceptionally(error);
-                  return;
-                }
-                try {
-                  if (raw != null) {
-                    f.archive.record(new Capture(url, date, HttpHeads.request(url, sent.headers().map()), raw.finish()));
-                  }
-                  exchange.complete(new Exchange(info.statusCode(), info.headers(), body, info.version()));
-                } catch (IOException | RuntimeException e) {
-                  exchange.completeExceptionally(new FetchException(
-                      "cannot write to the WARC " + f.archive.currentFile() + ": " + e.getMessage(), false));
-                }
-              });
-      return reader;
-    };
-  }
-
-  private BodyReader readerFor(HttpResponse.ResponseInfo info, long deadline) {
+  private BodyReader readerFor(Head info, long deadline) {
     firstByte = f.clock.now();
     long max = f.settings.maxBytes();
     long idle = f.settings.idleTimeout().toNanos();
@@ -347,10 +310,10 @@ final class Download {
     } catch (FetchException e) {
       return BodyReader.failing(e, f.timer);
     }
-    if (info.statusCode() == 206) {
+    if (info.status() == 206) {
       return continuing(info, encoding, deadline);
     }
-    if (info.statusCode() / 100 != 2) {
+    if (info.status() / 100 != 2) {
       return BodyReader.discarding(
           new BodyReader.Limits(DISCARD_LIMIT, idle, f.settings.minRate(), deadline, ""), f.timer);
     }
@@ -394,7 +357,7 @@ final class Download {
   }
 
   /** A 206: the rest of the body a cut download kept, appended to it ({@code -C}). */
-  private BodyReader continuing(HttpResponse.ResponseInfo info, String encoding, long deadline) {
+  private BodyReader continuing(Head info, String encoding, long deadline) {
     Partials.Partial p = partial;
     String header = info.headers().firstValue("Content-Range").orElse(null);
     ContentRange range = ContentRange.parse(header);
@@ -509,7 +472,7 @@ final class Download {
           timings(),
           response.headers().firstValue("Content-Type").orElse(null),
           Discovered.NONE,
-          protocol(response.version()),
+          response.protocol(),
           validators);
     } catch (IOException e) {
       abortPending();
@@ -535,7 +498,7 @@ final class Download {
     try {
       String crc32 = kept.crc32() != null ? kept.crc32() : Crc.of(f.store.file(kept.path()));
       return new UrlResult.NotModified(task, current, response.status(), kept.bytes(), kept.path(), crc32, attempts,
-          timings(), kept.contentType(), Discovered.NONE, protocol(response.version()),
+          timings(), kept.contentType(), Discovered.NONE, response.protocol(),
           validators(response.headers(), kept.validators()));
     } catch (IOException | RuntimeException e) {
       return failed("HTTP 304, and the kept copy cannot be read: " + e.getMessage(), response.status());
@@ -560,11 +523,6 @@ final class Download {
     return f.settings.proxies().credentialsFor(current) == null
         ? ": the proxy asks for credentials; give them in its address, http://USER:PASSWORD@HOST:PORT"
         : ": the proxy refused the credentials in its address";
-  }
-
-  /** As ALPN and the HTTP status line spell it. */
-  static String protocol(HttpClient.Version v) {
-    return v == HttpClient.Version.HTTP_2 ? "h2" : "http/1.1";
   }
 
   private CompletableFuture<FetchResult> retryAfter(Duration wait) {

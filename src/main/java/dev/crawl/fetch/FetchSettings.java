@@ -40,6 +40,7 @@ import java.util.List;
  * @param continuePartials continue the body a cut download kept ({@code -C}) with a range request,
  *     rather than start over
  * @param warc where every exchange is archived ({@code --warc}), or null
+ * @param transport what moves the bytes ({@code --transport})
  */
 public record FetchSettings(
     Duration connectTimeout,
@@ -69,7 +70,8 @@ public record FetchSettings(
     String netrcFile,
     String saveCookies,
     boolean continuePartials,
-    WarcOptions warc) {
+    WarcOptions warc,
+    TransportKind transport) {
 
   /** The TLS part of the settings. */
   public TlsOptions tls() {
@@ -119,14 +121,15 @@ public record FetchSettings(
       null,
       null,
       false,
-      null);
+      null,
+      TransportKind.JDK);
 
   public FetchSettings withConnectTimeout(Duration v) {
     return new FetchSettings(v, responseTimeout, idleTimeout, minRate, totalTimeout, retries,
         timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
         rate, userAgent, caCertificate, insecure, http11, headers,
         clientCertificate, clientKey, proxies, cookies, loadCookies, credentials,
-        netrcFile, saveCookies, continuePartials, warc);
+        netrcFile, saveCookies, continuePartials, warc, transport);
   }
 
   public FetchSettings withResponseTimeout(Duration v) {
@@ -134,7 +137,7 @@ public record FetchSettings(
         timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
         rate, userAgent, caCertificate, insecure, http11, headers,
         clientCertificate, clientKey, proxies, cookies, loadCookies, credentials,
-        netrcFile, saveCookies, continuePartials, warc);
+        netrcFile, saveCookies, continuePartials, warc, transport);
   }
 
   public FetchSettings withIdleTimeout(Duration v) {
@@ -142,7 +145,7 @@ public record FetchSettings(
         timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
         rate, userAgent, caCertificate, insecure, http11, headers,
         clientCertificate, clientKey, proxies, cookies, loadCookies, credentials,
-        netrcFile, saveCookies, continuePartials, warc);
+        netrcFile, saveCookies, continuePartials, warc, transport);
   }
 
   public FetchSettings withMinRate(long v) {
@@ -150,7 +153,7 @@ public record FetchSettings(
         timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
         rate, userAgent, caCertificate, insecure, http11, headers,
         clientCertificate, clientKey, proxies, cookies, loadCookies, credentials,
-        netrcFile, saveCookies, continuePartials, warc);
+        netrcFile, saveCookies, continuePartials, warc, transport);
   }
 
   public FetchSettings withTotalTimeout(Duration v) {
@@ -158,7 +161,7 @@ public record FetchSettings(
         timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
         rate, userAgent, caCertificate, insecure, http11, headers,
         clientCertificate, clientKey, proxies, cookies, loadCookies, credentials,
-        netrcFile, saveCookies, continuePartials, warc);
+        netrcFile, saveCookies, continuePartials, warc, transport);
   }
 
   public FetchSettings withRetries(int v) {
@@ -166,7 +169,7 @@ public record FetchSettings(
         timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
         rate, userAgent, caCertificate, insecure, http11, headers,
         clientCertificate, clientKey, proxies, cookies, loadCookies, credentials,
-        netrcFile, saveCookies, continuePartials, warc);
+        netrcFile, saveCookies, continuePartials, warc, transport);
   }
 
   public FetchSettings withTimeoutRetries(int v) {
@@ -174,7 +177,7 @@ public record FetchSettings(
         v, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
         rate, userAgent, caCertificate, insecure, http11, headers,
         clientCertificate, clientKey, proxies, cookies, loadCookies, credentials,
-        netrcFile, saveCookies, continuePartials, warc);
+        netrcFile, saveCookies, continuePartials, warc, transport);
   }
 
   public FetchSettings withRetryDelay(Duration v) {
@@ -182,7 +185,7 @@ public record FetchSettings(
         timeoutRetries, v, maxRetryWait, maxRedirects, maxBytes, perHost,
         rate, userAgent, caCertificate, insecure, http11, headers,
         clientCertificate, clientKey, proxies, cookies, loadCookies, credentials,
-        netrcFile, saveCookies, continuePartials, warc);
+        netrcFile, saveCookies, continuePartials, warc, transport);
   }
 
   public FetchSettings withMaxRetryWait(Duration v) {
@@ -190,7 +193,7 @@ public record FetchSettings(
         timeoutRetries, retryDelay, v, maxRedirects, maxBytes, perHost,
         rate, userAgent, caCertificate, insecure, http11, headers,
         clientCertificate, clientKey, proxies, cookies, loadCookies, credentials,
-        netrcFile, saveCookies, continuePartials, warc);
+        netrcFile, saveCookies, continuePartials, warc, transport);
   }
 
   public FetchSettings withMaxRedirects(int v) {
@@ -198,7 +201,7 @@ public record FetchSettings(
         timeoutRetries, retryDelay, maxRetryWait, v, maxBytes, perHost,
         rate, userAgent, caCertificate, insecure, http11, headers,
         clientCertificate, clientKey, proxies, cookies, loadCookies, credentials,
-        netrcFile, saveCookies, continuePartials, warc);
+        netrcFile, saveCookies, continuePartials, warc, transport);
   }
 
   public FetchSettings withMaxBytes(long v) {
@@ -206,7 +209,7 @@ public record FetchSettings(
         timeoutRetries, retryDelay, maxRetryWait, maxRedirects, v, perHost,
         rate, userAgent, caCertificate, insecure, http11, headers,
         clientCertificate, clientKey, proxies, cookies, loadCookies, credentials,
-        netrcFile, saveCookies, continuePartials, warc);
+        netrcFile, saveCookies, continuePartials, warc, transport);
   }
 
   public FetchSettings withPerHost(int v) {
@@ -214,7 +217,7 @@ public record FetchSettings(
         timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, v,
         rate, userAgent, caCertificate, insecure, http11, headers,
         clientCertificate, clientKey, proxies, cookies, loadCookies, credentials,
-        netrcFile, saveCookies, continuePartials, warc);
+        netrcFile, saveCookies, continuePartials, warc, transport);
   }
 
   public FetchSettings withRate(double v) {
@@ -222,7 +225,7 @@ public record FetchSettings(
         timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
         v, userAgent, caCertificate, insecure, http11, headers,
         clientCertificate, clientKey, proxies, cookies, loadCookies, credentials,
-        netrcFile, saveCookies, continuePartials, warc);
+        netrcFile, saveCookies, continuePartials, warc, transport);
   }
 
   public FetchSettings withUserAgent(String v) {
@@ -230,7 +233,7 @@ public record FetchSettings(
         timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
         rate, v, caCertificate, insecure, http11, headers,
         clientCertificate, clientKey, proxies, cookies, loadCookies, credentials,
-        netrcFile, saveCookies, continuePartials, warc);
+        netrcFile, saveCookies, continuePartials, warc, transport);
   }
 
   public FetchSettings withCaCertificate(String v) {
@@ -238,7 +241,7 @@ public record FetchSettings(
         timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
         rate, userAgent, v, insecure, http11, headers,
         clientCertificate, clientKey, proxies, cookies, loadCookies, credentials,
-        netrcFile, saveCookies, continuePartials, warc);
+        netrcFile, saveCookies, continuePartials, warc, transport);
   }
 
   public FetchSettings withInsecure(boolean v) {
@@ -246,7 +249,7 @@ public record FetchSettings(
         timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
         rate, userAgent, caCertificate, v, http11, headers,
         clientCertificate, clientKey, proxies, cookies, loadCookies, credentials,
-        netrcFile, saveCookies, continuePartials, warc);
+        netrcFile, saveCookies, continuePartials, warc, transport);
   }
 
   public FetchSettings withHttp11(boolean v) {
@@ -254,7 +257,7 @@ public record FetchSettings(
         timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
         rate, userAgent, caCertificate, insecure, v, headers,
         clientCertificate, clientKey, proxies, cookies, loadCookies, credentials,
-        netrcFile, saveCookies, continuePartials, warc);
+        netrcFile, saveCookies, continuePartials, warc, transport);
   }
 
   public FetchSettings withHeaders(List<String> v) {
@@ -262,7 +265,7 @@ public record FetchSettings(
         timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
         rate, userAgent, caCertificate, insecure, http11, v,
         clientCertificate, clientKey, proxies, cookies, loadCookies, credentials,
-        netrcFile, saveCookies, continuePartials, warc);
+        netrcFile, saveCookies, continuePartials, warc, transport);
   }
 
   public FetchSettings withClientCertificate(String v) {
@@ -270,7 +273,7 @@ public record FetchSettings(
         timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
         rate, userAgent, caCertificate, insecure, http11, headers,
         v, clientKey, proxies, cookies, loadCookies, credentials,
-        netrcFile, saveCookies, continuePartials, warc);
+        netrcFile, saveCookies, continuePartials, warc, transport);
   }
 
   public FetchSettings withClientKey(String v) {
@@ -278,7 +281,7 @@ public record FetchSettings(
         timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
         rate, userAgent, caCertificate, insecure, http11, headers,
         clientCertificate, v, proxies, cookies, loadCookies, credentials,
-        netrcFile, saveCookies, continuePartials, warc);
+        netrcFile, saveCookies, continuePartials, warc, transport);
   }
 
   public FetchSettings withProxies(Proxies v) {
@@ -286,7 +289,7 @@ public record FetchSettings(
         timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
         rate, userAgent, caCertificate, insecure, http11, headers,
         clientCertificate, clientKey, v, cookies, loadCookies, credentials,
-        netrcFile, saveCookies, continuePartials, warc);
+        netrcFile, saveCookies, continuePartials, warc, transport);
   }
 
   public FetchSettings withCookies(boolean v) {
@@ -294,7 +297,7 @@ public record FetchSettings(
         timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
         rate, userAgent, caCertificate, insecure, http11, headers,
         clientCertificate, clientKey, proxies, v, loadCookies, credentials,
-        netrcFile, saveCookies, continuePartials, warc);
+        netrcFile, saveCookies, continuePartials, warc, transport);
   }
 
   public FetchSettings withLoadCookies(String v) {
@@ -302,7 +305,7 @@ public record FetchSettings(
         timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
         rate, userAgent, caCertificate, insecure, http11, headers,
         clientCertificate, clientKey, proxies, cookies, v, credentials,
-        netrcFile, saveCookies, continuePartials, warc);
+        netrcFile, saveCookies, continuePartials, warc, transport);
   }
 
   public FetchSettings withCredentials(Credentials v) {
@@ -310,7 +313,7 @@ public record FetchSettings(
         timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
         rate, userAgent, caCertificate, insecure, http11, headers,
         clientCertificate, clientKey, proxies, cookies, loadCookies, v,
-        netrcFile, saveCookies, continuePartials, warc);
+        netrcFile, saveCookies, continuePartials, warc, transport);
   }
 
   public FetchSettings withNetrcFile(String v) {
@@ -318,7 +321,7 @@ public record FetchSettings(
         timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
         rate, userAgent, caCertificate, insecure, http11, headers,
         clientCertificate, clientKey, proxies, cookies, loadCookies, credentials,
-        v, saveCookies, continuePartials, warc);
+        v, saveCookies, continuePartials, warc, transport);
   }
 
   public FetchSettings withSaveCookies(String v) {
@@ -326,7 +329,7 @@ public record FetchSettings(
         timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
         rate, userAgent, caCertificate, insecure, http11, headers,
         clientCertificate, clientKey, proxies, cookies, loadCookies, credentials,
-        netrcFile, v, continuePartials, warc);
+        netrcFile, v, continuePartials, warc, transport);
   }
 
   /**
@@ -353,7 +356,7 @@ public record FetchSettings(
         timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
         rate, userAgent, caCertificate, insecure, http11, headers,
         clientCertificate, clientKey, proxies, cookies, loadCookies, credentials,
-        netrcFile, saveCookies, v, warc);
+        netrcFile, saveCookies, v, warc, transport);
   }
 
   public FetchSettings withWarc(WarcOptions v) {
@@ -361,6 +364,14 @@ public record FetchSettings(
         timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
         rate, userAgent, caCertificate, insecure, http11, headers,
         clientCertificate, clientKey, proxies, cookies, loadCookies, credentials,
-        netrcFile, saveCookies, continuePartials, v);
+        netrcFile, saveCookies, continuePartials, v, transport);
   }
+  public FetchSettings withTransport(TransportKind v) {
+    return new FetchSettings(connectTimeout, responseTimeout, idleTimeout, minRate, totalTimeout, retries,
+        timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
+        rate, userAgent, caCertificate, insecure, http11, headers,
+        clientCertificate, clientKey, proxies, cookies, loadCookies, credentials,
+        netrcFile, saveCookies, continuePartials, warc, v);
+  }
+
 }

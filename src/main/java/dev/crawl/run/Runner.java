@@ -163,7 +163,7 @@ public final class Runner {
         plan.effectiveConcurrency(),
         plan.fetch().perHost(),
         stats.scheduling(),
-        Fetcher.describeExecutors(),
+        Fetcher.describeExecutors(plan.fetch()),
         totals.counts(),
         totals.bytes(),
         round(e.executed().setupNanos() / 1e9, 3),

@@ -153,6 +153,9 @@ class WorkerWireTest {
         list.add(valueOf((Class<?>) element, element));
       }
       return List.copyOf(list);
+    } else if (type.isEnum()) {
+      Object[] constants = type.getEnumConstants();
+      return constants[n % constants.length];
     } else if (type.isRecord()) {
       return filled(type);
     }

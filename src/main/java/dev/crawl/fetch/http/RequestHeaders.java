@@ -2,10 +2,10 @@ package dev.crawl.fetch.http;
 
 import dev.crawl.core.Origin;
 import java.net.URI;
-import java.net.http.HttpRequest;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.BiConsumer;
 
 /**
  * The request headers users add with {@code -H 'Name: value'}: checked once, before anything starts,
@@ -40,8 +40,12 @@ public final class RequestHeaders {
     return null;
   }
 
-  /** Adds the user's headers to a request for {@code url}, replacing defaults of the same name. */
-  public static void apply(HttpRequest.Builder request, List<String> headers, URI listed, URI url) {
+  /**
+   * Adds the user's headers to a request for {@code url}, replacing defaults of the same name.
+   *
+   * @param set sets a header, replacing any earlier value of its name
+   */
+  public static void apply(BiConsumer<String, String> set, List<String> headers, URI listed, URI url) {
     if (headers.isEmpty()) {
       return; // the usual case, on every request: nothing to compare
     }
@@ -50,7 +54,7 @@ public final class RequestHeaders {
       int colon = h.indexOf(':');
       String name = h.substring(0, colon).strip();
       if (sameServer || !CREDENTIALS.contains(name.toLowerCase(Locale.ROOT))) {
-        request.setHeader(name, h.substring(colon + 1).strip());
+        set.accept(name, h.substring(colon + 1).strip());
       }
     }
   }

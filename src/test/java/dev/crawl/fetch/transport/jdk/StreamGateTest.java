@@ -1,4 +1,4 @@
-package dev.crawl.fetch;
+package dev.crawl.fetch.transport.jdk;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package dev.crawl.fetch;
+package dev.crawl.fetch.transport.jdk;
 
 import dev.crawl.core.Origin;
 import java.io.IOException;
