@@ -122,7 +122,7 @@ public record FetchSettings(
       null,
       false,
       null,
-      TransportKind.JDK);
+      TransportKind.NETTY);
 
   public FetchSettings withConnectTimeout(Duration v) {
     return new FetchSettings(v, responseTimeout, idleTimeout, minRate, totalTimeout, retries,
