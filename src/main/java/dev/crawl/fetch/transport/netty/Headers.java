@@ -10,9 +10,15 @@ import java.util.TreeMap;
 final class Headers {
   private Headers() {}
 
+  /** The extension headers Netty adds to an HTTP/2 response it hands on as HTTP objects. */
+  private static final String NETTY_H2 = "x-http2-";
+
   static HttpHeaders of(io.netty.handler.codec.http.HttpHeaders netty) {
     Map<String, List<String>> map = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     for (Map.Entry<String, String> e : netty) {
+      if (e.getKey().regionMatches(true, 0, NETTY_H2, 0, NETTY_H2.length())) {
+        continue;
+      }
       map.computeIfAbsent(e.getKey(), k -> new ArrayList<>(1)).add(e.getValue());
     }
     return HttpHeaders.of(map, (name, value) -> true);
@@ -22,6 +28,9 @@ final class Headers {
   static List<String> lines(io.netty.handler.codec.http.HttpHeaders netty) {
     List<String> lines = new ArrayList<>(netty.size());
     for (Map.Entry<String, String> e : netty) {
+      if (e.getKey().regionMatches(true, 0, NETTY_H2, 0, NETTY_H2.length())) {
+        continue;
+      }
       lines.add(e.getKey() + ": " + e.getValue());
     }
     return lines;

@@ -1,66 +1,64 @@
 package dev.crawl.fetch.transport.netty;
 
+import dev.crawl.fetch.transport.Head;
 import dev.crawl.fetch.transport.Receiver;
 import dev.crawl.fetch.transport.Request;
 import dev.crawl.fetch.transport.Transport;
 import dev.crawl.fetch.transport.TransportSettings;
 import dev.crawl.fetch.transport.jdk.JdkTransport;
-import io.netty.bootstrap.Bootstrap;
-import io.netty.channel.Channel;
-import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
-import io.netty.channel.socket.SocketChannel;
-import io.netty.handler.codec.http.HttpRequestEncoder;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.UnknownHostException;
+import java.nio.ByteBuffer;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The default transport: one Netty event-loop group per run, a thread per core, native epoll where
- * it loads; HTTP/1.1 connections pooled per route and kept alive. A download's body is written to
- * disk from the event loop as it arrives, and the socket is read no faster than that.
+ * it loads; connections pooled per route, HTTP/1.1 kept alive, HTTPS with ALPN and HTTP/2. A
+ * download's body is written to disk from the event loop as it arrives, and the socket is read no
+ * faster than that.
  *
- * <p>For now HTTPS and proxies go through the JDK client beside it, built on the first such URL.
+ * <p>For now proxies go through the JDK client beside it, built on the first such URL.
  */
 public final class NettyTransport implements Transport {
   private static final IoChoice IO = IoChoice.best();
 
-  /** What runs the exchanges, in words, for the report. */
-  public static String description() {
-    return "Netty's event loop (" + IO.name() + ", " + IoChoice.threads() + " threads, nettyio-N) for http;"
-        + " the JDK's HttpClient (http-N) for https and proxies";
-  }
-
   private final TransportSettings settings;
   private final EventLoopGroup group;
   private final ChannelGroup channels = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
-  private final Map<Route, Http1Pool> pools = new ConcurrentHashMap<>();
+  private final Map<Route, RoutePool> pools = new ConcurrentHashMap<>();
+  private final Connector connector;
   private volatile JdkTransport jdk;
   private volatile boolean aborted;
 
   public NettyTransport(TransportSettings settings) {
     this.settings = settings;
     this.group = new MultiThreadIoEventLoopGroup(IoChoice.threads(), new DefaultThreadFactory("nettyio", true), IO.factory());
+    this.connector = new Connector(settings, group, IO, channels, () -> aborted);
+  }
+
+  /** What runs the exchanges, in words, for the report. */
+  public static String description() {
+    return "Netty's event loop (" + IO.name() + ", " + IoChoice.threads() + " threads, nettyio-N);"
+        + " the JDK's HttpClient (http-N) through a proxy";
   }
 
   @Override
   public CompletableFuture<Void> send(Request request, Receiver receiver) {
     URI url = request.url();
-    if (url.getScheme().equalsIgnoreCase("https") || settings.proxies().proxyFor(url) != null) {
+    if (settings.proxies().proxyFor(url) != null) {
       try {
         return jdk().send(request, receiver);
       } catch (IOException e) {
@@ -70,78 +68,41 @@ public final class NettyTransport implements Transport {
     if (aborted) {
       return CompletableFuture.failedFuture(new IOException("the run was stopped"));
     }
-    receiver.sent();
     Route route = Route.of(url);
-    Http1Pool pool = pools.computeIfAbsent(route, r -> new Http1Pool(() -> connect(r)));
+    RoutePool pool = pools.computeIfAbsent(route, r -> new RoutePool(r, connector::connect));
     String target = (url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath())
         + (url.getRawQuery() == null ? "" : "?" + url.getRawQuery());
-    return exchange(pool, request, target, receiver, false);
+    Receiver once = new Once(receiver);
+    return pool.send(request, target, false, once, false).handle((ok, e) -> {
+      Throwable cause = e instanceof CompletionException ce && ce.getCause() != null ? ce.getCause() : e;
+      if (cause instanceof Failures.Stale) {
+        // the server closed a pooled connection while it was idle: once more, on a new one
+        return pool.send(request, target, false, once, true);
+      }
+      return cause == null ? CompletableFuture.<Void>completedFuture(null) : CompletableFuture.<Void>failedFuture(cause);
+    }).thenCompose(f -> f);
   }
 
-  private CompletableFuture<Void> exchange(Http1Pool pool, Request request, String target, Receiver receiver,
-      boolean fresh) {
-    return pool.acquire(fresh).thenCompose(connection -> {
-      CompletableFuture<Void> head = new CompletableFuture<>();
-      connection.channel().eventLoop().execute(() -> {
-        if (connection.usable()) {
-          connection.send(request, target, false, receiver, head);
-        } else {
-          head.completeExceptionally(new Failures.Stale(null));
-        }
-      });
-      return head.handle((ok, e) -> {
-        Throwable cause = e instanceof CompletionException ce && ce.getCause() != null ? ce.getCause() : e;
-        if (cause instanceof Failures.Stale && !fresh) {
-          return exchange(pool, request, target, receiver, true);
-        }
-        return cause == null ? CompletableFuture.<Void>completedFuture(null) : CompletableFuture.<Void>failedFuture(cause);
-      }).thenCompose(f -> f);
-    });
-  }
+  /** Tells the download its request went out once, whichever connection it was sent on at last. */
+  private static final class Once implements Receiver {
+    private final Receiver to;
+    private final AtomicBoolean sent = new AtomicBoolean();
 
-  /** Opens a connection; the name is looked up off the event loop, where a slow DNS would stall every exchange. */
-  private CompletableFuture<Http1Connection> connect(Route route) {
-    return CompletableFuture
-        .supplyAsync(() -> {
-          try {
-            return new InetSocketAddress(InetAddress.getByName(route.host()), route.port());
-          } catch (UnknownHostException e) {
-            throw new CompletionException(e);
-          }
-        }, settings.executor())
-        .thenCompose(address -> {
-          CompletableFuture<Http1Connection> connected = new CompletableFuture<>();
-          Http1Pool pool = pools.get(route);
-          Http1Connection[] made = new Http1Connection[1];
-          ChannelFuture f = new Bootstrap()
-              .group(group)
-              .channel(IO.channel())
-              .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, settings.connectTimeout().toMillis()))
-              .option(ChannelOption.TCP_NODELAY, true)
-              .handler(new ChannelInitializer<SocketChannel>() {
-                @Override
-                protected void initChannel(SocketChannel ch) {
-                  made[0] = new Http1Connection(ch, pool);
-                  ch.pipeline().addLast(made[0].arrivals(), new ResponseDecoder(), new HttpRequestEncoder(), made[0]);
-                }
-              })
-              .connect(address);
-          f.addListener(done -> {
-            if (done.isSuccess()) {
-              Channel ch = f.channel();
-              channels.add(ch);
-              if (aborted) {
-                ch.close();
-                connected.completeExceptionally(new IOException("the run was stopped"));
-              } else {
-                connected.complete(made[0]);
-              }
-            } else {
-              connected.completeExceptionally(Failures.connecting(done.cause()));
-            }
-          });
-          return connected;
-        });
+    Once(Receiver to) {
+      this.to = to;
+    }
+
+    @Override
+    public void sent() {
+      if (sent.compareAndSet(false, true)) {
+        to.sent();
+      }
+    }
+
+    @Override
+    public Flow.Subscriber<List<ByteBuffer>> head(Head head) {
+      return to.head(head);
+    }
   }
 
   private JdkTransport jdk() throws IOException {

@@ -25,29 +25,34 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One HTTP/1.1 connection and the exchange it carries, one at a time: the handler at the end of
- * its pipeline. Everything here runs on the connection's event loop.
+ * The exchanges of one channel, as HTTP objects, the handler at the end of its pipeline: an
+ * HTTP/1.1 connection's, one after another, or the one of an HTTP/2 stream. Everything here runs
+ * on the channel's event loop.
  */
-final class Http1Connection extends ChannelInboundHandlerAdapter {
+final class ExchangeHandler extends ChannelInboundHandlerAdapter {
 
-  /** Where a connection goes between exchanges. */
-  interface Pool {
-    /** The exchange is over and the connection can carry another. */
-    void idle(Http1Connection connection);
+  /** Where the channel goes between exchanges. */
+  interface Owner {
+    /** The exchange is over and the channel can carry another. */
+    void idle(ExchangeHandler handler);
 
-    /** The connection is closed, or closing. */
-    void gone(Http1Connection connection);
+    /** The channel is closed, or closing. */
+    void gone(ExchangeHandler handler);
   }
 
   private final Channel channel;
-  private final Pool pool;
-  private Exchange current;
+  private final Owner pool;
+  private final String protocol;
+  private volatile Exchange current;
   private int served;
-  private boolean closing;
+  private volatile boolean closing;
+  private volatile Throwable brokenBy;
 
-  Http1Connection(Channel channel, Pool pool) {
+  /** @param protocol as the head reports it: {@link Head#HTTP_1_1} or {@link Head#H2} */
+  ExchangeHandler(Channel channel, Owner pool, String protocol) {
     this.channel = channel;
     this.pool = pool;
+    this.protocol = protocol;
   }
 
   Channel channel() {
@@ -86,6 +91,7 @@ final class Http1Connection extends ChannelInboundHandlerAdapter {
   void send(Request request, String target, boolean toProxy, Receiver receiver, CompletableFuture<Void> head) {
     Exchange x = new Exchange(receiver, head, served > 0);
     current = x;
+    receiver.sent();
     FullHttpRequest req = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, target);
     req.headers().set(HttpHeaderNames.HOST, Route.authority(request.url()));
     for (Request.Header h : request.headers()) {
@@ -147,7 +153,7 @@ final class Http1Connection extends ChannelInboundHandlerAdapter {
     x.chunked = HttpUtil.isTransferEncodingChunked(r);
     x.declared = HttpUtil.getContentLength(r, -1L);
     Flow.Subscriber<List<ByteBuffer>> subscriber = x.receiver.head(new Head(
-        status, Headers.of(r.headers()), Head.HTTP_1_1, r.status().reasonPhrase(), Headers.lines(r.headers())));
+        status, Headers.of(r.headers()), protocol, r.status().reasonPhrase(), Headers.lines(r.headers())));
     x.flow = new BodyFlow(channel, subscriber, whole -> ended(x, whole));
     x.head.complete(null);
     x.flow.start();
@@ -201,8 +207,16 @@ final class Http1Connection extends ChannelInboundHandlerAdapter {
     Exchange x = current;
     if (x != null) {
       failed(x, cause);
+    } else if (brokenBy == null) {
+      // between exchanges (a TLS alert right after the handshake): the next one is told why
+      brokenBy = cause;
     }
     close();
+  }
+
+  /** What broke this channel while it carried no exchange, or null. */
+  Throwable brokenBy() {
+    return brokenBy;
   }
 
   private void failed(Exchange x, Throwable cause) {

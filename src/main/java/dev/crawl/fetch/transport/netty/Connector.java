@@ -1,0 +1,226 @@
+package dev.crawl.fetch.transport.netty;
+
+import dev.crawl.fetch.tls.Tls;
+import dev.crawl.fetch.transport.Head;
+import dev.crawl.fetch.transport.TransportSettings;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.codec.PrematureChannelClosureException;
+import io.netty.handler.codec.http.HttpRequestEncoder;
+import io.netty.handler.codec.http2.Http2FrameCodec;
+import io.netty.handler.codec.http2.Http2FrameCodecBuilder;
+import io.netty.handler.codec.http2.Http2MultiplexHandler;
+import io.netty.handler.codec.http2.Http2Settings;
+import io.netty.handler.codec.http2.Http2SettingsFrame;
+import io.netty.handler.ssl.ApplicationProtocolConfig;
+import io.netty.handler.ssl.ApplicationProtocolNames;
+import io.netty.handler.ssl.ClientAuth;
+import io.netty.handler.ssl.IdentityCipherSuiteFilter;
+import io.netty.handler.ssl.JdkSslContext;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslHandler;
+import io.netty.util.ReferenceCountUtil;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.net.http.HttpConnectTimeoutException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLParameters;
+
+/**
+ * Opens connections: the name looked up off the event loop, TCP, then for HTTPS a TLS handshake
+ * whose ALPN answer decides the pipeline, HTTP/1.1 or HTTP/2.
+ */
+final class Connector {
+
+  /** An open connection, ready for exchanges: one of the two kinds. */
+  sealed interface Link {
+    /** An HTTP/1.1 connection: one exchange at a time. */
+    record Http1(ExchangeHandler handler) implements Link {}
+
+    /** An HTTP/2 connection: exchanges share it, a stream each. */
+    record Http2(H2Connection connection) implements Link {}
+  }
+
+  private final TransportSettings settings;
+  private final EventLoopGroup group;
+  private final IoChoice io;
+  private final ChannelGroup channels;
+  private final BooleanSupplier stopped;
+  // made on the first https URL, one that offers HTTP/2 and one that does not (--http1.1)
+  private volatile SslContext offeringH2;
+  private volatile SslContext http11Only;
+
+  Connector(TransportSettings settings, EventLoopGroup group, IoChoice io, ChannelGroup channels, BooleanSupplier stopped) {
+    this.settings = settings;
+    this.group = group;
+    this.io = io;
+    this.channels = channels;
+    this.stopped = stopped;
+  }
+
+  /** @param owner where an HTTP/1.1 connection goes between exchanges */
+  CompletableFuture<Link> connect(Route route, boolean offerHttp2, ExchangeHandler.Owner owner) {
+    return CompletableFuture
+        .supplyAsync(() -> address(route), settings.executor())
+        .thenCompose(address -> {
+          SslContext tls;
+          try {
+            tls = route.https() ? tls(offerHttp2) : null;
+          } catch (IOException e) {
+            return CompletableFuture.failedFuture(e);
+          }
+          CompletableFuture<Link> linked = new CompletableFuture<>();
+          ChannelFuture f = new Bootstrap()
+              .group(group)
+              .channel(io.channel())
+              .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, connectTimeoutMillis())
+              .option(ChannelOption.TCP_NODELAY, true)
+              .handler(new ChannelInitializer<SocketChannel>() {
+                @Override
+                protected void initChannel(SocketChannel ch) {
+                  if (tls != null) {
+                    ch.pipeline().addLast(handshaking(tls, route, ch));
+                  }
+                }
+              })
+              .connect(address);
+          f.addListener(done -> {
+            if (!done.isSuccess()) {
+              linked.completeExceptionally(Failures.connecting(done.cause()));
+              return;
+            }
+            Channel ch = f.channel();
+            channels.add(ch);
+            if (stopped.getAsBoolean()) {
+              ch.close();
+              linked.completeExceptionally(new IOException("the run was stopped"));
+            } else if (tls == null) {
+              linked.complete(http1(ch, owner));
+            } else {
+              ch.pipeline().get(SslHandler.class).handshakeFuture().addListener(hs -> {
+                if (!hs.isSuccess()) {
+                  ch.close();
+                  linked.completeExceptionally(Failures.io(hs.cause()));
+                } else if (ApplicationProtocolNames.HTTP_2.equals(ch.pipeline().get(SslHandler.class).applicationProtocol())) {
+                  http2(ch, linked);
+                } else {
+                  linked.complete(http1(ch, owner));
+                }
+              });
+            }
+          });
+          return linked;
+        });
+  }
+
+  private int connectTimeoutMillis() {
+    return (int) Math.min(Integer.MAX_VALUE, settings.connectTimeout().toMillis());
+  }
+
+  private static InetSocketAddress address(Route route) {
+    try {
+      return new InetSocketAddress(InetAddress.getByName(route.host()), route.port());
+    } catch (UnknownHostException e) {
+      throw new CompletionException(e);
+    }
+  }
+
+  /** The TLS handler, checking the server's name as the JDK client does (RFC 2818), SNI sent. */
+  private SslHandler handshaking(SslContext tls, Route route, SocketChannel ch) {
+    SslHandler ssl = tls.newHandler(ch.alloc(), route.host(), route.port());
+    SSLEngine engine = ssl.engine();
+    SSLParameters p = engine.getSSLParameters();
+    p.setEndpointIdentificationAlgorithm("HTTPS");
+    engine.setSSLParameters(p);
+    ssl.setHandshakeTimeout(connectTimeoutMillis(), TimeUnit.MILLISECONDS);
+    return ssl;
+  }
+
+  private Link http1(Channel ch, ExchangeHandler.Owner owner) {
+    ExchangeHandler handler = new ExchangeHandler(ch, owner, Head.HTTP_1_1);
+    ChannelPipeline p = ch.pipeline();
+    // after TLS, if any: the first handler notes that bytes came, before the decoder keeps them
+    p.addLast(handler.arrivals(), new ResponseDecoder(), new HttpRequestEncoder(), handler);
+    return new Link.Http1(handler);
+  }
+
+  /**
+   * An HTTP/2 connection is ready once the server's settings arrived: until then its stream limit
+   * is unknown, and streams opened beyond it would be refused.
+   */
+  private void http2(Channel ch, CompletableFuture<Link> linked) {
+    Http2FrameCodec codec = Http2FrameCodecBuilder.forClient()
+        // a client takes no pushes; the rest of the settings are the codec's
+        .initialSettings(Http2Settings.defaultSettings().pushEnabled(false))
+        .build();
+    H2Connection connection = new H2Connection(ch, codec);
+    ch.pipeline().addLast(codec, new Http2MultiplexHandler(new ChannelInboundHandlerAdapter()),
+        new ChannelInboundHandlerAdapter() {
+          @Override
+          public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            if (msg instanceof Http2SettingsFrame) {
+              linked.complete(new Link.Http2(connection));
+            }
+            ReferenceCountUtil.release(msg);
+          }
+
+          @Override
+          public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            // a TLS 1.3 server that wants a client certificate says so only now, after the handshake
+            linked.completeExceptionally(Failures.io(cause));
+            ctx.fireExceptionCaught(cause);
+          }
+
+          @Override
+          public void channelInactive(ChannelHandlerContext ctx) {
+            linked.completeExceptionally(Failures.head(new PrematureChannelClosureException("closed"), null));
+            ctx.fireChannelInactive();
+          }
+        });
+    ch.eventLoop().schedule(() -> {
+      if (linked.completeExceptionally(new HttpConnectTimeoutException("HTTP/2 settings timed out"))) {
+        ch.close();
+      }
+    }, connectTimeoutMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /** The JDK's TLS, with our trust and client certificate (Tls), under Netty's handler. */
+  private SslContext tls(boolean offerHttp2) throws IOException {
+    SslContext c = offerHttp2 ? offeringH2 : http11Only;
+    if (c != null) {
+      return c;
+    }
+    synchronized (this) {
+      ApplicationProtocolConfig alpn = new ApplicationProtocolConfig(
+          ApplicationProtocolConfig.Protocol.ALPN,
+          ApplicationProtocolConfig.SelectorFailureBehavior.NO_ADVERTISE,
+          ApplicationProtocolConfig.SelectedListenerFailureBehavior.ACCEPT,
+          offerHttp2
+              ? new String[] {ApplicationProtocolNames.HTTP_2, ApplicationProtocolNames.HTTP_1_1}
+              : new String[] {ApplicationProtocolNames.HTTP_1_1});
+      c = new JdkSslContext(Tls.context(settings.tls()), true, null, IdentityCipherSuiteFilter.INSTANCE, alpn,
+          ClientAuth.NONE, null, false);
+      if (offerHttp2) {
+        offeringH2 = c;
+      } else {
+        http11Only = c;
+      }
+      return c;
+    }
+  }
+}
