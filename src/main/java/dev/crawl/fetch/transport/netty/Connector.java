@@ -8,12 +8,10 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.group.ChannelGroup;
-import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.PrematureChannelClosureException;
 import io.netty.handler.codec.http.HttpRequestEncoder;
 import io.netty.handler.codec.http2.Http2FrameCodec;
@@ -73,75 +71,85 @@ final class Connector {
     this.stopped = stopped;
   }
 
-  /** @param owner where an HTTP/1.1 connection goes between exchanges */
-  CompletableFuture<Link> connect(Route route, boolean offerHttp2, ExchangeHandler.Owner owner) {
+  /**
+   * @param proxyAuthorization the Proxy-Authorization a CONNECT carries, or null
+   * @param owner where an HTTP/1.1 connection goes between exchanges
+   */
+  CompletableFuture<Link> connect(Route route, boolean offerHttp2, String proxyAuthorization, ExchangeHandler.Owner owner) {
+    SslContext tls;
+    try {
+      tls = route.https() ? tls(offerHttp2) : null;
+    } catch (IOException e) {
+      return CompletableFuture.failedFuture(e);
+    }
     return CompletableFuture
-        .supplyAsync(() -> address(route), settings.executor())
-        .thenCompose(address -> {
-          SslContext tls;
-          try {
-            tls = route.https() ? tls(offerHttp2) : null;
-          } catch (IOException e) {
-            return CompletableFuture.failedFuture(e);
-          }
-          CompletableFuture<Link> linked = new CompletableFuture<>();
-          ChannelFuture f = new Bootstrap()
-              .group(group)
-              .channel(io.channel())
-              .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, connectTimeoutMillis())
-              .option(ChannelOption.TCP_NODELAY, true)
-              .handler(new ChannelInitializer<SocketChannel>() {
-                @Override
-                protected void initChannel(SocketChannel ch) {
-                  if (tls != null) {
-                    ch.pipeline().addLast(handshaking(tls, route, ch));
-                  }
-                }
-              })
-              .connect(address);
-          f.addListener(done -> {
-            if (!done.isSuccess()) {
-              linked.completeExceptionally(Failures.connecting(done.cause()));
-              return;
-            }
-            Channel ch = f.channel();
-            channels.add(ch);
-            if (stopped.getAsBoolean()) {
-              ch.close();
-              linked.completeExceptionally(new IOException("the run was stopped"));
-            } else if (tls == null) {
-              linked.complete(http1(ch, owner));
-            } else {
-              ch.pipeline().get(SslHandler.class).handshakeFuture().addListener(hs -> {
-                if (!hs.isSuccess()) {
-                  ch.close();
-                  linked.completeExceptionally(Failures.io(hs.cause()));
-                } else if (ApplicationProtocolNames.HTTP_2.equals(ch.pipeline().get(SslHandler.class).applicationProtocol())) {
-                  http2(ch, linked);
-                } else {
-                  linked.complete(http1(ch, owner));
-                }
-              });
-            }
-          });
-          return linked;
-        });
+        .supplyAsync(() -> route.via() == null ? address(route.host(), route.port()) : address(route.via().host(), route.via().port()),
+            settings.executor())
+        .thenCompose(this::tcp)
+        .thenCompose(ch -> route.tunnel() ? Tunnel.through(ch, route, proxyAuthorization) : CompletableFuture.completedFuture(ch))
+        .thenCompose(ch -> tls == null ? CompletableFuture.completedFuture(http1(ch, owner)) : secure(ch, tls, route, owner));
+  }
+
+  private CompletableFuture<Channel> tcp(InetSocketAddress address) {
+    CompletableFuture<Channel> connected = new CompletableFuture<>();
+    ChannelFuture f = new Bootstrap()
+        .group(group)
+        .channel(io.channel())
+        .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, connectTimeoutMillis())
+        .option(ChannelOption.TCP_NODELAY, true)
+        .handler(new ChannelInboundHandlerAdapter())
+        .connect(address);
+    f.addListener(done -> {
+      if (!done.isSuccess()) {
+        connected.completeExceptionally(Failures.connecting(done.cause()));
+        return;
+      }
+      Channel ch = f.channel();
+      channels.add(ch);
+      if (stopped.getAsBoolean()) {
+        ch.close();
+        connected.completeExceptionally(new IOException("the run was stopped"));
+      } else {
+        connected.complete(ch);
+      }
+    });
+    return connected;
+  }
+
+  /** TLS over the connection (or tunnel); the server's ALPN answer picks HTTP/1.1 or HTTP/2. */
+  private CompletableFuture<Link> secure(Channel ch, SslContext tls, Route route, ExchangeHandler.Owner owner) {
+    CompletableFuture<Link> linked = new CompletableFuture<>();
+    ch.eventLoop().execute(() -> {
+      SslHandler ssl = handshaking(tls, route, ch);
+      ch.pipeline().addLast(ssl);
+      ssl.handshakeFuture().addListener(hs -> {
+        if (!hs.isSuccess()) {
+          ch.close();
+          linked.completeExceptionally(Failures.io(hs.cause()));
+        } else if (ApplicationProtocolNames.HTTP_2.equals(ssl.applicationProtocol())) {
+          http2(ch, linked);
+        } else {
+          linked.complete(http1(ch, owner));
+        }
+      });
+    });
+    return linked;
   }
 
   private int connectTimeoutMillis() {
     return (int) Math.min(Integer.MAX_VALUE, settings.connectTimeout().toMillis());
   }
 
-  private static InetSocketAddress address(Route route) {
+  private static InetSocketAddress address(String host, int port) {
     try {
-      return new InetSocketAddress(InetAddress.getByName(route.host()), route.port());
+      return new InetSocketAddress(InetAddress.getByName(host), port);
     } catch (UnknownHostException e) {
       throw new CompletionException(e);
     }
   }
 
   /** The TLS handler, checking the server's name as the JDK client does (RFC 2818), SNI sent. */
-  private SslHandler handshaking(SslContext tls, Route route, SocketChannel ch) {
+  private SslHandler handshaking(SslContext tls, Route route, Channel ch) {
     SslHandler ssl = tls.newHandler(ch.alloc(), route.host(), route.port());
     SSLEngine engine = ssl.engine();
     SSLParameters p = engine.getSSLParameters();

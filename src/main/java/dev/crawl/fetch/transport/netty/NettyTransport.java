@@ -5,7 +5,6 @@ import dev.crawl.fetch.transport.Receiver;
 import dev.crawl.fetch.transport.Request;
 import dev.crawl.fetch.transport.Transport;
 import dev.crawl.fetch.transport.TransportSettings;
-import dev.crawl.fetch.transport.jdk.JdkTransport;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.group.ChannelGroup;
@@ -29,8 +28,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * it loads; connections pooled per route, HTTP/1.1 kept alive, HTTPS with ALPN and HTTP/2. A
  * download's body is written to disk from the event loop as it arrives, and the socket is read no
  * faster than that.
- *
- * <p>For now proxies go through the JDK client beside it, built on the first such URL.
  */
 public final class NettyTransport implements Transport {
   private static final IoChoice IO = IoChoice.best();
@@ -40,7 +37,6 @@ public final class NettyTransport implements Transport {
   private final ChannelGroup channels = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
   private final Map<Route, RoutePool> pools = new ConcurrentHashMap<>();
   private final Connector connector;
-  private volatile JdkTransport jdk;
   private volatile boolean aborted;
 
   public NettyTransport(TransportSettings settings) {
@@ -51,36 +47,48 @@ public final class NettyTransport implements Transport {
 
   /** What runs the exchanges, in words, for the report. */
   public static String description() {
-    return "Netty's event loop (" + IO.name() + ", " + IoChoice.threads() + " threads, nettyio-N);"
-        + " the JDK's HttpClient (http-N) through a proxy";
+    return "Netty's event loop (" + IO.name() + ", " + IoChoice.threads() + " threads, nettyio-N)";
   }
 
   @Override
   public CompletableFuture<Void> send(Request request, Receiver receiver) {
-    URI url = request.url();
-    if (settings.proxies().proxyFor(url) != null) {
-      try {
-        return jdk().send(request, receiver);
-      } catch (IOException e) {
-        return CompletableFuture.failedFuture(e);
-      }
-    }
     if (aborted) {
       return CompletableFuture.failedFuture(new IOException("the run was stopped"));
     }
-    Route route = Route.of(url);
+    URI url = request.url();
+    Route route = Route.of(url, settings.proxies().proxyFor(url));
     RoutePool pool = pools.computeIfAbsent(route, r -> new RoutePool(r, connector::connect));
-    String target = (url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath())
-        + (url.getRawQuery() == null ? "" : "?" + url.getRawQuery());
+    // a proxy takes the whole URL; an origin, the path and query
+    String target = route.toProxy() ? url.toASCIIString()
+        : (url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath())
+            + (url.getRawQuery() == null ? "" : "?" + url.getRawQuery());
     Receiver once = new Once(receiver);
-    return pool.send(request, target, false, once, false).handle((ok, e) -> {
+    return pool.send(request, target, once, false).handle((ok, e) -> {
       Throwable cause = e instanceof CompletionException ce && ce.getCause() != null ? ce.getCause() : e;
       if (cause instanceof Failures.Stale) {
         // the server closed a pooled connection while it was idle: once more, on a new one
-        return pool.send(request, target, false, once, true);
+        return pool.send(request, target, once, true);
+      }
+      if (cause instanceof Tunnel.Refused refused) {
+        answerWithoutBody(once, refused);
+        return CompletableFuture.<Void>completedFuture(null);
       }
       return cause == null ? CompletableFuture.<Void>completedFuture(null) : CompletableFuture.<Void>failedFuture(cause);
     }).thenCompose(f -> f);
+  }
+
+  /** The proxy's refusal of a tunnel is the exchange's answer (407: credentials wanted), with no body. */
+  private static void answerWithoutBody(Receiver receiver, Tunnel.Refused refused) {
+    receiver.sent();
+    Flow.Subscriber<List<ByteBuffer>> s = receiver.head(new Head(refused.status, refused.headers, Head.HTTP_1_1, null, null));
+    s.onSubscribe(new Flow.Subscription() {
+      @Override
+      public void request(long n) {}
+
+      @Override
+      public void cancel() {}
+    });
+    s.onComplete();
   }
 
   /** Tells the download its request went out once, whichever connection it was sent on at last. */
@@ -105,27 +113,10 @@ public final class NettyTransport implements Transport {
     }
   }
 
-  private JdkTransport jdk() throws IOException {
-    JdkTransport j = jdk;
-    if (j == null) {
-      synchronized (this) {
-        if (jdk == null) {
-          jdk = new JdkTransport(settings);
-        }
-        j = jdk;
-      }
-    }
-    return j;
-  }
-
   @Override
   public void abort() {
     aborted = true;
     channels.close();
-    JdkTransport j = jdk;
-    if (j != null) {
-      j.abort();
-    }
   }
 
   @Override
@@ -133,9 +124,5 @@ public final class NettyTransport implements Transport {
     aborted = true;
     channels.close().awaitUninterruptibly(1, TimeUnit.SECONDS);
     group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(2, TimeUnit.SECONDS);
-    JdkTransport j = jdk;
-    if (j != null) {
-      j.close();
-    }
   }
 }

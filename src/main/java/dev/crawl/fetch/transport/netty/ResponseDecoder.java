@@ -10,7 +10,7 @@ import io.netty.handler.codec.http.HttpResponseDecoder;
  * such a body at the length instead. Refused here, the response fails the same way on both
  * transports: no file rather than a file one client would have got wrong.
  */
-final class ResponseDecoder extends HttpResponseDecoder {
+class ResponseDecoder extends HttpResponseDecoder {
   /** The JDK client's bounds: a header block of 384 KiB, the status line within it. */
   static final int MAX_HEADERS = 384 * 1024;
 
@@ -23,6 +23,19 @@ final class ResponseDecoder extends HttpResponseDecoder {
         // the same length twice is one length; two different ones fail, in Framing's words
         .setAllowDuplicateContentLengths(true)
         .setValidateHeaders(false));
+  }
+
+  /**
+   * For the answer to a CONNECT, which has no body whatever its headers say: what follows a 200 is
+   * the tunnel, and after anything else the connection is closed.
+   */
+  static ResponseDecoder forConnect() {
+    return new ResponseDecoder() {
+      @Override
+      protected boolean isContentAlwaysEmpty(HttpMessage msg) {
+        return true;
+      }
+    };
   }
 
   @Override

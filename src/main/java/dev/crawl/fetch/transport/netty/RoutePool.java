@@ -17,7 +17,8 @@ import java.util.concurrent.CompletableFuture;
  */
 final class RoutePool implements ExchangeHandler.Owner {
   interface Opener {
-    CompletableFuture<Connector.Link> open(Route route, boolean offerHttp2, ExchangeHandler.Owner owner);
+    CompletableFuture<Connector.Link> open(Route route, boolean offerHttp2, String proxyAuthorization,
+        ExchangeHandler.Owner owner);
   }
 
   private final Route route;
@@ -37,7 +38,8 @@ final class RoutePool implements ExchangeHandler.Owner {
    *
    * @param fresh on a new connection: a pooled one was found closed before any answer
    */
-  CompletableFuture<Void> send(Request request, String target, boolean toProxy, Receiver receiver, boolean fresh) {
+  CompletableFuture<Void> send(Request request, String target, Receiver receiver, boolean fresh) {
+    boolean toProxy = route.toProxy();
     CompletableFuture<Connector.Link> wait;
     synchronized (this) {
       if (h2 != null && h2.usable() && !fresh) {
@@ -58,9 +60,10 @@ final class RoutePool implements ExchangeHandler.Owner {
     }
     if (wait != null) {
       // after the first connection is made, try again: it is shared (h2) or taken (http/1.1)
-      return wait.handle((link, e) -> null).thenCompose(x -> send(request, target, toProxy, receiver, false));
+      return wait.handle((link, e) -> null).thenCompose(x -> send(request, target, receiver, false));
     }
-    CompletableFuture<Connector.Link> opening = opener.open(route, request.offerHttp2(), this);
+    CompletableFuture<Connector.Link> opening =
+        opener.open(route, request.offerHttp2(), request.header("Proxy-Authorization"), this);
     if (route.https()) {
       synchronized (this) {
         if (probing == null && h2 == null) {
