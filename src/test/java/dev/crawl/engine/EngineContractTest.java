@@ -93,6 +93,18 @@ abstract class EngineContractTest {
   }
 
   @Test
+  void theSummaryNamesTheTransportThatCarriedTheRun() throws Exception {
+    wm.stubFor(get("/one").willReturn(aResponse().withBody("1")));
+
+    RunFixture.Result run = run(List.of(url("/one")), TestSettings.fast());
+
+    // the reference pass of the build runs on the JDK client; every other run on the default
+    boolean reference = System.getProperty("crawl.test.transport", "").equals("jdk");
+    String executors = run.outcome().summary().executors();
+    assertTrue(executors.contains(reference ? "the JDK's HttpClient" : "Netty's event loop"), executors);
+  }
+
+  @Test
   void recordsA404AsAFailureWithItsStatus() throws Exception {
     wm.stubFor(get("/missing").willReturn(aResponse().withStatus(404).withBody("gone")));
 

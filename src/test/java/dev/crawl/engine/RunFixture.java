@@ -130,7 +130,8 @@ final class RunFixture {
     Files.write(list, urls, StandardCharsets.UTF_8);
     RunPlan plan =
         new RunPlan(mode, concurrency, List.of(InputSource.of(list.toString())), out, null,
-            StdoutFormat.NONE, Display.NONE, earlier, settings, options, dev.crawl.run.Fleet.ALONE.withShard(shard));
+            StdoutFormat.NONE, Display.NONE, earlier, TestTransport.chosen(settings), options,
+            dev.crawl.run.Fleet.ALONE.withShard(shard));
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     Runner.Outcome outcome =
         new Runner(

@@ -8,7 +8,7 @@ final class TestSettings {
   private TestSettings() {}
 
   static FetchSettings fast() {
-    return FetchSettings.DEFAULTS
+    return TestTransport.chosen(FetchSettings.DEFAULTS)
         .withConnectTimeout(Duration.ofSeconds(5))
         .withResponseTimeout(Duration.ofSeconds(10))
         .withIdleTimeout(Duration.ofSeconds(10))
