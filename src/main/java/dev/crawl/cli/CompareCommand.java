@@ -1,6 +1,7 @@
 package dev.crawl.cli;
 
 import dev.crawl.engine.Mode;
+import dev.crawl.fetch.TransportKind;
 import dev.crawl.input.InputException;
 import dev.crawl.input.InputSource;
 import dev.crawl.report.ComparisonTable;
@@ -43,6 +44,13 @@ final class CompareCommand implements Callable<Integer>, OutputOptions.Holder {
   List<Mode> modes = List.of(Mode.values());
 
   @Option(
+      names = "--transports",
+      split = ",",
+      paramLabel = "NAME",
+      description = "Run each mode over each of these transports, side by side (netty,jdk); default: --transport's.")
+  List<TransportKind> transports = List.of();
+
+  @Option(
       names = {"-o", "--output"},
       paramLabel = "DIR",
       description = "Save each mode's files under DIR/MODE (default: ${DEFAULT-VALUE}).",
@@ -75,7 +83,7 @@ final class CompareCommand implements Callable<Integer>, OutputOptions.Holder {
             Display.detect(messages.quiet),
             EarlierFiles.REPLACE,
             fetch.settings(job.concurrency()));
-    Comparison.Result result = compare(io, template, modes, output);
+    Comparison.Result result = compare(io, template, modes, transports, output);
     io.out().print(ComparisonTable.render(result.runs()));
     io.err().println("compare: report in " + output.resolve(HtmlReports.COMPARE_HTML).toAbsolutePath()
         + " (and compare.md, compare.json, MODE/.crawl/)");
@@ -87,11 +95,11 @@ final class CompareCommand implements Callable<Integer>, OutputOptions.Holder {
   }
 
   /** Runs the comparison; unreadable input ends the command with status 2. */
-  static Comparison.Result compare(Io io, RunPlan template, List<Mode> modes, Path output)
-      throws IOException, InterruptedException {
+  static Comparison.Result compare(Io io, RunPlan template, List<Mode> modes, List<TransportKind> transports,
+      Path output) throws IOException, InterruptedException {
     Interrupts.routeTo(Thread.currentThread());
     try {
-      return new Comparison(new Runner(io.in(), io.out(), io.err()), io.err()).run(template, modes, output);
+      return new Comparison(new Runner(io.in(), io.out(), io.err()), io.err()).run(template, modes, transports, output);
     } catch (InputException e) {
       throw new ExitException(ExitException.USAGE, e.getMessage(), e);
     }

@@ -3,6 +3,7 @@ package dev.crawl.cli;
 import dev.crawl.demo.DemoServer;
 import dev.crawl.engine.Mode;
 import dev.crawl.fetch.FetchSettings;
+import dev.crawl.fetch.TransportKind;
 import dev.crawl.input.InputSource;
 import dev.crawl.report.ComparisonTable;
 import dev.crawl.report.RunSummary;
@@ -43,6 +44,13 @@ final class DemoCommand implements Callable<Integer>, OutputOptions.Holder {
   @Option(names = {"-m", "--modes"}, split = ",", paramLabel = "MODE", description = "Modes to run (default: all five).")
   List<Mode> modes = List.of(Mode.values());
 
+  @Option(
+      names = "--transports",
+      split = ",",
+      paramLabel = "NAME",
+      description = "Run each mode over each of these transports, side by side: netty (the default), jdk.")
+  List<TransportKind> transports = List.of();
+
   @Option(names = {"-o", "--output"}, paramLabel = "DIR", description = "Where files and reports go (default: a new temporary directory).")
   Path output;
 
@@ -75,7 +83,7 @@ final class DemoCommand implements Callable<Integer>, OutputOptions.Holder {
               Display.detect(messages.quiet),
               EarlierFiles.REPLACE,
               FetchSettings.DEFAULTS.withPerHost(concurrency));
-      Comparison.Result result = CompareCommand.compare(io, template, modes, out);
+      Comparison.Result result = CompareCommand.compare(io, template, modes, transports, out);
       io.out().println();
       io.out().print(ComparisonTable.render(result.runs()));
       io.out().println();
@@ -92,13 +100,14 @@ final class DemoCommand implements Callable<Integer>, OutputOptions.Holder {
 
   private int verify(Comparison.Result result, String expected, Path out) {
     List<String> wrong =
-        result.runs().stream().filter(r -> !r.contentDigest().equals(expected)).map(RunSummary::mode).toList();
+        result.runs().stream().filter(r -> !r.contentDigest().equals(expected)).map(RunSummary::label).toList();
     if (wrong.isEmpty()) {
       io.out()
           .printf(
               Locale.US,
-              "verified: all %d modes saved the same %d files, byte for byte as served (digest %s)%n",
+              "verified: all %d %s saved the same %d files, byte for byte as served (digest %s)%n",
               result.runs().size(),
+              transports.size() > 1 ? "runs" : "modes",
               site.files,
               expected.substring(expected.indexOf(':') + 1, expected.indexOf(':') + 13));
     } else {

@@ -11,10 +11,12 @@ public final class ComparisonTable {
   public static String render(List<RunSummary> runs) {
     Optional<RunSummary> sync = runs.stream().filter(r -> r.mode().equals("sync")).findFirst();
     StringBuilder b = new StringBuilder();
+    // as wide as the longest name (processes/jdk beside the transports' default)
+    int w = Math.max(10, runs.stream().mapToInt(r -> r.label().length()).max().orElse(0));
     String header =
         String.format(
             Locale.US,
-            "%-10s %5s %9s %8s %9s %8s %8s %8s %7s %8s %12s%n",
+            "%-" + w + "s %5s %9s %8s %9s %8s %8s %8s %7s %8s %12s%n",
             "mode", "conc", "wall s", "speedup", "files/s", "MB/s", "p50 ms", "p95 ms", "CPU s",
             "threads", "saved/failed");
     b.append(header);
@@ -31,8 +33,8 @@ public final class ComparisonTable {
       b.append(
           String.format(
               Locale.US,
-              "%-10s %5d %9.2f %8s %9.1f %8.2f %8.1f %8.1f %7.2f %8s %12s%n",
-              r.mode(),
+              "%-" + w + "s %5d %9.2f %8s %9.1f %8.2f %8.1f %8.1f %7.2f %8s %12s%n",
+              r.label(),
               r.concurrency(),
               r.wallSeconds(),
               speedup,

@@ -145,6 +145,7 @@ public final class FleetReport {
         new TreeMap<>(totals.protocols()),
         null,
         0,
+        null,
         null);
   }
 
@@ -194,7 +195,7 @@ public final class FleetReport {
     return new RunSummary("unknown", 0, 0, "", "", new Counts(0, 0, 0, 0, 0, 0, 0), 0, 0, lastEndMs / 1000, 0, 0, 0,
         new Latency(0, 0, 0, 0, 0, 0), List.of(), 0, 0, 0, "", reportDir.toString(), reportDir.toString(),
         started.toString(), "", "ended without a summary (killed?): its results.jsonl is all there is", null, 0,
-        false, new TreeMap<>(), null, 0, null);
+        false, new TreeMap<>(), null, 0, null, null);
   }
 
   private static FetchTimings timings(UrlResult r) {

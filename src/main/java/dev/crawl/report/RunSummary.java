@@ -17,6 +17,7 @@ package dev.crawl.report;
  * @param shard this run's part of the list, {@code K/N} ({@code --shard}); null for the whole list
  * @param otherShards listed URLs left to the other shards, not in this run's report
  * @param workerStarts how the worker processes started; null outside {@code processes} mode
+ * @param transport what moved the bytes ({@code netty}, {@code jdk}); null in a merged report
  */
 public record RunSummary(
     String mode,
@@ -48,7 +49,16 @@ public record RunSummary(
     java.util.SortedMap<String, Long> protocols,
     String shard,
     long otherShards,
-    dev.crawl.core.WorkerStarts workerStarts) {
+    dev.crawl.core.WorkerStarts workerStarts,
+    String transport) {
+
+  /** The transport runs take unless told otherwise; {@code --transport}'s default. */
+  public static final String DEFAULT_TRANSPORT = "netty";
+
+  /** How the run is named beside others: its mode, and its transport where it is not the default ({@code async/jdk}). */
+  public String label() {
+    return transport == null || transport.equals(DEFAULT_TRANSPORT) ? mode : mode + "/" + transport;
+  }
 
   /**
    * True when the per-host cap, not the concurrency, bounded the run: all its hosts together could

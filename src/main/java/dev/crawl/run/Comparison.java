@@ -1,25 +1,26 @@
 package dev.crawl.run;
 
 import dev.crawl.engine.Mode;
+import dev.crawl.fetch.TransportKind;
 import dev.crawl.input.InputException;
-import dev.crawl.report.Reports;
-import dev.crawl.report.RunSummary;
-import dev.crawl.report.StdoutFormat;
-import dev.crawl.report.html.HtmlReports;
 import dev.crawl.input.InputLine;
 import dev.crawl.input.InputSource;
 import dev.crawl.input.LineReader;
 import dev.crawl.input.UrlParser;
+import dev.crawl.report.Reports;
+import dev.crawl.report.RunSummary;
+import dev.crawl.report.StdoutFormat;
+import dev.crawl.report.html.HtmlReports;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.util.Comparator;
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,28 +68,42 @@ public final class Comparison {
     this.progress = progress;
   }
 
-  public Result run(RunPlan template, List<Mode> modes, Path outputDir)
+  /**
+   * @param transports the transports each mode runs over, side by side; empty for the template's
+   *     own
+   */
+  public Result run(RunPlan template, List<Mode> modes, List<TransportKind> transports, Path outputDir)
       throws InputException, IOException, InterruptedException {
     List<Mode> warmModes = warmUpModes(modes);
-    int passes = warmUp(template, warmModes, outputDir);
+    List<TransportKind> over = transports.isEmpty() ? List.of(template.fetch().transport()) : List.copyOf(transports);
+    int passes = 0;
+    for (TransportKind t : over) {
+      passes = warmUp(template.over(t), warmModes, outputDir);
+    }
     List<RunSummary> runs = new ArrayList<>();
     int i = 0;
+    int total = modes.size() * over.size();
     for (Mode mode : modes) {
-      i++;
-      int conc = mode == Mode.SYNC ? 1 : template.concurrency();
-      if (progress != null) {
-        progress.printf("compare: [%d/%d] %s, concurrency %d ...%n", i, modes.size(), mode.id(), conc);
-      }
-      // every mode starts on an empty young generation: otherwise the collection the previous
-      // mode made due lands in the next one's timed run (20–50 ms here, a stall for every lane)
-      System.gc();
-      Runner.Outcome outcome = runner.run(template.forMode(mode, outputDir.resolve(mode.id())));
-      if (outcome.inputFailure() != null) {
-        throw outcome.inputFailure();
-      }
-      runs.add(outcome.summary());
-      if (outcome.interrupted()) {
-        throw new InterruptedException("interrupted during " + mode.id());
+      for (TransportKind transport : over) {
+        i++;
+        int conc = mode == Mode.SYNC ? 1 : template.concurrency();
+        // a directory a mode: MODE, or MODE-TRANSPORT where transports are compared too
+        String name = over.size() > 1 ? mode.id() + "-" + transport.id() : mode.id();
+        if (progress != null) {
+          progress.printf("compare: [%d/%d] %s, concurrency %d ...%n", i, total,
+              over.size() > 1 ? mode.id() + " over " + transport.id() : mode.id(), conc);
+        }
+        // every mode starts on an empty young generation: otherwise the collection the previous
+        // mode made due lands in the next one's timed run (20–50 ms here, a stall for every lane)
+        System.gc();
+        Runner.Outcome outcome = runner.run(template.over(transport).forMode(mode, outputDir.resolve(name)));
+        if (outcome.inputFailure() != null) {
+          throw outcome.inputFailure();
+        }
+        runs.add(outcome.summary());
+        if (outcome.interrupted()) {
+          throw new InterruptedException("interrupted during " + name);
+        }
       }
     }
     Map<String, Double> speedups = new LinkedHashMap<>();
@@ -98,7 +113,7 @@ public final class Comparison {
         .ifPresent(
             sync ->
                 runs.forEach(
-                    r -> speedups.put(r.mode(), Runner.round(sync.wallSeconds() / r.wallSeconds(), 2))));
+                    r -> speedups.put(r.label(), Runner.round(sync.wallSeconds() / r.wallSeconds(), 2))));
     boolean identical = runs.stream().map(RunSummary::contentDigest).distinct().count() <= 1;
     Result result = new Result(List.copyOf(runs), speedups, identical, WARM_UP_URLS, passes, warmModes.stream().map(Mode::id).toList());
     Reports.writeJson(outputDir.resolve(FILE), result);

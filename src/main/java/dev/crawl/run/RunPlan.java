@@ -3,6 +3,7 @@ package dev.crawl.run;
 import dev.crawl.crawl.CrawlOptions;
 import dev.crawl.engine.Mode;
 import dev.crawl.fetch.FetchSettings;
+import dev.crawl.fetch.TransportKind;
 import dev.crawl.input.InputSource;
 import dev.crawl.report.StdoutFormat;
 import java.nio.file.Path;
@@ -56,6 +57,12 @@ public record RunPlan(
   /** The same job in another mode, saving into its own directory. */
   public RunPlan forMode(Mode other, Path otherOutput) {
     return new RunPlan(other, concurrency, inputs, otherOutput, null, stdout, display, earlier, fetch, crawl, fleet);
+  }
+
+  /** The same job over another transport. */
+  public RunPlan over(TransportKind transport) {
+    return new RunPlan(mode, concurrency, inputs, outputDir, reportDir, stdout, display, earlier,
+        fetch.withTransport(transport), crawl, fleet);
   }
 
   /** Concurrency as the engine sees it: sync always runs one download at a time. */

@@ -191,7 +191,8 @@ public final class Runner {
         new java.util.TreeMap<>(totals.protocols()),
         plan.fleet().shard().isAll() ? null : plan.fleet().shard().toString(),
         e.ofOtherShards(),
-        stats.workerStarts());
+        stats.workerStarts(),
+        plan.fetch().transport().id());
   }
 
   private static long processCpuNanos() {

@@ -30,7 +30,7 @@ public final class HtmlReports {
       throws IOException {
     Map<String, Timeline> timelines = new LinkedHashMap<>();
     for (RunSummary r : runs) {
-      timelines.put(r.mode(), Timeline.read(Path.of(r.reportDir()).resolve(ResultsFile.NAME)));
+      timelines.put(r.label(), Timeline.read(Path.of(r.reportDir()).resolve(ResultsFile.NAME)));
     }
     write(outputDir.resolve(COMPARE_HTML), ComparePage.render(outputDir, runs, speedups, identical, timelines));
     write(outputDir.resolve(COMPARE_MARKDOWN), Markdown.compare(runs, speedups, identical));

@@ -42,9 +42,9 @@ final class Markdown {
     b.append("| mode | conc | wall s | speedup | files/s | MB/s | p50 ms | p95 ms | CPU s | threads | saved/failed |\n");
     b.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     for (RunSummary r : runs) {
-      Double sp = speedups.get(r.mode());
+      Double sp = speedups.get(r.label());
       b.append(fmt("| %s | %d | %.2f | %s | %.1f | %.2f | %.1f | %.1f | %.2f | %s | %d/%d |%n",
-          r.mode(), r.concurrency(), r.wallSeconds(), sp == null ? "–" : fmt("%.1f×", sp), r.filesPerSecond(),
+          r.label(), r.concurrency(), r.wallSeconds(), sp == null ? "–" : fmt("%.1f×", sp), r.filesPerSecond(),
           r.megabytesPerSecond(), r.latencyMs().p50(), r.latencyMs().p95(), r.cpuSeconds(),
           r.peakPlatformThreads() + (r.processes() > 0 ? "+" + r.processes() + "p" : ""), r.counts().saved(), r.counts().failed()));
     }

@@ -157,7 +157,7 @@ class HtmlReportTest {
         new Counts(downloads - failures, failures, 1, 0), downloads * 100L, 0.01, (downloads / 4) * 0.1 + 0.1, 0.2,
         10, 1, new Latency(90, 90, 90, 90, 90, 90), buckets, 4, 2, 0, "0:0", dir.toString(), dir.toString(),
         "2026-11-21T00:00:00Z", "25", null, null, 1, false,
-        new java.util.TreeMap<>(java.util.Map.of("http/1.1", (long) downloads - failures)), null, 0, null);
+        new java.util.TreeMap<>(java.util.Map.of("http/1.1", (long) downloads - failures)), null, 0, null, "netty");
     try {
       JSON.writeValue(dir.resolve("summary.json").toFile(), s);
     } catch (Exception e) {
