@@ -278,6 +278,9 @@ public final class CrawlCommand implements Callable<Integer>, OutputOptions.Hold
             new Fleet(shard(), frontier, lease));
     OutputDirectory.create(output);
     fetch.warn(io.err());
+    if (messages.verbose) {
+      io.err().println("crawl: downloads over " + plan.fetch().transport().description());
+    }
     Interrupts.routeTo(Thread.currentThread());
     Runner.Outcome outcome;
     try {

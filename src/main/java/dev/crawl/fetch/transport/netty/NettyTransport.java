@@ -57,7 +57,9 @@ public final class NettyTransport implements Transport {
 
   /** What runs the exchanges, in words, for the report. */
   public static String description() {
-    return "Netty's event loop (" + IO.name() + ", " + IoChoice.threads() + " threads, nettyio-N)";
+    Throwable why = IoChoice.whyNotEpoll();
+    return "Netty's event loop (" + IO.name() + ", " + IoChoice.threads() + " threads, nettyio-N"
+        + (why == null ? "" : "; epoll did not load: " + why) + ")";
   }
 
   @Override
