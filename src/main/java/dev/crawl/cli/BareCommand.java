@@ -1,6 +1,7 @@
 package dev.crawl.cli;
 
 import dev.crawl.demo.BareLoop;
+import dev.crawl.demo.BareNettyLoop;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,8 +12,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** Hidden: the bare JDK client loop that {@code bin/bench} runs as the floor crawl is measured against. */
-@Command(name = "bare-loop", hidden = true, description = "Benchmark floor: the JDK client alone, sendAsync + ofFile.")
+/** Hidden: the bare loops that {@code bin/bench} runs as the floors crawl is measured against. */
+@Command(name = "bare-loop", hidden = true, description = "Benchmark floor: a client alone, bodies straight to files.")
 final class BareCommand implements Callable<Integer> {
   private final Io io;
 
@@ -25,6 +26,9 @@ final class BareCommand implements Callable<Integer> {
   @Option(names = "--passes", defaultValue = "1", description = "Passes in one JVM; the later ones are warm.")
   int passes;
 
+  @Option(names = "--transport", defaultValue = "jdk", description = "jdk: sendAsync + ofFile; netty: N keep-alive connections.")
+  String transport;
+
   @Parameters(paramLabel = "LIST")
   Path list;
 
@@ -36,7 +40,11 @@ final class BareCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     List<URI> urls = Files.readAllLines(list, StandardCharsets.UTF_8).stream()
         .map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).map(URI::create).toList();
-    BareLoop.run(urls, concurrency, output, passes, io.err());
+    if (transport.equals("netty")) {
+      BareNettyLoop.run(urls, concurrency, output, passes, io.err());
+    } else {
+      BareLoop.run(urls, concurrency, output, passes, io.err());
+    }
     return 0;
   }
 }
