@@ -74,7 +74,7 @@ public final class BareNettyLoop {
             (System.nanoTime() - start) / 1e9);
       }
     } finally {
-      group.shutdownGracefully().sync();
+      group.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS).sync();
     }
   }
 
