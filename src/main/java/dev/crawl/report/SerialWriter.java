@@ -10,8 +10,10 @@ import java.util.concurrent.LinkedBlockingQueue;
  * writing done under a lock on the download's own thread, a burst of 100 responses queued on that
  * lock and each waited 0.3–1.8 ms on average (up to 42 ms) before its slot could start again.
  *
- * <p>What the jobs wrote is flushed whenever the queue runs empty, and at least once a second while
- * it never does: a burst is written in one go, and a crash loses at most the last second.
+ * <p>What the jobs wrote is flushed once the queue has stayed empty for a moment, and at least once
+ * a second while it never does: a burst is written in one go, and a crash loses at most the last
+ * second. Flushed at every empty queue, a run of 10,000 quick downloads made two write calls a
+ * record.
  */
 final class SerialWriter implements AutoCloseable {
   /** Enough to absorb any burst; a writer that falls this far behind slows the downloads down. */
@@ -20,6 +22,9 @@ final class SerialWriter implements AutoCloseable {
   private static final Runnable STOP = () -> {};
 
   static final long FLUSH_INTERVAL_NANOS = 1_000_000_000L;
+
+  /** How long an empty queue waits for more before what was written is flushed. */
+  static final long IDLE_FLUSH_NANOS = 50_000_000L;
 
   private final BlockingQueue<Runnable> jobs = new LinkedBlockingQueue<>(CAPACITY);
   private final Runnable flush;
@@ -61,12 +66,15 @@ final class SerialWriter implements AutoCloseable {
     try {
       while (true) {
         Runnable job = jobs.poll();
-        if (job == null) {
-          if (dirty) {
+        if (job == null && dirty) {
+          job = jobs.poll(IDLE_FLUSH_NANOS, java.util.concurrent.TimeUnit.NANOSECONDS);
+          if (job == null) {
             runSafely(flush);
             dirty = false;
             flushed = System.nanoTime();
           }
+        }
+        if (job == null) {
           job = jobs.take();
         }
         if (job == STOP) {

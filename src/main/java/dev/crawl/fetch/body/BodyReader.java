@@ -137,7 +137,8 @@ public final class BodyReader implements BodySubscriber<BodyReader.Body> {
     subscription.request(1);
   }
 
-  private void keep(byte[] data, int offset, int length) throws IOException {
+  private void keep(ByteBuffer data) throws IOException {
+    int length = data.remaining();
     bytes += length;
     if (limits.maxBytes() > 0 && bytes > limits.maxBytes()) {
       // a discarded body (an error page) just stops being read; a saved one fails the download
@@ -145,9 +146,10 @@ public final class BodyReader implements BodySubscriber<BodyReader.Body> {
           ? new Enough()
           : new FetchException("body exceeds --max-size " + limits.maxBytes() + " bytes" + limits.sizeHint(), false);
     }
-    crc.update(data, offset, length);
+    // CRC-32 reads a direct buffer in place; the write below moves the buffer's position
+    crc.update(data.duplicate());
     if (channel != null) {
-      ByteBuffer b = ByteBuffer.wrap(data, offset, length);
+      ByteBuffer b = data.duplicate();
       try {
         while (b.hasRemaining()) {
           channel.write(b);
