@@ -43,6 +43,28 @@ public final class Tls {
   }
 
   /**
+   * How servers are checked, for a TLS stack other than the JDK's context (Netty's OpenSSL).
+   *
+   * @throws IOException when {@code --ca-certificate} cannot be read or holds no certificate
+   */
+  public static X509ExtendedTrustManager trust(TlsOptions s) throws IOException {
+    try {
+      return s.insecure() ? new TrustAll() : new Checked(trustManagers(s.caCertificate()));
+    } catch (GeneralSecurityException e) {
+      throw new IOException("cannot set up TLS: " + e.getMessage(), e);
+    }
+  }
+
+  /** What is shown to a server that asks for a client certificate; null when none was given. */
+  public static KeyManager identity(TlsOptions s) throws IOException {
+    try {
+      return s.clientCertificate() == null ? null : ClientIdentity.read(s.clientCertificate(), s.clientKey()).keyManagers()[0];
+    } catch (GeneralSecurityException e) {
+      throw new IOException("cannot set up TLS: " + e.getMessage(), e);
+    }
+  }
+
+  /**
    * The context for a fetcher.
    *
    * @throws IOException when {@code --ca-certificate} cannot be read or holds no certificate

@@ -21,11 +21,11 @@ import io.netty.handler.codec.http2.Http2Settings;
 import io.netty.handler.codec.http2.Http2SettingsFrame;
 import io.netty.handler.ssl.ApplicationProtocolConfig;
 import io.netty.handler.ssl.ApplicationProtocolNames;
-import io.netty.handler.ssl.ClientAuth;
-import io.netty.handler.ssl.IdentityCipherSuiteFilter;
-import io.netty.handler.ssl.JdkSslContext;
+import io.netty.handler.ssl.OpenSsl;
 import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslHandler;
+import io.netty.handler.ssl.SslProvider;
 import io.netty.util.ReferenceCountUtil;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -36,8 +36,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import javax.net.ssl.SSLEngine;
-import javax.net.ssl.SSLParameters;
+import javax.net.ssl.KeyManager;
 
 /**
  * Opens connections: the name looked up off the event loop, TCP, then for HTTPS a TLS handshake
@@ -148,16 +147,15 @@ final class Connector {
     }
   }
 
-  /** The TLS handler, checking the server's name as the JDK client does (RFC 2818), SNI sent. */
+  /** The TLS handler, SNI sent for a host name. */
   private SslHandler handshaking(SslContext tls, Route route, Channel ch) {
     SslHandler ssl = tls.newHandler(ch.alloc(), route.host(), route.port());
-    SSLEngine engine = ssl.engine();
-    SSLParameters p = engine.getSSLParameters();
-    p.setEndpointIdentificationAlgorithm("HTTPS");
-    engine.setSSLParameters(p);
     ssl.setHandshakeTimeout(connectTimeoutMillis(), TimeUnit.MILLISECONDS);
     return ssl;
   }
+
+  /** BoringSSL (netty-tcnative) where its library loads for this platform; the JDK's TLS elsewhere. */
+  static final SslProvider TLS_PROVIDER = OpenSsl.isAvailable() ? SslProvider.OPENSSL : SslProvider.JDK;
 
   private Link http1(Channel ch, ExchangeHandler.Owner owner) {
     ExchangeHandler handler = new ExchangeHandler(ch, owner, Head.HTTP_1_1);
@@ -207,7 +205,10 @@ final class Connector {
     }, connectTimeoutMillis(), TimeUnit.MILLISECONDS);
   }
 
-  /** The JDK's TLS, with our trust and client certificate (Tls), under Netty's handler. */
+  /**
+   * TLS with our trust and client certificate (Tls): in BoringSSL where its library loads, else the
+   * JDK's engine. Host names are checked as the JDK client does (RFC 2818).
+   */
   private SslContext tls(boolean offerHttp2) throws IOException {
     SslContext c = offerHttp2 ? offeringH2 : http11Only;
     if (c != null) {
@@ -221,8 +222,16 @@ final class Connector {
           offerHttp2
               ? new String[] {ApplicationProtocolNames.HTTP_2, ApplicationProtocolNames.HTTP_1_1}
               : new String[] {ApplicationProtocolNames.HTTP_1_1});
-      c = new JdkSslContext(Tls.context(settings.tls()), true, null, IdentityCipherSuiteFilter.INSTANCE, alpn,
-          ClientAuth.NONE, null, false);
+      SslContextBuilder b = SslContextBuilder.forClient()
+          .sslProvider(TLS_PROVIDER)
+          .trustManager(Tls.trust(settings.tls()))
+          .endpointIdentificationAlgorithm("HTTPS")
+          .applicationProtocolConfig(alpn);
+      KeyManager identity = Tls.identity(settings.tls());
+      if (identity != null) {
+        b.keyManager(identity);
+      }
+      c = b.build();
       if (offerHttp2) {
         offeringH2 = c;
       } else {
@@ -231,4 +240,5 @@ final class Connector {
       return c;
     }
   }
+
 }
