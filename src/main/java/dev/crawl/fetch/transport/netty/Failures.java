@@ -77,7 +77,22 @@ final class Failures {
         : new FetchException("the server closed the connection before the response was complete", true);
   }
 
+  private static final java.util.regex.Pattern OPENSSL_ALERT =
+      java.util.regex.Pattern.compile("(?:TLSV1|SSLV3|TLSV13)_ALERT_([A-Z_]+)");
+
   static IOException io(Throwable cause) {
+    for (Throwable c = cause; c != null; c = c.getCause()) {
+      // BoringSSL names an alert in its error string; the reasons read the JDK's wording
+      String m = String.valueOf(c.getMessage());
+      java.util.regex.Matcher alert = OPENSSL_ALERT.matcher(m);
+      if (alert.find() || m.contains("SSL routines")) {
+        javax.net.ssl.SSLHandshakeException e = new javax.net.ssl.SSLHandshakeException(alert.find(0)
+            ? "Received fatal alert: " + alert.group(1).toLowerCase(Locale.ROOT)
+            : m);
+        e.initCause(cause);
+        return e;
+      }
+    }
     if (cause instanceof SSLException || cause.getCause() instanceof SSLException) {
       return cause instanceof IOException io ? io : new IOException(cause.getMessage(), cause);
     }
