@@ -26,8 +26,9 @@ final class BareCommand implements Callable<Integer> {
   @Option(names = "--passes", defaultValue = "1", description = "Passes in one JVM; the later ones are warm.")
   int passes;
 
-  @Option(names = "--transport", defaultValue = "jdk", description = "jdk: sendAsync + ofFile; netty: N keep-alive connections.")
-  String transport;
+  // not --transport: the download options' default for that name (netty) would apply here too
+  @Option(names = "--client", defaultValue = "jdk", description = "jdk: sendAsync + ofFile; netty: N keep-alive connections.")
+  String client;
 
   @Parameters(paramLabel = "LIST")
   Path list;
@@ -40,7 +41,7 @@ final class BareCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     List<URI> urls = Files.readAllLines(list, StandardCharsets.UTF_8).stream()
         .map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).map(URI::create).toList();
-    if (transport.equals("netty")) {
+    if (client.equals("netty")) {
       BareNettyLoop.run(urls, concurrency, output, passes, io.err());
     } else {
       BareLoop.run(urls, concurrency, output, passes, io.err());
