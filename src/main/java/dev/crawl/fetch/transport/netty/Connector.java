@@ -154,8 +154,14 @@ final class Connector {
     return ssl;
   }
 
-  /** BoringSSL (netty-tcnative) where its library loads for this platform; the JDK's TLS elsewhere. */
-  static final SslProvider TLS_PROVIDER = OpenSsl.isAvailable() ? SslProvider.OPENSSL : SslProvider.JDK;
+  /**
+   * BoringSSL (netty-tcnative) where its library loads for this platform; the JDK's TLS elsewhere.
+   * Asked on the first https URL only: loading the 5 MB library cost every JVM, each processes
+   * worker included, time it had no use for on a list of http URLs.
+   */
+  private static SslProvider tlsProvider() {
+    return OpenSsl.isAvailable() ? SslProvider.OPENSSL : SslProvider.JDK;
+  }
 
   private Link http1(Channel ch, ExchangeHandler.Owner owner) {
     ExchangeHandler handler = new ExchangeHandler(ch, owner, Head.HTTP_1_1);
@@ -223,7 +229,7 @@ final class Connector {
               ? new String[] {ApplicationProtocolNames.HTTP_2, ApplicationProtocolNames.HTTP_1_1}
               : new String[] {ApplicationProtocolNames.HTTP_1_1});
       SslContextBuilder b = SslContextBuilder.forClient()
-          .sslProvider(TLS_PROVIDER)
+          .sslProvider(tlsProvider())
           .trustManager(Tls.trust(settings.tls()))
           .endpointIdentificationAlgorithm("HTTPS")
           .applicationProtocolConfig(alpn);
