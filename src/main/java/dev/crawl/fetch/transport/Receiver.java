@@ -19,4 +19,20 @@ public interface Receiver {
    * disk lags. A response that has no body (a proxy's refusal) completes the subscriber at once.
    */
   Flow.Subscriber<List<ByteBuffer>> head(Head head);
+
+  /**
+   * Hands over an answer that has no body to read, such as a proxy's refusal of a tunnel (407): the
+   * subscriber the head returns completes at once.
+   */
+  default void answeredWithoutBody(Head head) {
+    Flow.Subscriber<List<ByteBuffer>> s = head(head);
+    s.onSubscribe(new Flow.Subscription() {
+      @Override
+      public void request(long n) {}
+
+      @Override
+      public void cancel() {}
+    });
+    s.onComplete();
+  }
 }

@@ -125,17 +125,9 @@ public final class JdkTransport implements Transport {
               if (stream != null) {
                 stream.release();
               }
-              Flow.Subscriber<List<ByteBuffer>> s = receiver.head(
+              receiver.answeredWithoutBody(
                   new Head(response.statusCode(), response.headers(), protocol(response.version()), null, null));
               head.complete(null);
-              s.onSubscribe(new Flow.Subscription() {
-                @Override
-                public void request(long n) {}
-
-                @Override
-                public void cancel() {}
-              });
-              s.onComplete();
             });
           }
         });

@@ -82,25 +82,13 @@ public final class NettyTransport implements Transport {
         return pool.send(request, target, once, true);
       }
       if (cause instanceof Tunnel.Refused refused) {
-        answerWithoutBody(once, refused);
+        // the proxy's refusal of a tunnel is the exchange's answer (407: credentials wanted)
+        once.sent();
+        once.answeredWithoutBody(new Head(refused.status, refused.headers, Head.HTTP_1_1, null, null));
         return CompletableFuture.<Void>completedFuture(null);
       }
       return cause == null ? CompletableFuture.<Void>completedFuture(null) : CompletableFuture.<Void>failedFuture(cause);
     }).thenCompose(f -> f);
-  }
-
-  /** The proxy's refusal of a tunnel is the exchange's answer (407: credentials wanted), with no body. */
-  private static void answerWithoutBody(Receiver receiver, Tunnel.Refused refused) {
-    receiver.sent();
-    Flow.Subscriber<List<ByteBuffer>> s = receiver.head(new Head(refused.status, refused.headers, Head.HTTP_1_1, null, null));
-    s.onSubscribe(new Flow.Subscription() {
-      @Override
-      public void request(long n) {}
-
-      @Override
-      public void cancel() {}
-    });
-    s.onComplete();
   }
 
   /** Tells the download its request went out once, whichever connection it was sent on at last. */
