@@ -85,7 +85,7 @@ final class Connector {
         .supplyAsync(() -> route.via() == null ? address(route.host(), route.port()) : address(route.via().host(), route.via().port()),
             settings.executor())
         .thenCompose(this::tcp)
-        .thenCompose(ch -> route.tunnel() ? Tunnel.through(ch, route, proxyAuthorization) : CompletableFuture.completedFuture(ch))
+        .thenCompose(ch -> route.tunnel() ? Tunnel.through(ch, route, proxyAuthorization, connectTimeoutMillis()) : CompletableFuture.completedFuture(ch))
         .thenCompose(ch -> tls == null ? CompletableFuture.completedFuture(http1(ch, owner)) : secure(ch, tls, route, owner));
   }
 

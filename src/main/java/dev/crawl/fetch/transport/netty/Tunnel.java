@@ -43,9 +43,20 @@ final class Tunnel extends ChannelInboundHandlerAdapter {
     this.open = open;
   }
 
-  /** Asks for the tunnel on a connected channel; completes with the channel once it is a pipe. */
-  static CompletableFuture<Channel> through(Channel ch, Route route, String proxyAuthorization) {
+  /**
+   * Asks for the tunnel on a connected channel; completes with the channel once it is a pipe.
+   *
+   * @param timeoutMillis how long the proxy may take to answer (the connect timeout: the tunnel is
+   *     part of connecting)
+   */
+  static CompletableFuture<Channel> through(Channel ch, Route route, String proxyAuthorization, long timeoutMillis) {
     CompletableFuture<Channel> open = new CompletableFuture<>();
+    ch.eventLoop().schedule(() -> {
+      if (open.completeExceptionally(new java.net.http.HttpConnectTimeoutException(
+          "timed out waiting for the proxy's answer to CONNECT"))) {
+        ch.close();
+      }
+    }, timeoutMillis, java.util.concurrent.TimeUnit.MILLISECONDS);
     ch.pipeline().addLast("tunnel-decoder", ResponseDecoder.forConnect());
     ch.pipeline().addLast("tunnel-encoder", new HttpRequestEncoder());
     ch.pipeline().addLast("tunnel", new Tunnel(open));
