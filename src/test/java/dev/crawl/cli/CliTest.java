@@ -59,6 +59,25 @@ class CliTest {
   }
 
   @Test
+  void theJdkTransportSavesTheSameFilesAndTheSummarySaysWhichCarriedThem() throws Exception {
+    Ran r = crawl("", "--transport", "jdk", "-o", out(), list(url("/ok/1")));
+
+    assertEquals(0, r.status(), r.err());
+    assertEquals("fine", Files.readString(tmp.resolve("out/127.0.0.1_" + wm.port() + "/ok/1")));
+    JsonNode summary = JSON.readTree(tmp.resolve("out/.crawl/summary.json").toFile());
+    assertEquals("jdk", summary.get("transport").asText());
+  }
+
+  @Test
+  void anUnknownTransportIsOneLineNamingTheChoices() throws Exception {
+    Ran r = crawl("", "--transport", "curl", "-o", out(), list(url("/ok/1")));
+
+    assertEquals(2, r.status(), r.err());
+    assertTrue(r.err().contains("--transport") && r.err().contains("NETTY") && r.err().contains("JDK"), r.err());
+    assertEquals(0, wm.getAllServeEvents().size(), "nothing fetched");
+  }
+
+  @Test
   void anOutputDirectoryThatCannotBeMadeIsOneLineWithStatusTwo() throws Exception {
     Path file = Files.writeString(tmp.resolve("a-file"), "not a directory");
 
