@@ -1,5 +1,6 @@
 package dev.crawl.archive;
 
+import dev.crawl.core.StatusPhrase;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -28,7 +29,7 @@ public final class HttpHeads {
    * the chunking before the body reached us, so the body recorded is not chunked.
    */
   public static byte[] response(int status, Map<String, List<String>> headers) {
-    StringBuilder b = new StringBuilder("HTTP/1.1 ").append(status).append(' ').append(reason(status)).append("\r\n");
+    StringBuilder b = new StringBuilder("HTTP/1.1 ").append(status).append(' ').append(StatusPhrase.of(status)).append("\r\n");
     appendHeaders(b, headers);
     return b.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1);
   }
@@ -42,32 +43,5 @@ public final class HttpHeads {
         b.append(name).append(": ").append(v).append("\r\n");
       }
     });
-  }
-
-  // the JDK client keeps no reason phrase; these are RFC 9110's
-  private static String reason(int status) {
-    return switch (status) {
-      case 200 -> "OK";
-      case 203 -> "Non-Authoritative Information";
-      case 204 -> "No Content";
-      case 206 -> "Partial Content";
-      case 301 -> "Moved Permanently";
-      case 302 -> "Found";
-      case 303 -> "See Other";
-      case 304 -> "Not Modified";
-      case 307 -> "Temporary Redirect";
-      case 308 -> "Permanent Redirect";
-      case 400 -> "Bad Request";
-      case 401 -> "Unauthorized";
-      case 403 -> "Forbidden";
-      case 404 -> "Not Found";
-      case 410 -> "Gone";
-      case 429 -> "Too Many Requests";
-      case 500 -> "Internal Server Error";
-      case 502 -> "Bad Gateway";
-      case 503 -> "Service Unavailable";
-      case 504 -> "Gateway Timeout";
-      default -> "";
-    };
   }
 }

@@ -1,19 +1,22 @@
 package dev.crawl.cli;
 
+import dev.crawl.archive.WarcOptions;
 import dev.crawl.core.Shard;
 import dev.crawl.crawl.CrawlOptions;
 import dev.crawl.engine.Mode;
 import dev.crawl.frontier.RedisFrontier;
 import dev.crawl.input.InputException;
+import dev.crawl.report.FailureLog;
 import dev.crawl.report.RunSummary;
 import dev.crawl.report.StdoutFormat;
-import dev.crawl.archive.WarcOptions;
 import dev.crawl.run.Display;
 import dev.crawl.run.EarlierFiles;
 import dev.crawl.run.Fleet;
 import dev.crawl.run.Interrupts;
 import dev.crawl.run.RunPlan;
 import dev.crawl.run.Runner;
+import dev.crawl.store.Layout;
+import dev.crawl.store.StoreOptions;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -174,6 +177,48 @@ public final class CrawlCommand implements Callable<Integer>, OutputOptions.Hold
   boolean continuePartials;
 
   @Option(
+      names = "--no-keep-partial",
+      description = "Keep nothing of a download that was cut. By default a cut body that -C can continue (the bytes"
+          + " as sent, with an ETag or Last-Modified, from a server that does not refuse ranges) stays beside its"
+          + " final name as .NAME.partial, and the run says so at the end.")
+  boolean noKeepPartial;
+
+  @Option(
+      names = "--keep-partial-max",
+      paramLabel = "SIZE",
+      converter = Converters.SizeConverter.class,
+      description = "The most bytes of cut bodies one run keeps (each worker process its share); a cut body past"
+          + " it is dropped, and its failure says so. 0 = no limit (default: 256M).",
+      defaultValue = "256M")
+  long keepPartialMax;
+
+  @Option(
+      names = {"-nd", "--no-directories"},
+      description = "Save every file straight into the output directory, by its name alone; a second URL with"
+          + " a name already taken gets NAME@HASH.EXT (a hash of its URL), the same name in every run.")
+  boolean noDirectories;
+
+  @Option(
+      names = {"-nH", "--no-host-directories"},
+      description = "Leave out the host[_port] directory: DIR/path/name.")
+  boolean noHostDirectories;
+
+  @Option(
+      names = "--cut-dirs",
+      paramLabel = "N",
+      description = "Leave out the first N directories of each URL's path (default: ${DEFAULT-VALUE}).",
+      defaultValue = "0")
+  int cutDirs;
+
+  @Option(
+      names = "--layout",
+      paramLabel = "tree|flat|hash",
+      description = "tree: host/path/name (default); flat: as -nd; hash: the body's SHA-256 as the name, its"
+          + " extension kept, equal bodies stored once (results.jsonl maps each URL to its file).",
+      defaultValue = "tree")
+  String layout;
+
+  @Option(
       names = "--warc",
       paramLabel = "FILE",
       description = "Also archive every exchange (request, response as transferred, redirects and errors"
@@ -275,7 +320,8 @@ public final class CrawlCommand implements Callable<Integer>, OutputOptions.Hold
             resume ? EarlierFiles.SKIP : timestamping ? EarlierFiles.REFRESH : EarlierFiles.REPLACE,
             fetch.settings().withContinuePartials(continuePartials).withWarc(warcOptions()),
             crawlOptions(),
-            new Fleet(shard(), frontier, lease));
+            new Fleet(shard(), frontier, lease))
+        .storing(storeOptions());
     OutputDirectory.create(output);
     fetch.warn(io.err());
     if (messages.verbose) {
@@ -292,7 +338,9 @@ public final class CrawlCommand implements Callable<Integer>, OutputOptions.Hold
     }
     RunSummary s = outcome.summary();
     if (!messages.quiet) {
-      printSummary(s);
+      printSummary(s, outcome.failures());
+    } else if (outcome.failures().grouped() != null) {
+      io.err().println("crawl: " + outcome.failures().grouped());
     }
     if (outcome.interrupted()) {
       io.err().println("crawl: stopped by " + Interrupts.signalName() + "; the partial report is in " + s.reportDir()
@@ -310,6 +358,20 @@ public final class CrawlCommand implements Callable<Integer>, OutputOptions.Hold
     return s.counts().failed() + s.counts().invalid() > 0 ? ExitException.FAILURES : 0;
   }
 
+  private StoreOptions storeOptions() {
+    Layout.Kind kind = switch (layout.toLowerCase(Locale.ROOT)) {
+      case "tree" -> noDirectories ? Layout.Kind.FLAT : Layout.Kind.TREE;
+      case "flat" -> Layout.Kind.FLAT;
+      case "hash" -> Layout.Kind.HASH;
+      default -> throw new ExitException(ExitException.USAGE,
+          "--layout " + layout + ": expected tree, flat or hash");
+    };
+    if (cutDirs < 0) {
+      throw new ExitException(ExitException.USAGE, "--cut-dirs cannot be negative");
+    }
+    return new StoreOptions(new Layout(kind, !noHostDirectories, cutDirs), !noKeepPartial, keepPartialMax);
+  }
+
   private CrawlOptions crawlOptions() {
     if (depth < 0) {
       throw new ExitException(ExitException.USAGE, "--depth cannot be negative");
@@ -317,7 +379,7 @@ public final class CrawlCommand implements Callable<Integer>, OutputOptions.Hold
     return new CrawlOptions(depth, requisites, domains, noParent, include, exclude, !noRobots, convertLinks, sitemaps);
   }
 
-  private void printSummary(RunSummary s) {
+  private void printSummary(RunSummary s, FailureLog failures) {
     var c = s.counts();
     io.err()
         .printf(
@@ -354,6 +416,12 @@ public final class CrawlCommand implements Callable<Integer>, OutputOptions.Hold
                   + " %d disallowed by robots.txt (%s)%n",
               l.found(), l.fromSitemaps() > 0 ? " (" + l.fromSitemaps() + " from sitemaps)" : "", l.queued(),
               l.duplicate(), l.outOfScope(), l.tooDeep(), l.robots(), l.robotsTxt());
+    }
+    if (failures.grouped() != null) {
+      io.err().println("crawl: " + failures.grouped());
+    }
+    if (failures.kept() != null) {
+      io.err().println("crawl: " + failures.kept());
     }
     if (c.failed() > 0) {
       io.err().printf("crawl: failures are listed with reasons in %s/results.jsonl%n", s.reportDir());

@@ -110,9 +110,20 @@ public sealed interface UrlResult permits FetchResult, UrlResult.Duplicate, UrlR
    *
    * @param status the last HTTP status seen, or 0 if no response arrived
    * @param reason one line a user can act on
+   * @param keptPath where the body a cut download kept for {@code -C} is, relative to the output
+   *     directory, or null when nothing was kept
+   * @param keptBytes how many bytes it holds, or -1
    */
-  record Failed(Task task, URI finalUrl, int status, String reason, int attempts, FetchTimings timings)
-      implements FetchResult {}
+  record Failed(
+      Task task, URI finalUrl, int status, String reason, int attempts, FetchTimings timings, String keptPath,
+      long keptBytes)
+      implements FetchResult {
+
+    /** A failure that left nothing on disk. */
+    public Failed(Task task, URI finalUrl, int status, String reason, int attempts, FetchTimings timings) {
+      this(task, finalUrl, status, reason, attempts, timings, null, -1);
+    }
+  }
 
   /**
    * Nothing was fetched or saved, by design, for the reason given: a redirect out of the crawl's

@@ -66,7 +66,8 @@ final class WorkerLane {
       }
       try {
         List<CookieJar.Learned> news = cookies == null ? List.of() : cookies.since(cookiesSent);
-        WorkerMessages.Reply reply = worker.call(WorkerMessages.Request.of(task, news, kept.of(task.url())));
+        WorkerMessages.Reply reply = worker.call(WorkerMessages.Request.of(task, news, kept.of(task.url()),
+            spec.names().apply(task.url())));
         cookiesSent += news.size();
         if (cookies != null && reply.cookies() != null) {
           reply.cookies().forEach(l -> cookies.store(URI.create(l.url()), l.setCookie()));

@@ -2,6 +2,7 @@ package dev.crawl.engine;
 
 import dev.crawl.core.FetchResult;
 import dev.crawl.core.RunClock;
+import dev.crawl.core.Task;
 import dev.crawl.crawl.PageReader;
 import dev.crawl.fetch.FetchSettings;
 import dev.crawl.fetch.Fetcher;
@@ -76,7 +77,7 @@ public final class WorkerMain {
       return 0;
     }
     RunClock clock = new RunClock();
-    Store store = new Store(Path.of(setup.outputDir()));
+    Store store = new Store(Path.of(setup.outputDir()), setup.store());
     // the parent stops a worker with SIGTERM: leave no temporary file behind
     Runtime.getRuntime().addShutdownHook(new Thread(store::abortAll, "worker-cleanup"));
     AtomicInteger unanswered = new AtomicInteger();
@@ -96,7 +97,9 @@ public final class WorkerMain {
         int heard = hear(jar, request.cookies());
         FetchResult result;
         try {
-          result = afterSave.apply(fetcher.fetch(request.task(received), "worker", request.kept()).get());
+          Task task = request.task(received);
+          store.adopt(task.url(), request.name());
+          result = afterSave.apply(fetcher.fetch(task, "worker", request.kept()).get());
         } catch (ExecutionException e) {
           throw new IllegalStateException(e.getCause());
         }

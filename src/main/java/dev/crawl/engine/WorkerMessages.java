@@ -31,12 +31,12 @@ final class WorkerMessages {
   /**
    * A task sent to a worker, with the cookies other workers' servers set since this worker last
    * heard, so that every process sends what one learned, and the copy an earlier run kept ({@code
-   * -N}), or null.
+   * -N}), or null; and the name the parent gave its file ({@code -nd}), or null.
    */
   record Request(long id, String url, String origin, int depth, java.util.List<CookieJar.Learned> cookies,
-      KeptCopy kept) {
-    static Request of(Task t, java.util.List<CookieJar.Learned> cookies, KeptCopy kept) {
-      return new Request(t.id(), t.url().toString(), t.origin(), t.depth(), cookies, kept);
+      KeptCopy kept, String name) {
+    static Request of(Task t, java.util.List<CookieJar.Learned> cookies, KeptCopy kept, String name) {
+      return new Request(t.id(), t.url().toString(), t.origin(), t.depth(), cookies, kept, name);
     }
 
     /** The worker's copy: the depth decides whether redirects must stay in the crawl's scope. */
@@ -47,7 +47,8 @@ final class WorkerMessages {
 
   /**
    * A worker's answer; times are nanoseconds since the worker received the request. {@code cookies}:
-   * the Set-Cookie headers its servers sent for this task, for the parent's jar.
+   * the Set-Cookie headers its servers sent for this task, for the parent's jar. For a failure,
+   * {@code path} and {@code bytes} are what a cut download kept for {@code -C}.
    */
   record Reply(
       long id,
@@ -79,8 +80,8 @@ final class WorkerMessages {
                 s.contentType(), s.title(), s.found().links(), s.found().requisites(), s.protocol(), s.validators(),
                 cookies);
         case UrlResult.Failed f ->
-            new Reply(f.task().id(), false, false, false, String.valueOf(f.finalUrl()), f.status(), 0, null, null,
-                f.reason(), f.attempts(), fb, null, null, null, null, null, null, cookies);
+            new Reply(f.task().id(), false, false, false, String.valueOf(f.finalUrl()), f.status(), f.keptBytes(),
+                f.keptPath(), null, f.reason(), f.attempts(), fb, null, null, null, null, null, null, cookies);
         case UrlResult.Skipped k ->
             new Reply(k.task().id(), false, false, true, String.valueOf(k.finalUrl()), k.status(), 0, null, null,
                 k.reason(), k.attempts(), fb, null, null, null, null, null, null, cookies);
@@ -107,7 +108,7 @@ final class WorkerMessages {
       }
       return skipped
           ? UrlResult.Skipped.onTheWay(task, fin, status, reason, attempts, t)
-          : new UrlResult.Failed(task, fin, status, reason, attempts, t);
+          : new UrlResult.Failed(task, fin, status, reason, attempts, t, path, path == null ? -1 : bytes);
     }
   }
 

@@ -9,6 +9,8 @@ import dev.crawl.fetch.TransportKind;
 import dev.crawl.fetch.auth.Credentials;
 import dev.crawl.fetch.cookie.CookieJar;
 import dev.crawl.fetch.net.Proxies;
+import dev.crawl.store.Layout;
+import dev.crawl.store.StoreOptions;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -116,6 +118,13 @@ final class WorkerWire {
       writeStrings(out, r.include());
       writeStrings(out, r.exclude());
     }
+    StoreOptions store = s.store();
+    Layout layout = store.layout();
+    out.writeUTF(layout.kind().name());
+    out.writeBoolean(layout.hostDirectories());
+    out.writeInt(layout.cutDirs());
+    out.writeBoolean(store.keepPartial());
+    out.writeLong(store.keepLimit());
   }
 
   private static WorkerSetup readSetup(DataInputStream in) throws IOException {
@@ -126,7 +135,9 @@ final class WorkerWire {
     Scope.Rules scope = in.readBoolean()
         ? new Scope.Rules(readStrings(in), readStrings(in), in.readBoolean(), readStrings(in), readStrings(in))
         : null;
-    return new WorkerSetup(fetch, outputDir, links, requisites, scope);
+    Layout layout = new Layout(Layout.Kind.valueOf(in.readUTF()), in.readBoolean(), in.readInt());
+    StoreOptions store = new StoreOptions(layout, in.readBoolean(), in.readLong());
+    return new WorkerSetup(fetch, outputDir, links, requisites, scope, store);
   }
 
   private static void writeSettings(DataOutputStream out, FetchSettings s) throws IOException {
@@ -220,6 +231,7 @@ final class WorkerWire {
       writeString(out, k.contentType());
       writeValidators(out, k.validators());
     }
+    writeString(out, r.name());
   }
 
   private static WorkerMessages.Request readRequest(DataInputStream in) throws IOException {
@@ -231,7 +243,8 @@ final class WorkerWire {
         readLearned(in),
         in.readBoolean()
             ? new KeptCopy(readString(in), in.readLong(), in.readLong(), readString(in), readString(in), readValidators(in))
-            : null);
+            : null,
+        readString(in));
   }
 
   private static void writeReply(DataOutputStream out, WorkerMessages.Reply r) throws IOException {

@@ -6,6 +6,7 @@ import dev.crawl.archive.RawCopy;
 import dev.crawl.core.Discovered;
 import dev.crawl.core.FetchResult;
 import dev.crawl.core.FetchTimings;
+import dev.crawl.core.StatusPhrase;
 import dev.crawl.core.Task;
 import dev.crawl.core.UrlResult;
 import dev.crawl.core.Validators;
@@ -72,6 +73,9 @@ final class Download {
   private volatile Partials.Partial partial;
   // a kept body was there: it goes once a complete one is saved, whether continued or not
   private volatile boolean hadPartial;
+  // what stays on disk of the last cut attempt for -C, or null; and why a cut body was not kept
+  private volatile CutKept cutKept;
+  private volatile String notKept = "";
   // the whole length a continued body must reach, from its Content-Range; -1 when not continuing
   private volatile long continuedTotal = -1;
   private long started;
@@ -337,11 +341,14 @@ final class Download {
       if (hadPartial) {
         p.replacesPartial();
       }
-      if (decoder instanceof BodyDecoder.Identity) {
-        // the bytes as sent, so a range request can ask for the rest if this download is cut
-        HttpHeaders h = info.headers();
-        p.keepIfCut(temp.path(), new Partials.Meta(task.url().toString(), h.firstValue("ETag").orElse(null),
-            h.firstValue("Last-Modified").orElse(null), declared));
+      HttpHeaders h = info.headers();
+      Partials.Meta meta = new Partials.Meta(task.url().toString(), h.firstValue("ETag").orElse(null),
+          h.firstValue("Last-Modified").orElse(null), declared);
+      // kept only where -C can continue it: the bytes as sent, a validator for If-Range, and a
+      // server that does not refuse ranges; anything else would be disk spent for nothing
+      if (decoder instanceof BodyDecoder.Identity && meta.ifRange() != null
+          && !h.firstValue("Accept-Ranges").orElse("").trim().equalsIgnoreCase("none")) {
+        p.keepIfCut(temp.path(), meta);
       }
       String hint = declared >= 0 ? " (Content-Length " + declared + ")" : "";
       return BodyReader.toFile(
@@ -406,7 +413,7 @@ final class Download {
         // refused by a rule of ours (--max-size) or the disk, not cut: nothing worth continuing
         p.discardPartial();
       }
-      long keptBytes = abortPending();
+      abortPending();
       if (cause instanceof FetchException fe && fe.outOfScope()) {
         return CompletableFuture.completedFuture(
             UrlResult.Skipped.onTheWay(task, current, lastStatus, fe.getMessage(), attempts, timings()));
@@ -420,7 +427,8 @@ final class Download {
           return retryAfter(Duration.ZERO);
         }
       }
-      String keptNote = keptBytes > 0 ? " (" + keptBytes + " bytes kept; crawl -C continues it)" : "";
+      CutKept k = cutKept;
+      String keptNote = k != null ? " (" + k.bytes() + " bytes kept; crawl -C continues it)" : notKept;
       return CompletableFuture.completedFuture(failed(reason(cause) + keptNote, statusFor(cause)));
     }
     int status = response.status();
@@ -441,7 +449,7 @@ final class Download {
     if (isRetryableStatus(status) && attempts <= f.settings.retries()) {
       return retryAfter(RetryAfter.delay(response.headers(), f.settings.maxRetryWait()).orElse(backoff()));
     }
-    String why = "HTTP " + status + (isRedirect(status) ? " without a Location header" : "")
+    String why = StatusPhrase.line(status) + (isRedirect(status) ? " without a Location header" : "")
         + (status == 401 ? unauthorized() : "")
         + (status == 407 ? proxyUnauthorized() : "");
     return CompletableFuture.completedFuture(failed(why, status));
@@ -542,22 +550,42 @@ final class Download {
 
   private UrlResult.Failed failed(String reason, int status) {
     String tries = attempts > 1 ? " (after " + attempts + " attempts)" : "";
-    return new UrlResult.Failed(task, current, status, reason + tries, attempts, timings());
+    CutKept k = cutKept;
+    return k == null
+        ? new UrlResult.Failed(task, current, status, reason + tries, attempts, timings())
+        : new UrlResult.Failed(task, current, status, reason + tries, attempts, timings(), k.path(), k.bytes());
   }
 
   private FetchTimings timings() {
     return new FetchTimings(task.queuedNanos(), started, firstByte, f.clock.now(), lane, waited);
   }
 
-  /** Ends the file being written; returns the bytes kept to continue, or -1 when none were. */
-  private long abortPending() {
+  /** A cut body kept for {@code -C}: where, relative to the output directory, and how many bytes. */
+  private record CutKept(String path, long bytes) {}
+
+  /** Ends the file being written, and notes what it kept of a cut body, or why it kept nothing. */
+  private void abortPending() {
     Pending p = pending;
-    if (p != null) {
-      p.abort();
-      pending = null;
-      return p.keptBytes();
+    if (p == null) {
+      return;
     }
-    return -1;
+    p.abort();
+    pending = null;
+    if (p.keptBytes() > 0) {
+      cutKept = new CutKept(p.keptPath(), p.keptBytes());
+      // the next attempt replaces it, or removes it once the file is saved
+      hadPartial = true;
+      notKept = "";
+    } else if (hadPartial) {
+      // this attempt dropped what an earlier one kept (Pending.abort)
+      cutKept = null;
+    }
+    if (p.droppedBytes() > 0) {
+      notKept = f.store.options().keepPartial()
+          ? " (" + p.droppedBytes() + " bytes not kept: the run's cut bodies reached --keep-partial-max "
+              + f.store.options().keepLimit() + " bytes)"
+          : " (" + p.droppedBytes() + " bytes not kept: --no-keep-partial)";
+    }
   }
 
   private int statusFor(Throwable cause) {

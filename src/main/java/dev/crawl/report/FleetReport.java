@@ -87,7 +87,7 @@ public final class FleetReport {
           n.crc32(), n.attempts(), shift(n.timings(), nanos, run), n.contentType(), n.found(), n.protocol(),
           n.validators());
       case UrlResult.Failed f -> new UrlResult.Failed(f.task(), f.finalUrl(), f.status(), f.reason(), f.attempts(),
-          shift(f.timings(), nanos, run));
+          shift(f.timings(), nanos, run), f.keptPath(), f.keptBytes());
       case UrlResult.Skipped k -> new UrlResult.Skipped(k.task(), k.finalUrl(), k.status(), k.reason(), k.attempts(),
           shift(k.timings(), nanos, run), k.path(), k.bytes());
       case UrlResult.Interrupted i -> new UrlResult.Interrupted(i.task(), i.attempts(), shift(i.timings(), nanos, run));

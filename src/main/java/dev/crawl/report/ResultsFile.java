@@ -111,7 +111,7 @@ public final class ResultsFile {
           fetched(outcome, s.task(), s.finalUrl(), s.status(), s.bytes(), s.path(), s.crc32(), s.attempts(),
               null, s.timings(), s.title(), s.contentType(), s.protocol(), s.validators());
       case UrlResult.Failed f ->
-          fetched(outcome, f.task(), f.finalUrl(), f.status(), -1, null, null, f.attempts(), f.reason(),
+          fetched(outcome, f.task(), f.finalUrl(), f.status(), f.keptBytes(), f.keptPath(), null, f.attempts(), f.reason(),
               f.timings(), null, null, null, Validators.NONE);
       case UrlResult.Skipped k ->
           fetched(outcome, k.task(), k.finalUrl(), k.status(), k.bytes(), k.path(), null, k.attempts(),
@@ -150,7 +150,7 @@ public final class ResultsFile {
           orMinus(r.bytes()), r.path(), r.crc32(), orZero(r.attempts()), timings(r), r.contentType(), titled(r),
           r.protocol(), validators(r));
       case FAILED -> new UrlResult.Failed(task(r), uri(r.finalUrl()), orZero(r.status()), r.error(),
-          orZero(r.attempts()), timings(r));
+          orZero(r.attempts()), timings(r), r.path(), orMinus(r.bytes()));
       case SKIPPED -> new UrlResult.Skipped(task(r), uri(r.finalUrl()), orZero(r.status()), r.error(),
           orZero(r.attempts()), timings(r), r.path(), orMinus(r.bytes()));
       case INTERRUPTED -> new UrlResult.Interrupted(task(r), orZero(r.attempts()), timings(r));

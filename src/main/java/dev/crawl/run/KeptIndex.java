@@ -24,7 +24,7 @@ import java.util.Map;
  * changed on this side, and is fetched outright.
  */
 public final class KeptIndex implements KeptCopies {
-  private record Entry(long bytes, String crc32, String contentType, Validators validators) {}
+  private record Entry(String path, long bytes, String crc32, String contentType, Validators validators) {}
 
   // keyed by the URL's 64-bit hash, as the dedupe set: a million entries cost about 150 MB, not 300
   private final Map<Long, Entry> byUrl = new HashMap<>();
@@ -44,15 +44,18 @@ public final class KeptIndex implements KeptCopies {
 
   private void add(UrlResult r) {
     // under the name the mapping gives: an alias (a@file) is fetched outright, as with --resume
-    if (r instanceof UrlResult.OnDisk s && s.path() != null && s.path().equals(store.pathFor(s.task().url()))) {
+    if (r instanceof UrlResult.OnDisk s && s.path() != null && store.savesAt(s.task().url(), s.path())) {
       String type = s.contentType() == null ? null : types.computeIfAbsent(s.contentType(), t -> t);
-      byUrl.put(SeenSet.hash(s.url()), new Entry(s.bytes(), s.crc32(), type, s.validators()));
+      // the path only where the layout cannot say it (--layout hash): one string less per URL
+      String path = s.path().equals(store.pathFor(s.task().url())) ? null : s.path();
+      byUrl.put(SeenSet.hash(s.url()), new Entry(path, s.bytes(), s.crc32(), type, s.validators()));
     }
   }
 
   @Override
   public KeptCopy of(URI url) {
-    String path = store.pathFor(url);
+    Entry e = byUrl.get(SeenSet.hash(url.toString()));
+    String path = e != null && e.path() != null ? e.path() : store.pathFor(url);
     BasicFileAttributes file;
     try {
       file = Files.readAttributes(store.file(path), BasicFileAttributes.class);
@@ -62,7 +65,6 @@ public final class KeptIndex implements KeptCopies {
     if (!file.isRegularFile()) {
       return null;
     }
-    Entry e = byUrl.get(SeenSet.hash(url.toString()));
     if (e == null) {
       return new KeptCopy(path, file.size(), file.lastModifiedTime().toMillis(), null, null, Validators.NONE);
     }

@@ -7,6 +7,8 @@ import dev.crawl.report.ResultsFile;
 import dev.crawl.store.Store;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * What an earlier run saved completely, for {@code --resume}: URLs whose file is still there, at
@@ -15,6 +17,8 @@ import java.nio.file.Path;
  */
 public final class ResumeIndex {
   private final SeenSet saved = new SeenSet();
+  // --layout hash: a file's name comes from its content, so where each URL's is must be remembered
+  private final Map<Long, String> contentPaths = new HashMap<>();
   private final Store store;
   private long stale;
 
@@ -40,8 +44,11 @@ public final class ResumeIndex {
 
   private void add(Task task, String path, long bytes) {
     // an alias (a@file) or a changed mapping is fetched again, as is a file gone or changed since
-    if (store.pathFor(task.url()).equals(path) && store.sizeOf(path) == bytes) {
+    if (store.savesAt(task.url(), path) && store.sizeOf(path) == bytes) {
       saved.add(task.url().toString());
+      if (!path.equals(store.pathFor(task.url()))) {
+        contentPaths.put(SeenSet.hash(task.url().toString()), path);
+      }
     } else {
       stale++;
     }
@@ -52,7 +59,7 @@ public final class ResumeIndex {
     if (!saved.contains(task.url().toString())) {
       return null;
     }
-    String path = store.pathFor(task.url());
+    String path = contentPaths.getOrDefault(SeenSet.hash(task.url().toString()), store.pathFor(task.url()));
     return UrlResult.Skipped.alreadySaved(task, path, store.sizeOf(path));
   }
 

@@ -8,6 +8,7 @@ import dev.crawl.fetch.Fetcher;
 import dev.crawl.fetch.KeptCopies;
 import dev.crawl.input.InputException;
 import dev.crawl.input.InputSource;
+import dev.crawl.report.FailureLog;
 import dev.crawl.report.Progress;
 import dev.crawl.report.Reports;
 import dev.crawl.report.ResultsFile;
@@ -22,6 +23,7 @@ import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.time.Instant;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -40,8 +42,11 @@ public final class Runner {
     this.stderr = stderr;
   }
 
-  /** The outcome: the summary, why input reading stopped early if it did, and whether a stop signal ended it. */
-  public record Outcome(RunSummary summary, InputException inputFailure, boolean interrupted) {}
+  /**
+   * The outcome: the summary, why input reading stopped early if it did, whether a stop signal ended
+   * it, and its failures grouped by reason.
+   */
+  public record Outcome(RunSummary summary, InputException inputFailure, boolean interrupted, FailureLog failures) {}
 
   /** What running the engine gave: its stats, and whether a stop signal cut it short. */
   private record Executed(EngineStats stats, LinkCounts links, long setupNanos, boolean stopped) {}
@@ -66,9 +71,15 @@ public final class Runner {
     ResumeIndex earlier = plan.earlier() == EarlierFiles.SKIP ? earlierRun(plan, store) : null;
     KeptCopies kept = plan.earlier() == EarlierFiles.REFRESH ? KeptIndex.load(plan.reportDir(), store) : KeptCopies.NONE;
     Timeline.Sampler timeline = new Timeline.Sampler();
+    Display display = plan.display();
+    FailureLog failures = new FailureLog(stderr, display.failures(), display.progress(), Display.SCREENFUL);
+    Consumer<UrlResult> tap = result -> {
+      timeline.add(result);
+      failures.accept(result);
+    };
     try (ThreadPeak threads = ThreadPeak.start()) {
       Ended ended;
-      try (Job job = Job.open(plan, store, earlier, kept, timeline::add, stdin, stdout, stderr);
+      try (Job job = Job.open(plan, store, earlier, kept, tap, stdin, stdout, stderr);
           Interrupts.Watch watch = Interrupts.watch(stop)) {
         ended = windDown(job, execute(plan, job, stop), stop);
       }
@@ -79,7 +90,7 @@ public final class Runner {
       RunSummary summary = summarise(plan, ended, startedAt, cpu, threads.added());
       Reports.writeJson(plan.reportDir().resolve(Reports.SUMMARY), summary);
       HtmlReports.writeRun(plan.reportDir(), summary, timeline.timeline());
-      return new Outcome(summary, ended.inputFailure(), ended.interrupted());
+      return new Outcome(summary, ended.inputFailure(), ended.interrupted(), failures);
     }
   }
 
@@ -89,7 +100,7 @@ public final class Runner {
    */
   private Store openOutput(RunPlan plan) throws IOException {
     Files.createDirectories(plan.outputDir());
-    Store store = new Store(plan.outputDir());
+    Store store = new Store(plan.outputDir(), plan.store());
     // a temporary file is never anything to keep, whatever a run does with earlier files
     if (plan.earlier() != EarlierFiles.REPLACE || plan.fetch().continuePartials()) {
       int leftovers = store.removeLeftoverTemps();

@@ -30,6 +30,8 @@ public final class Pending {
   // a body an earlier download kept for this target, removed once the target holds a complete one
   private boolean dropPartial;
   private long kept = -1;
+  // a cut body that could have been continued but was not kept: over the run's limit, or not wanted
+  private long dropped = -1;
 
   Pending(Store store, String relative, Path target) {
     this.store = store;
@@ -106,6 +108,17 @@ public final class Pending {
     return kept;
   }
 
+  /** Where the kept bytes are, relative to the output directory, as reports show it. */
+  public synchronized String keptPath() {
+    int slash = relative.lastIndexOf('/');
+    return relative.substring(0, slash + 1) + Partials.dataFor(target).getFileName();
+  }
+
+  /** Bytes of a cut body that -C could have continued but the store did not keep, or -1. */
+  public synchronized long droppedBytes() {
+    return dropped;
+  }
+
   /**
    * A fresh temporary name beside {@code target}, for a file rewritten in place (-k): a name no
    * saved file can have, and one {@code --resume} clears away if a run dies before the rename.
@@ -133,8 +146,17 @@ public final class Pending {
     if (closed) {
       throw new IOException("download already finished");
     }
+    Path written = target;
+    if (store.options().layout().kind() == Layout.Kind.HASH) {
+      nameByContent(temp);
+    }
     try {
-      move(temp);
+      if (!written.equals(target) && Files.exists(target)) {
+        // an equal body is saved already: stored once
+        Files.delete(temp);
+      } else {
+        move(temp);
+      }
     } catch (FileSystemException e) {
       if (!Files.isDirectory(target)) {
         throw e;
@@ -145,12 +167,17 @@ public final class Pending {
       move(temp);
     }
     temps.remove(temp);
-    if (dropPartial) {
-      Partials.remove(target);
-      dropPartial = false;
-    }
+    // nothing of a URL stays beside its saved file: not what this run kept on an earlier attempt,
+    // not what an earlier run kept (two failed lookups per saved file)
+    Partials.remove(written);
+    dropPartial = false;
     keepable = null;
     abort();
+  }
+
+  private void nameByContent(Path temp) throws IOException {
+    relative = ContentNames.of(temp, target.getFileName().toString());
+    target = store.resolveInside(relative);
   }
 
   private void useFileAlias() {
@@ -173,10 +200,12 @@ public final class Pending {
   public synchronized void abort() {
     for (Path t : temps) {
       try {
-        if (t.equals(keepable) && Files.size(t) > 0) {
+        long size = t.equals(keepable) ? Files.size(t) : 0;
+        if (size > 0 && store.mayKeep(size)) {
           Partials.keep(t, target, keepMeta);
           kept = Files.size(Partials.dataFor(target));
         } else {
+          dropped = size > 0 ? size : dropped;
           Files.deleteIfExists(t);
         }
       } catch (IOException ignored) {

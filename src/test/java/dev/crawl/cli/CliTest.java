@@ -78,6 +78,59 @@ class CliTest {
   }
 
   @Test
+  void eachFailureIsALineOnTheTerminalAndTheEndGroupsThemByReason() throws Exception {
+    Ran r = crawl("", "-o", out(), list(url("/gone/1"), url("/gone/2"), url("/ok/1"), "http://127.0.0.1:1/refused"));
+
+    assertEquals(1, r.status(), r.err());
+    assertTrue(r.err().contains("crawl: " + url("/gone/1") + ": HTTP 404 Not Found\n"), r.err());
+    assertTrue(r.err().contains("crawl: http://127.0.0.1:1/refused: "), r.err());
+    assertTrue(r.err().contains("crawl: failed: 2 × HTTP 404 Not Found, 1 × "), r.err());
+    assertEquals("", r.out());
+  }
+
+  @Test
+  void quietKeepsOnlyTheGroupedFailures() throws Exception {
+    Ran r = crawl("", "-q", "-o", out(), list(url("/gone/1"), url("/ok/1")));
+
+    assertEquals(1, r.status(), r.err());
+    assertEquals("crawl: failed: 1 × HTTP 404 Not Found", r.err().strip());
+  }
+
+  @Test
+  void failuresOnTheTerminalLeaveJsonlOnStdoutClean() throws Exception {
+    Ran r = crawl("", "--jsonl", "-o", out(), list(url("/gone/1"), url("/ok/1")));
+
+    assertEquals(2, r.out().lines().count(), r.out());
+    for (String line : r.out().lines().toList()) {
+      JSON.readTree(line);
+    }
+    assertTrue(r.err().contains(": HTTP 404 Not Found"), r.err());
+  }
+
+  @Test
+  void aRunThatKeptACutBodySaysSoAtTheEnd() throws Exception {
+    try (java.net.ServerSocket cutting = new java.net.ServerSocket(0, 8, java.net.InetAddress.getLoopbackAddress())) {
+      // one response that promises 1,000 bytes, sends 500 and hangs up: a cut -C can continue
+      Thread.ofVirtual().start(() -> {
+        try (java.net.Socket s = cutting.accept()) {
+          s.getInputStream().read(new byte[4096]);
+          s.getOutputStream().write(("HTTP/1.1 200 OK\r\nETag: \"c1\"\r\nContent-Length: 1000\r\n\r\n" + "x".repeat(500))
+              .getBytes(StandardCharsets.ISO_8859_1));
+        } catch (java.io.IOException ignored) {
+          // the test's assertions say what went wrong
+        }
+      });
+      String url = "http://127.0.0.1:" + cutting.getLocalPort() + "/cut.bin";
+
+      Ran r = crawl("", "--retries", "0", "-o", out(), list(url));
+
+      assertEquals(1, r.status(), r.err());
+      assertEquals(500, Files.size(tmp.resolve("out/127.0.0.1_" + cutting.getLocalPort() + "/.cut.bin.partial")));
+      assertTrue(r.err().contains("crawl: kept 1 cut body (500 B) for -C; --no-keep-partial drops them"), r.err());
+    }
+  }
+
+  @Test
   void anOutputDirectoryThatCannotBeMadeIsOneLineWithStatusTwo() throws Exception {
     Path file = Files.writeString(tmp.resolve("a-file"), "not a directory");
 

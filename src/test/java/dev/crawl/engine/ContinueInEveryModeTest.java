@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.crawl.core.UrlResult;
 import dev.crawl.fetch.FetchSettings;
 import dev.crawl.fetch.body.Crc;
+import dev.crawl.store.Layout;
+import dev.crawl.store.StoreOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -140,5 +142,86 @@ class ContinueInEveryModeTest {
 
     assertNull(server.journal().get(1).range());
     assertArrayEquals(BODY, Files.readAllBytes(saved()));
+    assertEquals(List.of("file.bin"), namesBesideTheFile(), "what the earlier run kept went with the save");
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void aUrlSavedOnItsRetryLeavesNothingButItsFile(Mode mode) throws Exception {
+    server.cutNextAfter(CUT);
+
+    UrlResult.Saved whole = RunFixture.run(mode, 1, List.of(server.url()), out(),
+        TestSettings.fast().withRetries(1)).saved("/file.bin");
+
+    assertEquals(2, whole.attempts());
+    assertArrayEquals(BODY, Files.readAllBytes(saved()));
+    assertEquals(List.of("file.bin"), namesBesideTheFile());
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void theReportSaysWhereACutBodyIsKeptAndHowBigItIs(Mode mode) throws Exception {
+    server.cutNextAfter(CUT);
+
+    UrlResult.Failed cut = RunFixture.run(mode, 1, List.of(server.url()), out(), once(false)).failed("/file.bin");
+
+    assertEquals(out().relativize(partial()).toString(), cut.keptPath());
+    assertEquals(Files.size(partial()), cut.keptBytes());
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void aCutBodyWithoutAValidatorIsNotKeptForIfRangeCouldNotGuardIt(Mode mode) throws Exception {
+    server.changeTo(BODY, null).cutNextAfter(CUT);
+
+    UrlResult.Failed cut = RunFixture.run(mode, 1, List.of(server.url()), out(), once(false)).failed("/file.bin");
+
+    assertEquals(List.of(), namesBesideTheFile());
+    assertNull(cut.keptPath());
+    assertFalse(cut.reason().contains("kept"), cut.reason());
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void aCutBodyFromAServerThatRefusesRangesIsNotKept(Mode mode) throws Exception {
+    server.ignoringRanges().cutNextAfter(CUT);
+
+    RunFixture.run(mode, 1, List.of(server.url()), out(), once(false)).failed("/file.bin");
+
+    assertEquals(List.of(), namesBesideTheFile());
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void withNoKeepPartialNothingOfACutBodyStaysAndTheReasonSaysWhy(Mode mode) throws Exception {
+    server.cutNextAfter(CUT);
+
+    UrlResult.Failed cut = RunFixture.stored(mode, List.of(server.url()), out(), once(false),
+        new StoreOptions(Layout.TREE, false, 0)).failed("/file.bin");
+
+    assertEquals(List.of(), namesBesideTheFile());
+    assertTrue(cut.reason().contains("not kept: --no-keep-partial"), cut.reason());
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void aCutBodyPastTheRunsKeepLimitIsDroppedAndTheReasonNamesTheLimit(Mode mode) throws Exception {
+    server.cutNextAfter(CUT);
+
+    UrlResult.Failed cut = RunFixture.stored(mode, List.of(server.url()), out(), once(false),
+        new StoreOptions(Layout.TREE, true, 1_000)).failed("/file.bin");
+
+    assertEquals(List.of(), namesBesideTheFile());
+    assertTrue(cut.reason().contains("--keep-partial-max 1000 bytes"), cut.reason());
+  }
+
+  /** Every name in the file's directory, hidden ones included; [] when the directory was never made. */
+  private List<String> namesBesideTheFile() throws Exception {
+    if (!Files.isDirectory(saved().getParent())) {
+      return List.of();
+    }
+    try (var names = Files.list(saved().getParent())) {
+      return names.map(p -> p.getFileName().toString()).sorted().toList();
+    }
   }
 }

@@ -199,8 +199,8 @@ abstract class EngineContractTest {
     UrlResult.Failed wrong = run(List.of(url("/locked")), TestSettings.fast().withCredentials(new Credentials("a", "b")))
         .failed("/locked");
 
-    assertEquals("HTTP 401: the server asks for credentials; give them with --user NAME:PASSWORD or --netrc", none.reason());
-    assertEquals("HTTP 401: the server refused the credentials sent", wrong.reason());
+    assertEquals("HTTP 401 Unauthorized: the server asks for credentials; give them with --user NAME:PASSWORD or --netrc", none.reason());
+    assertEquals("HTTP 401 Unauthorized: the server refused the credentials sent", wrong.reason());
   }
 
   /** Another server, on this address, that /here on ours redirects to (/there). */

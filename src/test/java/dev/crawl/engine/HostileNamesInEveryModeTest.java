@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.crawl.core.UrlResult;
+import dev.crawl.store.Layout;
+import dev.crawl.store.StoreOptions;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -63,20 +65,39 @@ class HostileNamesInEveryModeTest {
   @ParameterizedTest
   @EnumSource(Mode.class)
   void savesEveryHostilePathInsideTheOutputUnderItsOwnName(Mode mode) throws Exception {
+    savesEveryHostilePathInside(mode, StoreOptions.DEFAULTS);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void everyLayoutKeepsEveryHostilePathInsideTheOutputAndVisible(Mode mode) throws Exception {
+    for (Layout layout : List.of(new Layout(Layout.Kind.TREE, false, 1), new Layout(Layout.Kind.FLAT, true, 0),
+        new Layout(Layout.Kind.HASH, true, 0))) {
+      savesEveryHostilePathInside(mode, new StoreOptions(layout, true, StoreOptions.DEFAULT_KEEP_LIMIT));
+      try (var walk = Files.walk(tmp)) {
+        walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+  }
+
+  private void savesEveryHostilePathInside(Mode mode, StoreOptions store) throws Exception {
     Path out = tmp.resolve("out");
     Path sibling = Files.createDirectories(tmp.resolve("sibling"));
     int port = server.getAddress().getPort();
     List<String> urls = HOSTILE.stream().map(p -> "http://127.0.0.1:" + port + p).toList();
 
-    RunFixture.Result run = RunFixture.run(mode, 3, urls, out, TestSettings.fast());
+    RunFixture.Result run = RunFixture.stored(mode, urls, out, TestSettings.fast(), store);
 
     Set<Path> files = new HashSet<>();
     for (UrlResult result : run.records()) {
-      UrlResult.Saved r = assertInstanceOf(UrlResult.Saved.class, result, result.toString());
+      UrlResult.Saved r = assertInstanceOf(UrlResult.Saved.class, result, store + ": " + result);
       Path saved = out.resolve(r.path()).normalize();
       assertTrue(saved.startsWith(out), saved.toString());
       assertTrue(files.add(saved), "two URLs share " + saved);
       assertTrue(Files.readString(saved).startsWith("/"), "a body from the server: " + saved);
+      for (Path name : out.relativize(saved)) {
+        assertTrue(!name.toString().startsWith("."), "a hidden name: " + saved);
+      }
     }
     assertEquals(HOSTILE.size(), files.size());
     try (var stray = Files.list(sibling)) {

@@ -55,7 +55,7 @@ final class RangeServer implements AutoCloseable {
     return this;
   }
 
-  /** The file changes: a new body under a new ETag. */
+  /** The file changes: a new body under a new ETag (null: none, and so no validator at all). */
   RangeServer changeTo(byte[] newBody, String newEtag) {
     body = newBody;
     etag = newEtag;
@@ -103,7 +103,7 @@ final class RangeServer implements AutoCloseable {
 
   private void respond(OutputStream out, String range, String ifRange) throws IOException {
     byte[] b = body;
-    String head = "ETag: " + etag + "\r\nAccept-Ranges: " + (honoursRanges ? "bytes" : "none") + "\r\nConnection: close\r\n";
+    String head = (etag == null ? "" : "ETag: " + etag + "\r\n") + "Accept-Ranges: " + (honoursRanges ? "bytes" : "none") + "\r\nConnection: close\r\n";
     Matcher m = range == null ? null : FROM.matcher(range);
     int from = 0;
     if (honoursRanges && m != null && m.matches() && (ifRange == null || ifRange.equals(etag))) {

@@ -12,6 +12,7 @@ import dev.crawl.run.Display;
 import dev.crawl.run.EarlierFiles;
 import dev.crawl.run.RunPlan;
 import dev.crawl.run.Runner;
+import dev.crawl.store.StoreOptions;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -70,6 +71,19 @@ final class RunFixture {
     return execute(mode, concurrency, urls, out, settings, EarlierFiles.REPLACE, dev.crawl.crawl.CrawlOptions.NONE);
   }
 
+  /** A list run that lays out and keeps files as {@code store} says. */
+  static Result stored(Mode mode, List<String> urls, Path out, FetchSettings settings, StoreOptions store)
+      throws Exception {
+    return execute(mode, 2, urls, out, settings, EarlierFiles.REPLACE, dev.crawl.crawl.CrawlOptions.NONE, Shard.ALL,
+        store);
+  }
+
+  /** The same, with --resume or -N as {@code earlier} says, or a crawl as {@code options} says. */
+  static Result stored(Mode mode, List<String> urls, Path out, EarlierFiles earlier, dev.crawl.crawl.CrawlOptions options,
+      StoreOptions store) throws Exception {
+    return execute(mode, 2, urls, out, TestSettings.fast(), earlier, options, Shard.ALL, store);
+  }
+
   /** A list run with --resume: what an earlier run into {@code out} saved is not fetched again. */
   static Result resume(Mode mode, int concurrency, List<String> urls, Path out, FetchSettings settings)
       throws Exception {
@@ -126,12 +140,17 @@ final class RunFixture {
 
   private static Result execute(Mode mode, int concurrency, List<String> urls, Path out, FetchSettings settings,
       EarlierFiles earlier, dev.crawl.crawl.CrawlOptions options, Shard shard) throws Exception {
+    return execute(mode, concurrency, urls, out, settings, earlier, options, shard, StoreOptions.DEFAULTS);
+  }
+
+  private static Result execute(Mode mode, int concurrency, List<String> urls, Path out, FetchSettings settings,
+      EarlierFiles earlier, dev.crawl.crawl.CrawlOptions options, Shard shard, StoreOptions store) throws Exception {
     Path list = out.resolveSibling(out.getFileName() + "-urls.txt");
     Files.write(list, urls, StandardCharsets.UTF_8);
     RunPlan plan =
         new RunPlan(mode, concurrency, List.of(InputSource.of(list.toString())), out, null,
             StdoutFormat.NONE, Display.NONE, earlier, TestTransport.chosen(settings), options,
-            dev.crawl.run.Fleet.ALONE.withShard(shard));
+            dev.crawl.run.Fleet.ALONE.withShard(shard)).storing(store);
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     Runner.Outcome outcome =
         new Runner(
