@@ -10,6 +10,7 @@ import dev.crawl.fetch.http.RequestHeaders;
 import dev.crawl.fetch.net.Proxies;
 import dev.crawl.fetch.tls.ClientIdentity;
 import dev.crawl.fetch.tls.Tls;
+import dev.crawl.fetch.tls.TlsOptions;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -215,37 +216,20 @@ final class FetchOptions {
     }
     checkClientIdentity();
     return new FetchSettings(
-        connectTimeout,
-        responseTimeout,
-        idleTimeout,
-        minRate,
-        totalTimeout,
-        retries,
-        timeoutRetries,
-        retryDelay,
-        maxRetryWait,
-        maxRedirects,
-        maxBytes,
-        cap,
-        rate,
-        userAgent,
-        caCertificate(),
-        insecure,
-        http11,
-        headers(),
-        clientCertificate == null ? null : clientCertificate.toAbsolutePath().toString(),
-        clientKey == null ? null : clientKey.toAbsolutePath().toString(),
-        proxies(),
-        !noCookies,
-        loadCookies(),
-        credentials(),
-        netrcFile(),
-        saveCookies == null ? null : saveCookies.toAbsolutePath().toString(),
-        // -C belongs to crawl's own options, beside --resume and -N
+        new FetchSettings.Timeouts(connectTimeout, responseTimeout, idleTimeout, minRate, totalTimeout),
+        new FetchSettings.RetryPolicy(retries, timeoutRetries, retryDelay, maxRetryWait),
+        new FetchSettings.Limits(maxRedirects, maxBytes, cap, rate),
+        new FetchSettings.RequestOptions(userAgent, headers(), http11),
+        new TlsOptions(caCertificate(), insecure,
+            clientCertificate == null ? null : clientCertificate.toAbsolutePath().toString(),
+            clientKey == null ? null : clientKey.toAbsolutePath().toString()),
+        new FetchSettings.Network(proxies(), transport),
+        new FetchSettings.AuthOptions(credentials(), netrcFile()),
+        new FetchSettings.CookieOptions(!noCookies, loadCookies(),
+            saveCookies == null ? null : saveCookies.toAbsolutePath().toString()),
+        // -C belongs to crawl's own options, beside --resume and -N; --warc too
         false,
-        // --warc too
-        null,
-        transport);
+        null);
   }
 
   private List<String> headers() {

@@ -9,6 +9,7 @@ import dev.crawl.fetch.TransportKind;
 import dev.crawl.fetch.auth.Credentials;
 import dev.crawl.fetch.cookie.CookieJar;
 import dev.crawl.fetch.net.Proxies;
+import dev.crawl.fetch.tls.TlsOptions;
 import dev.crawl.store.Layout;
 import dev.crawl.store.StoreOptions;
 import java.io.BufferedInputStream;
@@ -155,23 +156,24 @@ final class WorkerWire {
     out.writeInt(s.perHost());
     out.writeDouble(s.rate());
     writeString(out, s.userAgent());
+    writeStrings(out, s.headers());
+    out.writeBoolean(s.http11());
     writeString(out, s.caCertificate());
     out.writeBoolean(s.insecure());
-    out.writeBoolean(s.http11());
-    writeStrings(out, s.headers());
     writeString(out, s.clientCertificate());
     writeString(out, s.clientKey());
     writeString(out, s.proxies().http());
     writeString(out, s.proxies().https());
     writeStrings(out, s.proxies().noProxy());
-    out.writeBoolean(s.cookies());
-    writeString(out, s.loadCookies());
+    writeString(out, s.transport().name());
     out.writeBoolean(s.credentials() != null);
     if (s.credentials() != null) {
       writeString(out, s.credentials().user());
       writeString(out, s.credentials().password());
     }
     writeString(out, s.netrcFile());
+    out.writeBoolean(s.cookies());
+    writeString(out, s.loadCookies());
     writeString(out, s.saveCookies());
     out.writeBoolean(s.continuePartials());
     out.writeBoolean(s.warc() != null);
@@ -179,40 +181,23 @@ final class WorkerWire {
       writeString(out, s.warc().file());
       out.writeLong(s.warc().maxBytes());
     }
-    writeString(out, s.transport().name());
   }
 
+  // each group read in the order writeSettings wrote it: Java evaluates arguments left to right
   private static FetchSettings readSettings(DataInputStream in) throws IOException {
     return new FetchSettings(
-        readDuration(in),
-        readDuration(in),
-        readDuration(in),
-        in.readLong(),
-        readDuration(in),
-        in.readInt(),
-        in.readInt(),
-        readDuration(in),
-        readDuration(in),
-        in.readInt(),
-        in.readLong(),
-        in.readInt(),
-        in.readDouble(),
-        readString(in),
-        readString(in),
+        new FetchSettings.Timeouts(readDuration(in), readDuration(in), readDuration(in), in.readLong(), readDuration(in)),
+        new FetchSettings.RetryPolicy(in.readInt(), in.readInt(), readDuration(in), readDuration(in)),
+        new FetchSettings.Limits(in.readInt(), in.readLong(), in.readInt(), in.readDouble()),
+        new FetchSettings.RequestOptions(readString(in), readStrings(in), in.readBoolean()),
+        new TlsOptions(readString(in), in.readBoolean(), readString(in), readString(in)),
+        new FetchSettings.Network(new Proxies(readString(in), readString(in), readStrings(in)),
+            TransportKind.valueOf(readString(in))),
+        new FetchSettings.AuthOptions(in.readBoolean() ? new Credentials(readString(in), readString(in)) : null,
+            readString(in)),
+        new FetchSettings.CookieOptions(in.readBoolean(), readString(in), readString(in)),
         in.readBoolean(),
-        in.readBoolean(),
-        readStrings(in),
-        readString(in),
-        readString(in),
-        new Proxies(readString(in), readString(in), readStrings(in)),
-        in.readBoolean(),
-        readString(in),
-        in.readBoolean() ? new Credentials(readString(in), readString(in)) : null,
-        readString(in),
-        readString(in),
-        in.readBoolean(),
-        in.readBoolean() ? new WarcOptions(readString(in), in.readLong()) : null,
-        TransportKind.valueOf(readString(in)));
+        in.readBoolean() ? new WarcOptions(readString(in), in.readLong()) : null);
   }
 
   private static void writeRequest(DataOutputStream out, WorkerMessages.Request r) throws IOException {

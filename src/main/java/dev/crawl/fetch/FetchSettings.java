@@ -8,83 +8,36 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Every knob of one download, the same for all modes (the worker processes receive a copy).
+ * Every knob of one download, the same for all modes (the worker processes receive a copy), in
+ * groups: a new option touches its group, the accessor here and its use.
  *
- * @param responseTimeout the wait for response headers (all the JDK's own timeout covers)
- * @param idleTimeout the longest silence while reading a body, and the window {@code minRate} is
- *     measured over
- * @param minRate the fewest bytes per second a body may arrive at, on average over each idle
- *     window (curl's speed limit); zero for no limit
- * @param totalTimeout the most one attempt may take, body included; zero for no limit
- * @param retries how many times a connection error, timeout, 429 or 5xx is tried again
- * @param timeoutRetries of those, how many may follow a silent server (a timeout of any kind, a body
- *     below {@code minRate}): each costs a full timeout, so it is bounded apart
- * @param retryDelay the first backoff, doubled for each further retry
- * @param maxRetryWait the cap on any wait, Retry-After included
- * @param maxBytes the largest body kept (after decoding); zero for no limit
- * @param perHost downloads in flight to one host; zero for no limit beyond the concurrency
- * @param rate requests per second to one host; zero for no limit
- * @param caCertificate a PEM file of CA certificates trusted besides the JDK's, or null
- * @param insecure no certificate checks at all ({@code --insecure})
- * @param http11 HTTP/1.1 only, never HTTP/2 ({@code --http1.1})
- * @param headers request headers users added ({@code -H}), as {@code Name: value}, checked by {@link RequestHeaders}
- * @param clientCertificate a PEM file with the certificate (chain) to present to servers that ask, or null
- * @param clientKey a PEM file with that certificate's private key; null when it sits in {@code clientCertificate}
- * @param proxy the proxy every request goes through ({@code http://host:port}), or null for none
- * @param noProxy hosts and domains reached directly despite {@code proxy} ({@code no_proxy})
- * @param cookies a cookie jar for the run: cookies servers set are sent back to them
- * @param loadCookies a Netscape cookies.txt file the jar starts from, or null
- * @param credentials basic-auth credentials from {@code --user}, or null
- * @param netrcFile a .netrc file to take credentials from per host, or null
- * @param saveCookies where the run's cookie jar is written when it ends (by the parent alone), or null
- * @param continuePartials continue the body a cut download kept ({@code -C}) with a range request,
- *     rather than start over
+ * @param timeouts how long each step may take
+ * @param retry when a failed attempt is tried again
+ * @param limits redirects, body size, per-host concurrency and rate
+ * @param request User-Agent, added headers, HTTP version
+ * @param tls certificates trusted and shown
+ * @param network proxies and transport
+ * @param auth credentials
+ * @param cookieJar the cookie jar
+ * @param continuePartials continue the body a cut download kept ({@code -C}) with a range
+ *     request, rather than start over
  * @param warc where every exchange is archived ({@code --warc}), or null
- * @param transport what moves the bytes ({@code --transport})
  */
 public record FetchSettings(
-    Duration connectTimeout,
-    Duration responseTimeout,
-    Duration idleTimeout,
-    long minRate,
-    Duration totalTimeout,
-    int retries,
-    int timeoutRetries,
-    Duration retryDelay,
-    Duration maxRetryWait,
-    int maxRedirects,
-    long maxBytes,
-    int perHost,
-    double rate,
-    String userAgent,
-    String caCertificate,
-    boolean insecure,
-    boolean http11,
-    List<String> headers,
-    String clientCertificate,
-    String clientKey,
-    Proxies proxies,
-    boolean cookies,
-    String loadCookies,
-    Credentials credentials,
-    String netrcFile,
-    String saveCookies,
+    Timeouts timeouts,
+    RetryPolicy retry,
+    Limits limits,
+    RequestOptions request,
+    TlsOptions tls,
+    Network network,
+    AuthOptions auth,
+    CookieOptions cookieJar,
     boolean continuePartials,
-    WarcOptions warc,
-    TransportKind transport) {
-
-  /** The TLS part of the settings. */
-  public TlsOptions tls() {
-    return new TlsOptions(caCertificate, insecure, clientCertificate, clientKey);
-  }
+    WarcOptions warc) {
 
   public static final String VERSION = "0.4.0";
   public static final String DEFAULT_USER_AGENT =
       "crawl/" + VERSION + " (+https://github.com/crawl-dev/crawl)";
-
-  public FetchSettings {
-    headers = List.copyOf(headers);
-  }
 
   /** Politeness by default: a host sees at most this many of our downloads at once. */
   public static final int DEFAULT_PER_HOST = 8;
@@ -94,242 +47,345 @@ public record FetchSettings(
    * them, and the workers receive a copy of whatever the run settled on.
    */
   public static final FetchSettings DEFAULTS = new FetchSettings(
-      Duration.ofSeconds(10),
-      Duration.ofSeconds(15),
-      Duration.ofSeconds(15),
-      1024,
-      Duration.ZERO,
-      2,
-      1,
-      Duration.ofMillis(250),
-      Duration.ofSeconds(30),
-      10,
-      0,
-      DEFAULT_PER_HOST,
-      0,
-      DEFAULT_USER_AGENT,
-      null,
+      new Timeouts(Duration.ofSeconds(10), Duration.ofSeconds(15), Duration.ofSeconds(15), 1024, Duration.ZERO),
+      new RetryPolicy(2, 1, Duration.ofMillis(250), Duration.ofSeconds(30)),
+      new Limits(10, 0, DEFAULT_PER_HOST, 0),
+      new RequestOptions(DEFAULT_USER_AGENT, List.of(), false),
+      new TlsOptions(null, false, null, null),
+      new Network(Proxies.NONE, TransportKind.NETTY),
+      new AuthOptions(null, null),
+      new CookieOptions(true, null, null),
       false,
-      false,
-      List.of(),
-      null,
-      null,
-      Proxies.NONE,
-      true,
-      null,
-      null,
-      null,
-      null,
-      false,
-      null,
-      TransportKind.NETTY);
+      null);
+
+  /**
+   * How long each step of a download may take.
+   *
+   * @param connectTimeout the wait for a connection
+   * @param responseTimeout the wait for response headers (all the JDK's own timeout covers)
+   * @param idleTimeout the longest silence while reading a body, and the window {@code minRate} is
+   *     measured over
+   * @param minRate the fewest bytes per second a body may arrive at, on average over each idle
+   *     window (curl's speed limit); zero for no limit
+   * @param totalTimeout the most one attempt may take, body included; zero for no limit
+   */
+  public record Timeouts(
+      Duration connectTimeout, Duration responseTimeout, Duration idleTimeout, long minRate, Duration totalTimeout) {}
+
+  /**
+   * When a failed attempt is tried again, and how long it waits.
+   *
+   * @param retries how many times a connection error, timeout, 429 or 5xx is tried again
+   * @param timeoutRetries of those, how many may follow a silent server (a timeout of any kind, a body
+   *     below {@code minRate}): each costs a full timeout, so it is bounded apart
+   * @param retryDelay the first backoff, doubled for each further retry
+   * @param maxRetryWait the cap on any wait, Retry-After included
+   */
+  public record RetryPolicy(int retries, int timeoutRetries, Duration retryDelay, Duration maxRetryWait) {}
+
+  /**
+   * What a download and a host may take.
+   *
+   * @param maxRedirects the longest redirect chain followed
+   * @param maxBytes the largest body kept (after decoding); zero for no limit
+   * @param perHost downloads in flight to one host; zero for no limit beyond the concurrency
+   * @param rate requests per second to one host; zero for no limit
+   */
+  public record Limits(int maxRedirects, long maxBytes, int perHost, double rate) {}
+
+  /**
+   * What every request says of itself.
+   *
+   * @param userAgent the User-Agent header
+   * @param headers request headers users added ({@code -H}), as {@code Name: value}, checked by
+   *     {@link dev.crawl.fetch.http.RequestHeaders}
+   * @param http11 HTTP/1.1 only, never HTTP/2 ({@code --http1.1})
+   */
+  public record RequestOptions(String userAgent, List<String> headers, boolean http11) {
+    public RequestOptions {
+      headers = List.copyOf(headers);
+    }
+  }
+
+  /**
+   * How requests reach servers.
+   *
+   * @param proxies the proxies requests go through, and the hosts reached directly
+   * @param transport what moves the bytes ({@code --transport})
+   */
+  public record Network(Proxies proxies, TransportKind transport) {}
+
+  /**
+   * Where credentials come from.
+   *
+   * @param credentials basic-auth credentials from {@code --user}, or null
+   * @param netrcFile a .netrc file to take credentials from per host, or null
+   */
+  public record AuthOptions(Credentials credentials, String netrcFile) {}
+
+  /**
+   * The run's cookie jar.
+   *
+   * @param cookies keep a jar: cookies servers set are sent back to them
+   * @param loadCookies a Netscape cookies.txt file the jar starts from, or null
+   * @param saveCookies where the jar is written when the run ends (by the parent alone), or null
+   */
+  public record CookieOptions(boolean cookies, String loadCookies, String saveCookies) {}
+
+  public Duration connectTimeout() {
+    return timeouts.connectTimeout();
+  }
+
+  public Duration responseTimeout() {
+    return timeouts.responseTimeout();
+  }
+
+  public Duration idleTimeout() {
+    return timeouts.idleTimeout();
+  }
+
+  public long minRate() {
+    return timeouts.minRate();
+  }
+
+  public Duration totalTimeout() {
+    return timeouts.totalTimeout();
+  }
+
+  public int retries() {
+    return retry.retries();
+  }
+
+  public int timeoutRetries() {
+    return retry.timeoutRetries();
+  }
+
+  public Duration retryDelay() {
+    return retry.retryDelay();
+  }
+
+  public Duration maxRetryWait() {
+    return retry.maxRetryWait();
+  }
+
+  public int maxRedirects() {
+    return limits.maxRedirects();
+  }
+
+  public long maxBytes() {
+    return limits.maxBytes();
+  }
+
+  public int perHost() {
+    return limits.perHost();
+  }
+
+  public double rate() {
+    return limits.rate();
+  }
+
+  public String userAgent() {
+    return request.userAgent();
+  }
+
+  public List<String> headers() {
+    return request.headers();
+  }
+
+  public boolean http11() {
+    return request.http11();
+  }
+
+  public String caCertificate() {
+    return tls.caCertificate();
+  }
+
+  public boolean insecure() {
+    return tls.insecure();
+  }
+
+  public String clientCertificate() {
+    return tls.clientCertificate();
+  }
+
+  public String clientKey() {
+    return tls.clientKey();
+  }
+
+  public Proxies proxies() {
+    return network.proxies();
+  }
+
+  public TransportKind transport() {
+    return network.transport();
+  }
+
+  public Credentials credentials() {
+    return auth.credentials();
+  }
+
+  public String netrcFile() {
+    return auth.netrcFile();
+  }
+
+  public boolean cookies() {
+    return cookieJar.cookies();
+  }
+
+  public String loadCookies() {
+    return cookieJar.loadCookies();
+  }
+
+  public String saveCookies() {
+    return cookieJar.saveCookies();
+  }
+
+  public FetchSettings withTimeouts(Timeouts v) {
+    return new FetchSettings(v, retry, limits, request, tls, network, auth, cookieJar, continuePartials, warc);
+  }
+
+  public FetchSettings withRetry(RetryPolicy v) {
+    return new FetchSettings(timeouts, v, limits, request, tls, network, auth, cookieJar, continuePartials, warc);
+  }
+
+  public FetchSettings withLimits(Limits v) {
+    return new FetchSettings(timeouts, retry, v, request, tls, network, auth, cookieJar, continuePartials, warc);
+  }
+
+  public FetchSettings withRequest(RequestOptions v) {
+    return new FetchSettings(timeouts, retry, limits, v, tls, network, auth, cookieJar, continuePartials, warc);
+  }
+
+  public FetchSettings withTls(TlsOptions v) {
+    return new FetchSettings(timeouts, retry, limits, request, v, network, auth, cookieJar, continuePartials, warc);
+  }
+
+  public FetchSettings withNetwork(Network v) {
+    return new FetchSettings(timeouts, retry, limits, request, tls, v, auth, cookieJar, continuePartials, warc);
+  }
+
+  public FetchSettings withAuth(AuthOptions v) {
+    return new FetchSettings(timeouts, retry, limits, request, tls, network, v, cookieJar, continuePartials, warc);
+  }
+
+  public FetchSettings withCookieJar(CookieOptions v) {
+    return new FetchSettings(timeouts, retry, limits, request, tls, network, auth, v, continuePartials, warc);
+  }
+
+  public FetchSettings withContinuePartials(boolean v) {
+    return new FetchSettings(timeouts, retry, limits, request, tls, network, auth, cookieJar, v, warc);
+  }
+
+  public FetchSettings withWarc(WarcOptions v) {
+    return new FetchSettings(timeouts, retry, limits, request, tls, network, auth, cookieJar, continuePartials, v);
+  }
 
   public FetchSettings withConnectTimeout(Duration v) {
-    return new FetchSettings(v, responseTimeout, idleTimeout, minRate, totalTimeout, retries,
-        timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
-        rate, userAgent, caCertificate, insecure, http11, headers,
-        clientCertificate, clientKey, proxies, cookies, loadCookies, credentials,
-        netrcFile, saveCookies, continuePartials, warc, transport);
+    return withTimeouts(new Timeouts(v, timeouts.responseTimeout(), timeouts.idleTimeout(), timeouts.minRate(), timeouts.totalTimeout()));
   }
 
   public FetchSettings withResponseTimeout(Duration v) {
-    return new FetchSettings(connectTimeout, v, idleTimeout, minRate, totalTimeout, retries,
-        timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
-        rate, userAgent, caCertificate, insecure, http11, headers,
-        clientCertificate, clientKey, proxies, cookies, loadCookies, credentials,
-        netrcFile, saveCookies, continuePartials, warc, transport);
+    return withTimeouts(new Timeouts(timeouts.connectTimeout(), v, timeouts.idleTimeout(), timeouts.minRate(), timeouts.totalTimeout()));
   }
 
   public FetchSettings withIdleTimeout(Duration v) {
-    return new FetchSettings(connectTimeout, responseTimeout, v, minRate, totalTimeout, retries,
-        timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
-        rate, userAgent, caCertificate, insecure, http11, headers,
-        clientCertificate, clientKey, proxies, cookies, loadCookies, credentials,
-        netrcFile, saveCookies, continuePartials, warc, transport);
+    return withTimeouts(new Timeouts(timeouts.connectTimeout(), timeouts.responseTimeout(), v, timeouts.minRate(), timeouts.totalTimeout()));
   }
 
   public FetchSettings withMinRate(long v) {
-    return new FetchSettings(connectTimeout, responseTimeout, idleTimeout, v, totalTimeout, retries,
-        timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
-        rate, userAgent, caCertificate, insecure, http11, headers,
-        clientCertificate, clientKey, proxies, cookies, loadCookies, credentials,
-        netrcFile, saveCookies, continuePartials, warc, transport);
+    return withTimeouts(new Timeouts(timeouts.connectTimeout(), timeouts.responseTimeout(), timeouts.idleTimeout(), v, timeouts.totalTimeout()));
   }
 
   public FetchSettings withTotalTimeout(Duration v) {
-    return new FetchSettings(connectTimeout, responseTimeout, idleTimeout, minRate, v, retries,
-        timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
-        rate, userAgent, caCertificate, insecure, http11, headers,
-        clientCertificate, clientKey, proxies, cookies, loadCookies, credentials,
-        netrcFile, saveCookies, continuePartials, warc, transport);
+    return withTimeouts(new Timeouts(timeouts.connectTimeout(), timeouts.responseTimeout(), timeouts.idleTimeout(), timeouts.minRate(), v));
   }
 
   public FetchSettings withRetries(int v) {
-    return new FetchSettings(connectTimeout, responseTimeout, idleTimeout, minRate, totalTimeout, v,
-        timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
-        rate, userAgent, caCertificate, insecure, http11, headers,
-        clientCertificate, clientKey, proxies, cookies, loadCookies, credentials,
-        netrcFile, saveCookies, continuePartials, warc, transport);
+    return withRetry(new RetryPolicy(v, retry.timeoutRetries(), retry.retryDelay(), retry.maxRetryWait()));
   }
 
   public FetchSettings withTimeoutRetries(int v) {
-    return new FetchSettings(connectTimeout, responseTimeout, idleTimeout, minRate, totalTimeout, retries,
-        v, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
-        rate, userAgent, caCertificate, insecure, http11, headers,
-        clientCertificate, clientKey, proxies, cookies, loadCookies, credentials,
-        netrcFile, saveCookies, continuePartials, warc, transport);
+    return withRetry(new RetryPolicy(retry.retries(), v, retry.retryDelay(), retry.maxRetryWait()));
   }
 
   public FetchSettings withRetryDelay(Duration v) {
-    return new FetchSettings(connectTimeout, responseTimeout, idleTimeout, minRate, totalTimeout, retries,
-        timeoutRetries, v, maxRetryWait, maxRedirects, maxBytes, perHost,
-        rate, userAgent, caCertificate, insecure, http11, headers,
-        clientCertificate, clientKey, proxies, cookies, loadCookies, credentials,
-        netrcFile, saveCookies, continuePartials, warc, transport);
+    return withRetry(new RetryPolicy(retry.retries(), retry.timeoutRetries(), v, retry.maxRetryWait()));
   }
 
   public FetchSettings withMaxRetryWait(Duration v) {
-    return new FetchSettings(connectTimeout, responseTimeout, idleTimeout, minRate, totalTimeout, retries,
-        timeoutRetries, retryDelay, v, maxRedirects, maxBytes, perHost,
-        rate, userAgent, caCertificate, insecure, http11, headers,
-        clientCertificate, clientKey, proxies, cookies, loadCookies, credentials,
-        netrcFile, saveCookies, continuePartials, warc, transport);
+    return withRetry(new RetryPolicy(retry.retries(), retry.timeoutRetries(), retry.retryDelay(), v));
   }
 
   public FetchSettings withMaxRedirects(int v) {
-    return new FetchSettings(connectTimeout, responseTimeout, idleTimeout, minRate, totalTimeout, retries,
-        timeoutRetries, retryDelay, maxRetryWait, v, maxBytes, perHost,
-        rate, userAgent, caCertificate, insecure, http11, headers,
-        clientCertificate, clientKey, proxies, cookies, loadCookies, credentials,
-        netrcFile, saveCookies, continuePartials, warc, transport);
+    return withLimits(new Limits(v, limits.maxBytes(), limits.perHost(), limits.rate()));
   }
 
   public FetchSettings withMaxBytes(long v) {
-    return new FetchSettings(connectTimeout, responseTimeout, idleTimeout, minRate, totalTimeout, retries,
-        timeoutRetries, retryDelay, maxRetryWait, maxRedirects, v, perHost,
-        rate, userAgent, caCertificate, insecure, http11, headers,
-        clientCertificate, clientKey, proxies, cookies, loadCookies, credentials,
-        netrcFile, saveCookies, continuePartials, warc, transport);
+    return withLimits(new Limits(limits.maxRedirects(), v, limits.perHost(), limits.rate()));
   }
 
   public FetchSettings withPerHost(int v) {
-    return new FetchSettings(connectTimeout, responseTimeout, idleTimeout, minRate, totalTimeout, retries,
-        timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, v,
-        rate, userAgent, caCertificate, insecure, http11, headers,
-        clientCertificate, clientKey, proxies, cookies, loadCookies, credentials,
-        netrcFile, saveCookies, continuePartials, warc, transport);
+    return withLimits(new Limits(limits.maxRedirects(), limits.maxBytes(), v, limits.rate()));
   }
 
   public FetchSettings withRate(double v) {
-    return new FetchSettings(connectTimeout, responseTimeout, idleTimeout, minRate, totalTimeout, retries,
-        timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
-        v, userAgent, caCertificate, insecure, http11, headers,
-        clientCertificate, clientKey, proxies, cookies, loadCookies, credentials,
-        netrcFile, saveCookies, continuePartials, warc, transport);
+    return withLimits(new Limits(limits.maxRedirects(), limits.maxBytes(), limits.perHost(), v));
   }
 
   public FetchSettings withUserAgent(String v) {
-    return new FetchSettings(connectTimeout, responseTimeout, idleTimeout, minRate, totalTimeout, retries,
-        timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
-        rate, v, caCertificate, insecure, http11, headers,
-        clientCertificate, clientKey, proxies, cookies, loadCookies, credentials,
-        netrcFile, saveCookies, continuePartials, warc, transport);
-  }
-
-  public FetchSettings withCaCertificate(String v) {
-    return new FetchSettings(connectTimeout, responseTimeout, idleTimeout, minRate, totalTimeout, retries,
-        timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
-        rate, userAgent, v, insecure, http11, headers,
-        clientCertificate, clientKey, proxies, cookies, loadCookies, credentials,
-        netrcFile, saveCookies, continuePartials, warc, transport);
-  }
-
-  public FetchSettings withInsecure(boolean v) {
-    return new FetchSettings(connectTimeout, responseTimeout, idleTimeout, minRate, totalTimeout, retries,
-        timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
-        rate, userAgent, caCertificate, v, http11, headers,
-        clientCertificate, clientKey, proxies, cookies, loadCookies, credentials,
-        netrcFile, saveCookies, continuePartials, warc, transport);
-  }
-
-  public FetchSettings withHttp11(boolean v) {
-    return new FetchSettings(connectTimeout, responseTimeout, idleTimeout, minRate, totalTimeout, retries,
-        timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
-        rate, userAgent, caCertificate, insecure, v, headers,
-        clientCertificate, clientKey, proxies, cookies, loadCookies, credentials,
-        netrcFile, saveCookies, continuePartials, warc, transport);
+    return withRequest(new RequestOptions(v, request.headers(), request.http11()));
   }
 
   public FetchSettings withHeaders(List<String> v) {
-    return new FetchSettings(connectTimeout, responseTimeout, idleTimeout, minRate, totalTimeout, retries,
-        timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
-        rate, userAgent, caCertificate, insecure, http11, v,
-        clientCertificate, clientKey, proxies, cookies, loadCookies, credentials,
-        netrcFile, saveCookies, continuePartials, warc, transport);
+    return withRequest(new RequestOptions(request.userAgent(), v, request.http11()));
+  }
+
+  public FetchSettings withHttp11(boolean v) {
+    return withRequest(new RequestOptions(request.userAgent(), request.headers(), v));
+  }
+
+  public FetchSettings withCaCertificate(String v) {
+    return withTls(new TlsOptions(v, tls.insecure(), tls.clientCertificate(), tls.clientKey()));
+  }
+
+  public FetchSettings withInsecure(boolean v) {
+    return withTls(new TlsOptions(tls.caCertificate(), v, tls.clientCertificate(), tls.clientKey()));
   }
 
   public FetchSettings withClientCertificate(String v) {
-    return new FetchSettings(connectTimeout, responseTimeout, idleTimeout, minRate, totalTimeout, retries,
-        timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
-        rate, userAgent, caCertificate, insecure, http11, headers,
-        v, clientKey, proxies, cookies, loadCookies, credentials,
-        netrcFile, saveCookies, continuePartials, warc, transport);
+    return withTls(new TlsOptions(tls.caCertificate(), tls.insecure(), v, tls.clientKey()));
   }
 
   public FetchSettings withClientKey(String v) {
-    return new FetchSettings(connectTimeout, responseTimeout, idleTimeout, minRate, totalTimeout, retries,
-        timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
-        rate, userAgent, caCertificate, insecure, http11, headers,
-        clientCertificate, v, proxies, cookies, loadCookies, credentials,
-        netrcFile, saveCookies, continuePartials, warc, transport);
+    return withTls(new TlsOptions(tls.caCertificate(), tls.insecure(), tls.clientCertificate(), v));
   }
 
   public FetchSettings withProxies(Proxies v) {
-    return new FetchSettings(connectTimeout, responseTimeout, idleTimeout, minRate, totalTimeout, retries,
-        timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
-        rate, userAgent, caCertificate, insecure, http11, headers,
-        clientCertificate, clientKey, v, cookies, loadCookies, credentials,
-        netrcFile, saveCookies, continuePartials, warc, transport);
+    return withNetwork(new Network(v, network.transport()));
   }
 
-  public FetchSettings withCookies(boolean v) {
-    return new FetchSettings(connectTimeout, responseTimeout, idleTimeout, minRate, totalTimeout, retries,
-        timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
-        rate, userAgent, caCertificate, insecure, http11, headers,
-        clientCertificate, clientKey, proxies, v, loadCookies, credentials,
-        netrcFile, saveCookies, continuePartials, warc, transport);
-  }
-
-  public FetchSettings withLoadCookies(String v) {
-    return new FetchSettings(connectTimeout, responseTimeout, idleTimeout, minRate, totalTimeout, retries,
-        timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
-        rate, userAgent, caCertificate, insecure, http11, headers,
-        clientCertificate, clientKey, proxies, cookies, v, credentials,
-        netrcFile, saveCookies, continuePartials, warc, transport);
+  public FetchSettings withTransport(TransportKind v) {
+    return withNetwork(new Network(network.proxies(), v));
   }
 
   public FetchSettings withCredentials(Credentials v) {
-    return new FetchSettings(connectTimeout, responseTimeout, idleTimeout, minRate, totalTimeout, retries,
-        timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
-        rate, userAgent, caCertificate, insecure, http11, headers,
-        clientCertificate, clientKey, proxies, cookies, loadCookies, v,
-        netrcFile, saveCookies, continuePartials, warc, transport);
+    return withAuth(new AuthOptions(v, auth.netrcFile()));
   }
 
   public FetchSettings withNetrcFile(String v) {
-    return new FetchSettings(connectTimeout, responseTimeout, idleTimeout, minRate, totalTimeout, retries,
-        timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
-        rate, userAgent, caCertificate, insecure, http11, headers,
-        clientCertificate, clientKey, proxies, cookies, loadCookies, credentials,
-        v, saveCookies, continuePartials, warc, transport);
+    return withAuth(new AuthOptions(auth.credentials(), v));
+  }
+
+  public FetchSettings withCookies(boolean v) {
+    return withCookieJar(new CookieOptions(v, cookieJar.loadCookies(), cookieJar.saveCookies()));
+  }
+
+  public FetchSettings withLoadCookies(String v) {
+    return withCookieJar(new CookieOptions(cookieJar.cookies(), v, cookieJar.saveCookies()));
   }
 
   public FetchSettings withSaveCookies(String v) {
-    return new FetchSettings(connectTimeout, responseTimeout, idleTimeout, minRate, totalTimeout, retries,
-        timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
-        rate, userAgent, caCertificate, insecure, http11, headers,
-        clientCertificate, clientKey, proxies, cookies, loadCookies, credentials,
-        netrcFile, v, continuePartials, warc, transport);
+    return withCookieJar(new CookieOptions(cookieJar.cookies(), cookieJar.loadCookies(), v));
   }
 
   /**
@@ -338,40 +394,17 @@ public record FetchSettings(
    * allows. A server that never answers at all is given up after {@link #silentUrlGivenUpAfter}.
    */
   public Duration deadUrlWorstCase() {
-    Duration attempt = responseTimeout.plus(idleTimeout);
-    if (!totalTimeout.isZero() && totalTimeout.compareTo(attempt) < 0) {
-      attempt = totalTimeout;
+    Duration attempt = responseTimeout().plus(idleTimeout());
+    if (!totalTimeout().isZero() && totalTimeout().compareTo(attempt) < 0) {
+      attempt = totalTimeout();
     }
-    return attempt.multipliedBy(1 + Math.min(retries, timeoutRetries));
+    return attempt.multipliedBy(1 + Math.min(retries(), timeoutRetries()));
   }
 
   /** How long a server that accepts the connection and never answers holds a URL, all attempts included. */
   public Duration silentUrlGivenUpAfter() {
-    Duration attempt = !totalTimeout.isZero() && totalTimeout.compareTo(responseTimeout) < 0 ? totalTimeout : responseTimeout;
-    return attempt.multipliedBy(1 + Math.min(retries, timeoutRetries));
+    Duration attempt = !totalTimeout().isZero() && totalTimeout().compareTo(responseTimeout()) < 0
+        ? totalTimeout() : responseTimeout();
+    return attempt.multipliedBy(1 + Math.min(retries(), timeoutRetries()));
   }
-
-  public FetchSettings withContinuePartials(boolean v) {
-    return new FetchSettings(connectTimeout, responseTimeout, idleTimeout, minRate, totalTimeout, retries,
-        timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
-        rate, userAgent, caCertificate, insecure, http11, headers,
-        clientCertificate, clientKey, proxies, cookies, loadCookies, credentials,
-        netrcFile, saveCookies, v, warc, transport);
-  }
-
-  public FetchSettings withWarc(WarcOptions v) {
-    return new FetchSettings(connectTimeout, responseTimeout, idleTimeout, minRate, totalTimeout, retries,
-        timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
-        rate, userAgent, caCertificate, insecure, http11, headers,
-        clientCertificate, clientKey, proxies, cookies, loadCookies, credentials,
-        netrcFile, saveCookies, continuePartials, v, transport);
-  }
-  public FetchSettings withTransport(TransportKind v) {
-    return new FetchSettings(connectTimeout, responseTimeout, idleTimeout, minRate, totalTimeout, retries,
-        timeoutRetries, retryDelay, maxRetryWait, maxRedirects, maxBytes, perHost,
-        rate, userAgent, caCertificate, insecure, http11, headers,
-        clientCertificate, clientKey, proxies, cookies, loadCookies, credentials,
-        netrcFile, saveCookies, continuePartials, warc, v);
-  }
-
 }
