@@ -47,6 +47,8 @@ class PackageDependencyTest {
 
   // a class named in a class file: in a descriptor or a class entry, always with slashes
   private static final Pattern REFERENCE = Pattern.compile("dev/crawl/([a-z]+)/");
+  // the whole package of a named class, with slashes or, in a string, with dots
+  private static final Pattern FULL_REFERENCE = Pattern.compile("dev[/.]crawl[/.]((?:[a-z0-9]+[/.])*?[a-z0-9]+)[/.][A-Z]");
 
   @Test
   void noPackageUsesOneItMustNot() throws Exception {
@@ -64,6 +66,24 @@ class PackageDependencyTest {
   @Test
   void theRulesThemselvesHaveNoCycle() {
     assertEquals(List.of(), cycles(ALLOWED));
+  }
+
+  @Test
+  void noPackageAtAnyDepthReachesItselfThroughOthers() throws Exception {
+    // sub-packages too (report and report.html, fetch and fetch.transport.netty), and a class
+    // named in a string (a worker's main class) as much as one in an import
+    Map<String, Set<String>> uses = dependencies(FULL_REFERENCE);
+
+    assertTrue(uses.containsKey("report/html") && uses.containsKey("fetch/transport/netty"), uses.keySet().toString());
+    assertEquals(List.of(), cycles(uses));
+  }
+
+  @Test
+  void aClassNamedInAStringCountsAsAUse() {
+    Matcher m = FULL_REFERENCE.matcher("\u0001\u0000\u0012dev.crawl.cli.Main");
+
+    assertTrue(m.find());
+    assertEquals("cli", m.group(1).replace('.', '/'));
   }
 
   @Test
@@ -115,18 +135,30 @@ class PackageDependencyTest {
 
   /** For each top package of the main classes, the other top packages its classes name. */
   static Map<String, Set<String>> dependencies() throws IOException, URISyntaxException {
+    return dependencies(REFERENCE);
+  }
+
+  /**
+   * For each package of the main classes (as the pattern's group 1 names them), the other packages
+   * its classes name.
+   */
+  static Map<String, Set<String>> dependencies(Pattern reference) throws IOException, URISyntaxException {
     Path classes = Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     Path root = classes.resolve("dev/crawl");
     Map<String, Set<String>> uses = new TreeMap<>();
     try (Stream<Path> files = Files.walk(root)) {
       for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
-        String pkg = root.relativize(file).getName(0).toString();
+        Path relative = root.relativize(file);
+        String pkg = reference == REFERENCE
+            ? relative.getName(0).toString()
+            : relative.getParent().toString().replace('\\', '/');
         Set<String> mine = uses.computeIfAbsent(pkg, p -> new TreeSet<>());
         // ISO-8859-1 maps every byte to one char, so the constant pool's ASCII names read as written
-        Matcher m = REFERENCE.matcher(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1));
+        Matcher m = reference.matcher(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1));
         while (m.find()) {
-          if (!m.group(1).equals(pkg)) {
-            mine.add(m.group(1));
+          String used = m.group(1).replace('.', '/');
+          if (!used.equals(pkg)) {
+            mine.add(used);
           }
         }
       }

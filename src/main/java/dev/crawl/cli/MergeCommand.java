@@ -8,6 +8,8 @@ import dev.crawl.input.UrlParser;
 import dev.crawl.report.FleetReport;
 import dev.crawl.report.ResultsFile;
 import dev.crawl.report.RunSummary;
+import dev.crawl.report.html.HtmlReports;
+import dev.crawl.report.html.Timeline;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.Writer;
@@ -67,8 +69,10 @@ final class MergeCommand implements Callable<Integer> {
       found.add(new FleetReport.Run(reports, FleetReport.readSummary(reports)));
     }
     OutputDirectory.create(output);
-    FleetReport.Merged merged = FleetReport.merge(found, output);
+    Timeline.Sampler timeline = new Timeline.Sampler();
+    FleetReport.Merged merged = FleetReport.merge(found, output, timeline::add);
     RunSummary s = merged.summary();
+    HtmlReports.writeRun(output, s, timeline.timeline());
     io.err().printf("crawl merge: %d runs: saved %d of %d URLs (%d failed), %.1f MB; %.2f s from the first start"
             + " to the last end, %.1f files/s; reports in %s%n",
         found.size(), s.counts().saved(), s.counts().total(), s.counts().failed(), s.bytes() / 1e6,

@@ -4,8 +4,6 @@ import dev.crawl.core.FetchResult;
 import dev.crawl.core.FetchTimings;
 import dev.crawl.core.LinkCounts;
 import dev.crawl.core.UrlResult;
-import dev.crawl.report.html.HtmlReports;
-import dev.crawl.report.html.Timeline;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,14 +36,15 @@ public final class FleetReport {
   /**
    * @param runs report directories, each with its results.jsonl and summary.json
    * @param out where the merged reports go
+   * @param tap sees every merged record as it is written, on the fleet's clock (the HTML timeline,
+   *     which the caller draws: the HTML reports read this package, not the other way round)
    */
-  public static Merged merge(List<Run> runs, Path out) throws IOException {
+  public static Merged merge(List<Run> runs, Path out, Consumer<UrlResult> tap) throws IOException {
     Instant first = runs.stream().map(r -> Instant.parse(r.summary().startedAt())).min(Instant::compareTo).orElseThrow();
-    Timeline.Sampler timeline = new Timeline.Sampler();
     Set<String> accounted = new HashSet<>();
     RunTotals totals;
     try (RunRecorder recorder = new RunRecorder(out, new java.io.PrintStream(java.io.OutputStream.nullOutputStream()),
-        StdoutFormat.NONE, out, timeline::add)) {
+        StdoutFormat.NONE, out, tap)) {
       for (Run run : runs) {
         long shift = Duration.between(first, Instant.parse(run.summary().startedAt())).toNanos();
         String name = name(run);
@@ -63,7 +62,6 @@ public final class FleetReport {
     }
     RunSummary summary = summarise(runs, totals, first, out);
     Reports.writeJson(out.resolve(Reports.SUMMARY), summary);
-    HtmlReports.writeRun(out, summary, timeline.timeline());
     return new Merged(summary, accounted);
   }
 
