@@ -13,6 +13,7 @@ import dev.crawl.core.LinkCounts;
 import dev.crawl.core.UrlResult;
 import dev.crawl.crawl.CrawlOptions;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -208,7 +209,10 @@ class CrawlInEveryModeTest {
       RunFixture.Result run = RunFixture.crawl(mode, 3, List.of(url("/jump")), tmp.resolve("out"),
           TestSettings.fast(), new CrawlOptions(1, false, List.of(), true, List.of(), List.of()));
 
-      run.saved("/jump");
+      UrlResult.Saved saved = run.saved("/jump");
+      assertEquals("http://127.0.0.2:" + other.port() + "/landing.html", saved.finalUrl().toString());
+      assertEquals("landed", Files.readString(tmp.resolve("out").resolve(saved.path())));
+      assertEquals(1, requests(other, "/landing.html"), "the listed URL's scope did not stop its redirect");
     } finally {
       other.stop();
     }
