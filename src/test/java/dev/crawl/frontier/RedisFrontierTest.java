@@ -22,6 +22,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
+import redis.clients.jedis.RedisClient;
 
 class RedisFrontierTest {
   private static TestRedis redis;
@@ -125,20 +126,50 @@ class RedisFrontierTest {
 
   @Test
   void aLeaseIsRenewedWhileItsDownloadLasts(TestInfo test) throws Exception {
+    String keys = "crawl:" + test.getTestMethod().orElseThrow().getName() + ":";
     try (RedisFrontier slow = frontier(test, Duration.ofMillis(1500));
-        RedisFrontier other = frontier(test, Duration.ofMillis(1500))) {
+        RedisFrontier other = frontier(test, Duration.ofMillis(1500));
+        RedisClient fleet = redis.client()) {
       slow.offer(tasks(2));
       slow.seeded();
       Task mine = slow.next();
       Task theirs = other.next();
       other.finished(done(theirs));
-      // what is tested is time passing: well past one lease, the slow download's task has not gone
-      // to the other process (renewals come every half second; a late one has a second to spare)
-      Thread.sleep(4000);
+      double firstEnd = leaseEnd(fleet, keys);
+
+      // the fleet's clock moved past the lease as it was taken: only renewals can have kept it
+      long ahead = Math.round(firstEnd - redisNow(fleet)) + 200;
+      fleet.set(keys + "ahead", Long.toString(ahead));
+      double renewedEnd = awaitLeaseEndPast(fleet, keys, redisNow(fleet) + ahead);
+      assertTrue(renewedEnd > firstEnd + 200, renewedEnd + " after " + firstEnd);
+
       Future<Task> attempt = Executors.newVirtualThreadPerTaskExecutor().submit(other::next);
       slow.finished(done(mine));
-      assertNull(assertTimeoutPreemptively(Duration.ofSeconds(20), () -> attempt.get()));
+      assertNull(assertTimeoutPreemptively(Duration.ofSeconds(20), () -> attempt.get()),
+          "the other process never took the task whose lease was renewed");
     }
+  }
+
+  /** When the one lease held runs out, in the fleet's milliseconds. */
+  private static double leaseEnd(RedisClient fleet, String keys) {
+    return fleet.zrangeWithScores(keys + "leases", 0, -1).get(0).getScore();
+  }
+
+  private static double redisNow(RedisClient fleet) {
+    // Redis's own clock, as the scripts read it (before the moved part)
+    return ((Number) fleet.eval("local t = redis.call('TIME') return t[1] * 1000 + math.floor(t[2] / 1000)"))
+        .doubleValue();
+  }
+
+  /** Awaits a renewal made on the moved clock: the lease's end past {@code past} plus most of a lease. */
+  private static double awaitLeaseEndPast(RedisClient fleet, String keys, double past) {
+    return assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
+      double end;
+      while ((end = leaseEnd(fleet, keys)) < past + 1000) {
+        java.util.concurrent.locks.LockSupport.parkNanos(20_000_000);
+      }
+      return end;
+    });
   }
 
   @Test
