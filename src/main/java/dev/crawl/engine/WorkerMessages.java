@@ -45,46 +45,45 @@ final class WorkerMessages {
     }
   }
 
+  /** What became of a task in a worker. */
+  enum Outcome { SAVED, NOT_MODIFIED, SKIPPED, FAILED }
+
   /**
-   * A worker's answer; times are nanoseconds since the worker received the request. {@code cookies}:
-   * the Set-Cookie headers its servers sent for this task, for the parent's jar. For a failure,
-   * {@code path} and {@code bytes} are what a cut download kept for {@code -C}.
+   * What the worker's download saw. For a failure, {@code path} and {@code bytes} are what a cut
+   * download kept for {@code -C}.
+   *
+   * @param firstByte nanoseconds from the worker receiving the request to the first body byte, or -1
    */
-  record Reply(
-      long id,
-      boolean saved,
-      boolean notModified,
-      boolean skipped,
-      String finalUrl,
-      int status,
-      long bytes,
-      String path,
-      String crc32,
-      String reason,
-      int attempts,
-      long firstByte,
-      String contentType,
-      String title,
-      java.util.List<String> links,
-      java.util.List<String> requisites,
-      String protocol,
-      Validators validators,
-      java.util.List<CookieJar.Learned> cookies) {
+  record Exchange(
+      String finalUrl, int status, long bytes, String path, String crc32, String reason, int attempts, long firstByte,
+      String protocol, Validators validators) {}
+
+  /** What a saved page holds for the crawl; null for anything else. */
+  record Page(String contentType, String title, java.util.List<String> links, java.util.List<String> requisites) {}
+
+  /**
+   * A worker's answer. {@code cookies}: the Set-Cookie headers its servers sent for this task, for
+   * the parent's jar.
+   */
+  record Reply(long id, Outcome outcome, Exchange exchange, Page page, java.util.List<CookieJar.Learned> cookies) {
 
     static Reply of(FetchResult r, long received, java.util.List<CookieJar.Learned> cookies) {
       long fb = r.timings().firstByte() < 0 ? -1 : r.timings().firstByte() - received;
       return switch (r) {
-        case UrlResult.OnDisk s ->
-            new Reply(s.task().id(), s instanceof UrlResult.Saved, s instanceof UrlResult.NotModified, false,
-                s.finalUrl().toString(), s.status(), s.bytes(), s.path(), s.crc32(), null, s.attempts(), fb,
-                s.contentType(), s.title(), s.found().links(), s.found().requisites(), s.protocol(), s.validators(),
-                cookies);
-        case UrlResult.Failed f ->
-            new Reply(f.task().id(), false, false, false, String.valueOf(f.finalUrl()), f.status(), f.keptBytes(),
-                f.keptPath(), null, f.reason(), f.attempts(), fb, null, null, null, null, null, null, cookies);
-        case UrlResult.Skipped k ->
-            new Reply(k.task().id(), false, false, true, String.valueOf(k.finalUrl()), k.status(), 0, null, null,
-                k.reason(), k.attempts(), fb, null, null, null, null, null, null, cookies);
+        case UrlResult.OnDisk s -> new Reply(s.task().id(),
+            s instanceof UrlResult.Saved ? Outcome.SAVED : Outcome.NOT_MODIFIED,
+            new Exchange(s.finalUrl().toString(), s.status(), s.bytes(), s.path(), s.crc32(), null, s.attempts(), fb,
+                s.protocol(), s.validators()),
+            new Page(s.contentType(), s.title(), s.found().links(), s.found().requisites()),
+            cookies);
+        case UrlResult.Failed f -> new Reply(f.task().id(), Outcome.FAILED,
+            new Exchange(String.valueOf(f.finalUrl()), f.status(), f.keptBytes(), f.keptPath(), null, f.reason(),
+                f.attempts(), fb, null, null),
+            null, cookies);
+        case UrlResult.Skipped k -> new Reply(k.task().id(), Outcome.SKIPPED,
+            new Exchange(String.valueOf(k.finalUrl()), k.status(), 0, null, null, k.reason(), k.attempts(), fb, null,
+                null),
+            null, cookies);
       };
     }
 
@@ -93,22 +92,23 @@ final class WorkerMessages {
      * for a per-host slot to sending the task.
      */
     FetchResult toResult(Task task, long asked, long sent, long finished, String lane) {
-      FetchTimings t =
-          new FetchTimings(task.queuedNanos(), asked, firstByte < 0 ? -1 : sent + firstByte, finished, lane, sent - asked);
-      URI fin = finalUrl == null ? task.url() : URI.create(finalUrl);
-      Discovered found = new Discovered(title, links == null ? java.util.List.of() : links,
-          requisites == null ? java.util.List.of() : requisites);
-      Validators v = validators == null ? Validators.NONE : validators;
-      if (saved) {
-        return new UrlResult.Saved(task, fin, status, bytes, path, crc32, attempts, t, contentType, found, protocol, v);
-      }
-      if (notModified) {
-        return new UrlResult.NotModified(task, fin, status, bytes, path, crc32, attempts, t, contentType, found,
-            protocol, v);
-      }
-      return skipped
-          ? UrlResult.Skipped.onTheWay(task, fin, status, reason, attempts, t)
-          : new UrlResult.Failed(task, fin, status, reason, attempts, t, path, path == null ? -1 : bytes);
+      Exchange e = exchange;
+      FetchTimings t = new FetchTimings(task.queuedNanos(), asked, e.firstByte() < 0 ? -1 : sent + e.firstByte(),
+          finished, lane, sent - asked);
+      URI fin = e.finalUrl() == null ? task.url() : URI.create(e.finalUrl());
+      Validators v = e.validators() == null ? Validators.NONE : e.validators();
+      Page p = page == null ? new Page(null, null, null, null) : page;
+      Discovered found = new Discovered(p.title(), p.links() == null ? java.util.List.of() : p.links(),
+          p.requisites() == null ? java.util.List.of() : p.requisites());
+      return switch (outcome) {
+        case SAVED -> new UrlResult.Saved(task, fin, e.status(), e.bytes(), e.path(), e.crc32(), e.attempts(), t,
+            p.contentType(), found, e.protocol(), v);
+        case NOT_MODIFIED -> new UrlResult.NotModified(task, fin, e.status(), e.bytes(), e.path(), e.crc32(),
+            e.attempts(), t, p.contentType(), found, e.protocol(), v);
+        case SKIPPED -> UrlResult.Skipped.onTheWay(task, fin, e.status(), e.reason(), e.attempts(), t);
+        case FAILED -> new UrlResult.Failed(task, fin, e.status(), e.reason(), e.attempts(), t, e.path(),
+            e.path() == null ? -1 : e.bytes());
+      };
     }
   }
 

@@ -234,46 +234,39 @@ final class WorkerWire {
 
   private static void writeReply(DataOutputStream out, WorkerMessages.Reply r) throws IOException {
     out.writeLong(r.id());
-    out.writeBoolean(r.saved());
-    out.writeBoolean(r.notModified());
-    out.writeBoolean(r.skipped());
-    writeString(out, r.finalUrl());
-    out.writeInt(r.status());
-    out.writeLong(r.bytes());
-    writeString(out, r.path());
-    writeString(out, r.crc32());
-    writeString(out, r.reason());
-    out.writeInt(r.attempts());
-    out.writeLong(r.firstByte());
-    writeString(out, r.contentType());
-    writeString(out, r.title());
-    writeStrings(out, r.links());
-    writeStrings(out, r.requisites());
-    writeString(out, r.protocol());
-    writeValidators(out, r.validators());
+    out.writeByte(r.outcome().ordinal());
+    WorkerMessages.Exchange e = r.exchange();
+    writeString(out, e.finalUrl());
+    out.writeInt(e.status());
+    out.writeLong(e.bytes());
+    writeString(out, e.path());
+    writeString(out, e.crc32());
+    writeString(out, e.reason());
+    out.writeInt(e.attempts());
+    out.writeLong(e.firstByte());
+    writeString(out, e.protocol());
+    writeValidators(out, e.validators());
+    WorkerMessages.Page p = r.page();
+    out.writeBoolean(p != null);
+    if (p != null) {
+      writeString(out, p.contentType());
+      writeString(out, p.title());
+      writeStrings(out, p.links());
+      writeStrings(out, p.requisites());
+    }
     writeLearned(out, r.cookies());
   }
 
+  // each part read in the order writeReply wrote it: Java evaluates arguments left to right
   private static WorkerMessages.Reply readReply(DataInputStream in) throws IOException {
     return new WorkerMessages.Reply(
         in.readLong(),
-        in.readBoolean(),
-        in.readBoolean(),
-        in.readBoolean(),
-        readString(in),
-        in.readInt(),
-        in.readLong(),
-        readString(in),
-        readString(in),
-        readString(in),
-        in.readInt(),
-        in.readLong(),
-        readString(in),
-        readString(in),
-        readStrings(in),
-        readStrings(in),
-        readString(in),
-        readValidators(in),
+        WorkerMessages.Outcome.values()[in.readUnsignedByte()],
+        new WorkerMessages.Exchange(readString(in), in.readInt(), in.readLong(), readString(in), readString(in),
+            readString(in), in.readInt(), in.readLong(), readString(in), readValidators(in)),
+        in.readBoolean()
+            ? new WorkerMessages.Page(readString(in), readString(in), readStrings(in), readStrings(in))
+            : null,
         readLearned(in));
   }
 

@@ -59,8 +59,8 @@ class WorkerWireTest {
 
   @Test
   void aReplyWithNothingOptionalArrivesWithItsNulls() throws Exception {
-    WorkerMessages.Reply sent = new WorkerMessages.Reply(
-        7, false, false, false, null, 0, 0, null, null, "HTTP 404", 1, -1, null, null, null, null, null, null, null);
+    WorkerMessages.Reply sent = new WorkerMessages.Reply(7, WorkerMessages.Outcome.FAILED,
+        new WorkerMessages.Exchange(null, 0, 0, null, null, "HTTP 404", 1, -1, null, null), null, null);
 
     assertEquals(sent, roundTrip(out -> WorkerWire.send(out, sent), WorkerWire::receiveReply));
   }
@@ -68,11 +68,11 @@ class WorkerWireTest {
   @Test
   void textLongerThanSixtyFourKilobytesArrivesWhole() throws Exception {
     String title = "t".repeat(100_000) + "ü";
-    WorkerMessages.Reply sent = new WorkerMessages.Reply(
-        7, true, false, false, "http://x/", 200, 1, "x", "0", null, 1, 5, "text/html", title, List.of(), List.of(),
-        "http/1.1", null, List.of());
+    WorkerMessages.Reply sent = new WorkerMessages.Reply(7, WorkerMessages.Outcome.SAVED,
+        new WorkerMessages.Exchange("http://x/", 200, 1, "x", "0", null, 1, 5, "http/1.1", null),
+        new WorkerMessages.Page("text/html", title, List.of(), List.of()), List.of());
 
-    assertEquals(title, roundTrip(out -> WorkerWire.send(out, sent), WorkerWire::receiveReply).title());
+    assertEquals(title, roundTrip(out -> WorkerWire.send(out, sent), WorkerWire::receiveReply).page().title());
   }
 
   @Test
