@@ -114,37 +114,23 @@ public final class FleetReport {
     });
     RunSummary one = all.get(0);
     return new RunSummary(
-        String.join("+", modes),
-        all.stream().mapToInt(RunSummary::concurrency).sum(),
-        one.perHost(),
-        all.size() + " runs merged (crawl merge), on one time axis from the first start",
-        one.executors(),
-        totals.counts(),
-        totals.bytes(),
-        round(all.stream().mapToDouble(RunSummary::setupSeconds).max().orElse(0)),
-        round(wall),
-        round(all.stream().mapToDouble(RunSummary::cpuSeconds).sum()),
-        wall > 0 ? Math.round(totals.counts().saved() / wall * 10) / 10.0 : 0,
-        wall > 0 ? Math.round(totals.bytes() / 1e6 / wall * 100) / 100.0 : 0,
-        totals.latency(),
-        totals.histogram(),
-        all.stream().mapToInt(RunSummary::peakInFlight).sum(),
-        all.stream().mapToInt(RunSummary::peakPlatformThreads).max().orElse(0),
-        all.stream().mapToInt(RunSummary::processes).sum(),
-        totals.contentDigest(),
-        out.toAbsolutePath().toString(),
-        out.toAbsolutePath().toString(),
-        first.toString(),
-        one.java(),
-        exits.isEmpty() ? null : String.join("; ", exits),
+        new RunSummary.Shape(String.join("+", modes), all.stream().mapToInt(RunSummary::concurrency).sum(),
+            one.perHost(), all.size() + " runs merged (crawl merge), on one time axis from the first start",
+            one.executors(), null),
+        new RunSummary.Results(totals.counts(), totals.bytes(), totals.contentDigest(), totals.hosts(),
+            new TreeMap<>(totals.protocols())),
+        new RunSummary.Speed(round(all.stream().mapToDouble(RunSummary::setupSeconds).max().orElse(0)), round(wall),
+            round(all.stream().mapToDouble(RunSummary::cpuSeconds).sum()),
+            wall > 0 ? Math.round(totals.counts().saved() / wall * 10) / 10.0 : 0,
+            wall > 0 ? Math.round(totals.bytes() / 1e6 / wall * 100) / 100.0 : 0,
+            totals.latency(), totals.histogram()),
+        new RunSummary.Load(all.stream().mapToInt(RunSummary::peakInFlight).sum(),
+            all.stream().mapToInt(RunSummary::peakPlatformThreads).max().orElse(0),
+            all.stream().mapToInt(RunSummary::processes).sum(), null),
+        new RunSummary.Context(out.toAbsolutePath().toString(), out.toAbsolutePath().toString(), first.toString(),
+            one.java(), exits.isEmpty() ? null : String.join("; ", exits), all.stream().anyMatch(RunSummary::insecure)),
         links(all),
-        totals.hosts(),
-        all.stream().anyMatch(RunSummary::insecure),
-        new TreeMap<>(totals.protocols()),
-        null,
-        0,
-        null,
-        null);
+        new RunSummary.Part(null, 0));
   }
 
   /** The runs' link counts added up; null when none crawled. */
@@ -190,10 +176,15 @@ public final class FleetReport {
       }
     }
     Instant started = Files.getLastModifiedTime(results).toInstant().minusMillis((long) lastEndMs);
-    return new RunSummary("unknown", 0, 0, "", "", new Counts(0, 0, 0, 0, 0, 0, 0), 0, 0, lastEndMs / 1000, 0, 0, 0,
-        new Latency(0, 0, 0, 0, 0, 0), List.of(), 0, 0, 0, "", reportDir.toString(), reportDir.toString(),
-        started.toString(), "", "ended without a summary (killed?): its results.jsonl is all there is", null, 0,
-        false, new TreeMap<>(), null, 0, null, null);
+    return new RunSummary(
+        new RunSummary.Shape("unknown", 0, 0, "", "", null),
+        new RunSummary.Results(new Counts(0, 0, 0, 0, 0, 0, 0), 0, "", 0, new TreeMap<>()),
+        new RunSummary.Speed(0, lastEndMs / 1000, 0, 0, 0, new Latency(0, 0, 0, 0, 0, 0), List.of()),
+        new RunSummary.Load(0, 0, 0, null),
+        new RunSummary.Context(reportDir.toString(), reportDir.toString(), started.toString(), "",
+            "ended without a summary (killed?): its results.jsonl is all there is", false),
+        null,
+        new RunSummary.Part(null, 0));
   }
 
   private static FetchTimings timings(UrlResult r) {

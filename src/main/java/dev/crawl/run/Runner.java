@@ -170,40 +170,26 @@ public final class Runner {
     EngineStats stats = e.executed().stats();
     double wall = e.wallSeconds();
     return new RunSummary(
-        plan.mode().id(),
-        plan.effectiveConcurrency(),
-        plan.fetch().perHost(),
-        stats.scheduling(),
-        Fetcher.describeExecutors(plan.fetch()),
-        totals.counts(),
-        totals.bytes(),
-        round(e.executed().setupNanos() / 1e9, 3),
-        round(wall, 3),
-        round(cpu, 3),
-        round(wall > 0 ? totals.counts().saved() / wall : 0, 1),
-        round(wall > 0 ? totals.bytes() / 1e6 / wall : 0, 2),
-        totals.latency(),
-        totals.histogram(),
-        stats.peakInFlight(),
-        threadsAdded,
-        stats.processes(),
-        totals.contentDigest(),
-        plan.outputDir().toAbsolutePath().toString(),
-        plan.reportDir().toAbsolutePath().toString(),
-        startedAt.toString(),
-        Runtime.version().toString(),
-        e.interrupted()
-            ? "interrupted by " + e.signal() + ": " + totals.counts().interrupted()
-                + " URLs not done; the rest of the input was not read"
-            : e.inputFailure() == null ? null : e.inputFailure().getMessage(),
+        new RunSummary.Shape(plan.mode().id(), plan.effectiveConcurrency(), plan.fetch().perHost(), stats.scheduling(),
+            Fetcher.describeExecutors(plan.fetch()), plan.fetch().transport().id()),
+        new RunSummary.Results(totals.counts(), totals.bytes(), totals.contentDigest(), totals.hosts(),
+            new java.util.TreeMap<>(totals.protocols())),
+        new RunSummary.Speed(round(e.executed().setupNanos() / 1e9, 3), round(wall, 3), round(cpu, 3),
+            round(wall > 0 ? totals.counts().saved() / wall : 0, 1), round(wall > 0 ? totals.bytes() / 1e6 / wall : 0, 2),
+            totals.latency(), totals.histogram()),
+        new RunSummary.Load(stats.peakInFlight(), threadsAdded, stats.processes(), stats.workerStarts()),
+        new RunSummary.Context(plan.outputDir().toAbsolutePath().toString(), plan.reportDir().toAbsolutePath().toString(),
+            startedAt.toString(), Runtime.version().toString(), exitReason(e, totals), plan.fetch().insecure()),
         e.executed().links(),
-        totals.hosts(),
-        plan.fetch().insecure(),
-        new java.util.TreeMap<>(totals.protocols()),
-        plan.fleet().shard().isAll() ? null : plan.fleet().shard().toString(),
-        e.ofOtherShards(),
-        stats.workerStarts(),
-        plan.fetch().transport().id());
+        new RunSummary.Part(plan.fleet().shard().isAll() ? null : plan.fleet().shard().toString(), e.ofOtherShards()));
+  }
+
+  private static String exitReason(Ended e, RunTotals totals) {
+    if (e.interrupted()) {
+      return "interrupted by " + e.signal() + ": " + totals.counts().interrupted()
+          + " URLs not done; the rest of the input was not read";
+    }
+    return e.inputFailure() == null ? null : e.inputFailure().getMessage();
   }
 
   private static long processCpuNanos() {

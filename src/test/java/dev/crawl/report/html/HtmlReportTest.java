@@ -153,11 +153,15 @@ class HtmlReportTest {
     for (int i = 0; i < 30; i++) {
       buckets.add(new LatencyBucket(i * 3, (i + 1) * 3, i == 29 ? downloads : 0));
     }
-    RunSummary s = new RunSummary(mode, 4, 0, "test scheduling", "test executors",
-        new Counts(downloads - failures, failures, 1, 0), downloads * 100L, 0.01, (downloads / 4) * 0.1 + 0.1, 0.2,
-        10, 1, new Latency(90, 90, 90, 90, 90, 90), buckets, 4, 2, 0, "0:0", dir.toString(), dir.toString(),
-        "2026-11-21T00:00:00Z", "25", null, null, 1, false,
-        new java.util.TreeMap<>(java.util.Map.of("http/1.1", (long) downloads - failures)), null, 0, null, "netty");
+    RunSummary s = new RunSummary(
+        new RunSummary.Shape(mode, 4, 0, "test scheduling", "test executors", "netty"),
+        new RunSummary.Results(new Counts(downloads - failures, failures, 1, 0), downloads * 100L, "0:0", 1,
+            new java.util.TreeMap<>(java.util.Map.of("http/1.1", (long) downloads - failures))),
+        new RunSummary.Speed(0.01, (downloads / 4) * 0.1 + 0.1, 0.2, 10, 1, new Latency(90, 90, 90, 90, 90, 90), buckets),
+        new RunSummary.Load(4, 2, 0, null),
+        new RunSummary.Context(dir.toString(), dir.toString(), "2026-11-21T00:00:00Z", "25", null, false),
+        null,
+        new RunSummary.Part(null, 0));
     try {
       JSON.writeValue(dir.resolve("summary.json").toFile(), s);
     } catch (Exception e) {
