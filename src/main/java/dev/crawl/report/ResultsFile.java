@@ -119,12 +119,17 @@ public final class ResultsFile {
       case UrlResult.Interrupted i ->
           fetched(outcome, i.task(), null, 0, -1, null, null, i.attempts(), UrlResult.Interrupted.REASON,
               i.timings(), null, null, null, Validators.NONE);
-      case UrlResult.Duplicate d ->
-          new UrlRecord(outcome, d.url(), null, null, null, null, null, null, null, null, null, null, null,
-              null, d.source(), null, null, null, null, null, null, null, null);
-      case UrlResult.Invalid i ->
-          new UrlRecord(outcome, i.url(), null, null, null, null, null, null, i.problem(), null, null, null, null,
-              null, i.source(), null, null, null, null, null, null, null, null);
+      case UrlResult.Duplicate d -> {
+        UrlRecord u = UrlRecord.of(outcome, d.url());
+        u.source = d.source();
+        yield u;
+      }
+      case UrlResult.Invalid i -> {
+        UrlRecord u = UrlRecord.of(outcome, i.url());
+        u.error = i.problem();
+        u.source = i.source();
+        yield u;
+      }
     };
   }
 
@@ -132,55 +137,74 @@ public final class ResultsFile {
       String crc32, int attempts, String error, FetchTimings t, String title, String contentType, String protocol,
       Validators validators) {
     boolean found = task.referrer() != null || task.depth() != 0;
-    return new UrlRecord(outcome, task.url().toString(), str(finalUrl), status == 0 ? null : status,
-        bytes < 0 ? null : bytes, path, crc32, attempts, error,
-        t == null ? null : ms(t.queued()), t == null ? null : ms(t.started()),
-        t == null || t.firstByte() < 0 ? null : ms(t.firstByte()), t == null ? null : ms(t.finished()),
-        t == null ? null : t.lane(), task.origin(), found ? task.depth() : null, str(task.referrer()), title,
-        t == null ? null : ms(t.waited()), contentType, protocol, validators.etag(), validators.lastModified());
+    UrlRecord u = UrlRecord.of(outcome, task.url().toString());
+    u.finalUrl = str(finalUrl);
+    u.status = status == 0 ? null : status;
+    u.bytes = bytes < 0 ? null : bytes;
+    u.path = path;
+    u.crc32 = crc32;
+    u.attempts = attempts;
+    u.error = error;
+    if (t != null) {
+      u.queuedMs = ms(t.queued());
+      u.startedMs = ms(t.started());
+      u.firstByteMs = t.firstByte() < 0 ? null : ms(t.firstByte());
+      u.finishedMs = ms(t.finished());
+      u.lane = t.lane();
+      u.waitMs = ms(t.waited());
+    }
+    u.source = task.origin();
+    u.depth = found ? task.depth() : null;
+    u.referrer = str(task.referrer());
+    u.title = title;
+    u.contentType = contentType;
+    u.protocol = protocol;
+    u.etag = validators.etag();
+    u.lastModified = validators.lastModified();
+    return u;
   }
 
   static UrlResult result(UrlRecord r) {
-    String outcome = Objects.requireNonNull(r.outcome(), "a line without an outcome");
+    String outcome = Objects.requireNonNull(r.outcome, "a line without an outcome");
     return switch (outcome) {
-      case SAVED -> new UrlResult.Saved(task(r), uri(r.finalUrl()), orZero(r.status()), orMinus(r.bytes()),
-          r.path(), r.crc32(), orZero(r.attempts()), timings(r), r.contentType(), titled(r), r.protocol(),
+      case SAVED -> new UrlResult.Saved(task(r), uri(r.finalUrl), orZero(r.status), orMinus(r.bytes),
+          r.path, r.crc32, orZero(r.attempts), timings(r), r.contentType, titled(r), r.protocol,
           validators(r));
-      case NOT_MODIFIED -> new UrlResult.NotModified(task(r), uri(r.finalUrl()), orZero(r.status()),
-          orMinus(r.bytes()), r.path(), r.crc32(), orZero(r.attempts()), timings(r), r.contentType(), titled(r),
-          r.protocol(), validators(r));
-      case FAILED -> new UrlResult.Failed(task(r), uri(r.finalUrl()), orZero(r.status()), r.error(),
-          orZero(r.attempts()), timings(r), r.path(), orMinus(r.bytes()));
-      case SKIPPED -> new UrlResult.Skipped(task(r), uri(r.finalUrl()), orZero(r.status()), r.error(),
-          orZero(r.attempts()), timings(r), r.path(), orMinus(r.bytes()));
-      case INTERRUPTED -> new UrlResult.Interrupted(task(r), orZero(r.attempts()), timings(r));
-      case DUPLICATE -> new UrlResult.Duplicate(URI.create(r.url()), r.source());
-      case INVALID -> new UrlResult.Invalid(r.url(), r.source(), r.error());
+      case NOT_MODIFIED -> new UrlResult.NotModified(task(r), uri(r.finalUrl), orZero(r.status),
+          orMinus(r.bytes), r.path, r.crc32, orZero(r.attempts), timings(r), r.contentType, titled(r),
+          r.protocol, validators(r));
+      case FAILED -> new UrlResult.Failed(task(r), uri(r.finalUrl), orZero(r.status), r.error,
+          orZero(r.attempts), timings(r), r.path, orMinus(r.bytes));
+      case SKIPPED -> new UrlResult.Skipped(task(r), uri(r.finalUrl), orZero(r.status), r.error,
+          orZero(r.attempts), timings(r), r.path, orMinus(r.bytes));
+      case INTERRUPTED -> new UrlResult.Interrupted(task(r), orZero(r.attempts), timings(r));
+      case DUPLICATE -> new UrlResult.Duplicate(URI.create(r.url), r.source);
+      case INVALID -> new UrlResult.Invalid(r.url, r.source, r.error);
       default -> throw new IllegalArgumentException("unknown outcome '" + outcome + "'");
     };
   }
 
   private static Discovered titled(UrlRecord r) {
-    return r.title() == null ? Discovered.NONE : new Discovered(r.title(), List.of(), List.of());
+    return r.title == null ? Discovered.NONE : new Discovered(r.title, List.of(), List.of());
   }
 
   private static Validators validators(UrlRecord r) {
-    return r.etag() == null && r.lastModified() == null ? Validators.NONE : new Validators(r.etag(), r.lastModified());
+    return r.etag == null && r.lastModified == null ? Validators.NONE : new Validators(r.etag, r.lastModified);
   }
 
   // a task read back has no id: ids are positions in the run that wrote it
   private static Task task(UrlRecord r) {
-    return new Task(0, URI.create(r.url()), r.source(), r.queuedMs() == null ? 0 : nanos(r.queuedMs()),
-        r.depth() == null ? 0 : r.depth(), uri(r.referrer()));
+    return new Task(0, URI.create(r.url), r.source, r.queuedMs == null ? 0 : nanos(r.queuedMs),
+        r.depth == null ? 0 : r.depth, uri(r.referrer));
   }
 
   private static FetchTimings timings(UrlRecord r) {
-    if (r.startedMs() == null || r.finishedMs() == null) {
+    if (r.startedMs == null || r.finishedMs == null) {
       return null;
     }
-    return new FetchTimings(r.queuedMs() == null ? 0 : nanos(r.queuedMs()), nanos(r.startedMs()),
-        r.firstByteMs() == null ? -1 : nanos(r.firstByteMs()), nanos(r.finishedMs()), r.lane(),
-        r.waitMs() == null ? 0 : nanos(r.waitMs()));
+    return new FetchTimings(r.queuedMs == null ? 0 : nanos(r.queuedMs), nanos(r.startedMs),
+        r.firstByteMs == null ? -1 : nanos(r.firstByteMs), nanos(r.finishedMs), r.lane,
+        r.waitMs == null ? 0 : nanos(r.waitMs));
   }
 
   private static URI uri(String s) {
