@@ -26,17 +26,11 @@ public sealed interface UrlResult permits FetchResult, UrlResult.Duplicate, UrlR
     /** The HTTP status of the response that decided it: a 2xx, or 304. */
     int status();
 
-    /** The file's size: the bytes saved, or the bytes kept. */
-    long bytes();
+    /** The file on disk. */
+    StoredFile file();
 
-    /** The file, relative to the output directory, with '/' separators. */
-    String path();
-
-    /** CRC-32 of the file's bytes, as eight hex digits; null when no run computed it. */
-    String crc32();
-
-    /** The Content-Type the body came with, or null. */
-    String contentType();
+    /** What the deciding response said of the body. */
+    Served served();
 
     /**
      * Where the page leads, once it has been read (a crawl), else {@link Discovered#NONE}; read back
@@ -44,37 +38,69 @@ public sealed interface UrlResult permits FetchResult, UrlResult.Duplicate, UrlR
      */
     Discovered found();
 
+    OnDisk withFound(Discovered d);
+
+    /** The file's size: the bytes saved, or the bytes kept. */
+    default long bytes() {
+      return file().bytes();
+    }
+
+    /** The file, relative to the output directory, with '/' separators. */
+    default String path() {
+      return file().path();
+    }
+
+    /** CRC-32 of the file's bytes, as eight hex digits; null when no run computed it. */
+    default String crc32() {
+      return file().crc32();
+    }
+
+    /** The Content-Type the body came with, or null. */
+    default String contentType() {
+      return served().contentType();
+    }
+
     /** The HTTP version of the deciding response: {@code h2} or {@code http/1.1}; null in old reports. */
-    String protocol();
+    default String protocol() {
+      return served().protocol();
+    }
 
     /** The body's ETag and Last-Modified, for the next run to ask whether it changed. */
-    Validators validators();
-
-    OnDisk withFound(Discovered d);
+    default Validators validators() {
+      return served().validators();
+    }
 
     default String title() {
       return found().title();
     }
   }
 
+  /**
+   * A file on disk.
+   *
+   * @param bytes its size
+   * @param path relative to the output directory, with '/' separators
+   * @param crc32 CRC-32 of its bytes, as eight hex digits; null when no run computed it
+   */
+  record StoredFile(long bytes, String path, String crc32) {}
+
+  /**
+   * What a response said of its body.
+   *
+   * @param contentType its Content-Type, or null
+   * @param protocol the HTTP version it came over, {@code h2} or {@code http/1.1}; null in old reports
+   * @param validators its ETag and Last-Modified
+   */
+  record Served(String contentType, String protocol, Validators validators) {}
+
   /** The body is complete and sits under its final name. */
   record Saved(
-      Task task,
-      URI finalUrl,
-      int status,
-      long bytes,
-      String path,
-      String crc32,
-      int attempts,
-      FetchTimings timings,
-      String contentType,
-      Discovered found,
-      String protocol,
-      Validators validators)
+      Task task, URI finalUrl, int status, int attempts, FetchTimings timings, StoredFile file, Served served,
+      Discovered found)
       implements OnDisk {
     @Override
     public Saved withFound(Discovered d) {
-      return new Saved(task, finalUrl, status, bytes, path, crc32, attempts, timings, contentType, d, protocol, validators);
+      return new Saved(task, finalUrl, status, attempts, timings, file, served, d);
     }
   }
 
@@ -82,26 +108,16 @@ public sealed interface UrlResult permits FetchResult, UrlResult.Duplicate, UrlR
    * Asked with the validators of the file an earlier run saved ({@code -N}), the server answered 304
    * Not Modified: the file stays as it is, and nothing of its body was transferred.
    *
-   * @param contentType as the earlier run recorded it, or null
-   * @param validators as the 304 gave them, else as the earlier run recorded them
+   * @param served its content type as the earlier run recorded it, or null; its validators as the
+   *     304 gave them, else as the earlier run recorded them
    */
   record NotModified(
-      Task task,
-      URI finalUrl,
-      int status,
-      long bytes,
-      String path,
-      String crc32,
-      int attempts,
-      FetchTimings timings,
-      String contentType,
-      Discovered found,
-      String protocol,
-      Validators validators)
+      Task task, URI finalUrl, int status, int attempts, FetchTimings timings, StoredFile file, Served served,
+      Discovered found)
       implements OnDisk {
     @Override
     public NotModified withFound(Discovered d) {
-      return new NotModified(task, finalUrl, status, bytes, path, crc32, attempts, timings, contentType, d, protocol, validators);
+      return new NotModified(task, finalUrl, status, attempts, timings, file, served, d);
     }
   }
 

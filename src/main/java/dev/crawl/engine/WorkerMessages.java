@@ -100,11 +100,11 @@ final class WorkerMessages {
       Page p = page == null ? new Page(null, null, null, null) : page;
       Discovered found = new Discovered(p.title(), p.links() == null ? java.util.List.of() : p.links(),
           p.requisites() == null ? java.util.List.of() : p.requisites());
+      UrlResult.StoredFile file = new UrlResult.StoredFile(e.bytes(), e.path(), e.crc32());
+      UrlResult.Served served = new UrlResult.Served(p.contentType(), e.protocol(), v);
       return switch (outcome) {
-        case SAVED -> new UrlResult.Saved(task, fin, e.status(), e.bytes(), e.path(), e.crc32(), e.attempts(), t,
-            p.contentType(), found, e.protocol(), v);
-        case NOT_MODIFIED -> new UrlResult.NotModified(task, fin, e.status(), e.bytes(), e.path(), e.crc32(),
-            e.attempts(), t, p.contentType(), found, e.protocol(), v);
+        case SAVED -> new UrlResult.Saved(task, fin, e.status(), e.attempts(), t, file, served, found);
+        case NOT_MODIFIED -> new UrlResult.NotModified(task, fin, e.status(), e.attempts(), t, file, served, found);
         case SKIPPED -> UrlResult.Skipped.onTheWay(task, fin, e.status(), e.reason(), e.attempts(), t);
         case FAILED -> new UrlResult.Failed(task, fin, e.status(), e.reason(), e.attempts(), t, e.path(),
             e.path() == null ? -1 : e.bytes());

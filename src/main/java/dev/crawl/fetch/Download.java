@@ -469,19 +469,11 @@ final class Download {
       keepServerTime(body.file(), validators);
       p.commit(body.file());
       pending = null;
-      return new UrlResult.Saved(
-          task,
-          current,
-          response.status(),
-          body.bytes(),
-          p.relativePath(),
-          Crc.hex(body.crc32()),
-          attempts,
-          timings(),
-          response.headers().firstValue("Content-Type").orElse(null),
-          Discovered.NONE,
-          response.protocol(),
-          validators);
+      return new UrlResult.Saved(task, current, response.status(), attempts, timings(),
+          new UrlResult.StoredFile(body.bytes(), p.relativePath(), Crc.hex(body.crc32())),
+          new UrlResult.Served(response.headers().firstValue("Content-Type").orElse(null), response.protocol(),
+              validators),
+          Discovered.NONE);
     } catch (IOException e) {
       abortPending();
       return failed(reason(e), response.status());
@@ -505,9 +497,11 @@ final class Download {
   private FetchResult notModified(Exchange response) {
     try {
       String crc32 = kept.crc32() != null ? kept.crc32() : Crc.of(f.store.file(kept.path()));
-      return new UrlResult.NotModified(task, current, response.status(), kept.bytes(), kept.path(), crc32, attempts,
-          timings(), kept.contentType(), Discovered.NONE, response.protocol(),
-          validators(response.headers(), kept.validators()));
+      return new UrlResult.NotModified(task, current, response.status(), attempts, timings(),
+          new UrlResult.StoredFile(kept.bytes(), kept.path(), crc32),
+          new UrlResult.Served(kept.contentType(), response.protocol(),
+              validators(response.headers(), kept.validators())),
+          Discovered.NONE);
     } catch (IOException | RuntimeException e) {
       return failed("HTTP 304, and the kept copy cannot be read: " + e.getMessage(), response.status());
     }

@@ -79,11 +79,10 @@ public final class FleetReport {
   /** A result on the fleet's clock, its lane prefixed with its run's name. */
   static UrlResult moved(UrlResult r, long nanos, String run) {
     return switch (r) {
-      case UrlResult.Saved s -> new UrlResult.Saved(s.task(), s.finalUrl(), s.status(), s.bytes(), s.path(), s.crc32(),
-          s.attempts(), shift(s.timings(), nanos, run), s.contentType(), s.found(), s.protocol(), s.validators());
-      case UrlResult.NotModified n -> new UrlResult.NotModified(n.task(), n.finalUrl(), n.status(), n.bytes(), n.path(),
-          n.crc32(), n.attempts(), shift(n.timings(), nanos, run), n.contentType(), n.found(), n.protocol(),
-          n.validators());
+      case UrlResult.Saved s -> new UrlResult.Saved(s.task(), s.finalUrl(), s.status(), s.attempts(),
+          shift(s.timings(), nanos, run), s.file(), s.served(), s.found());
+      case UrlResult.NotModified n -> new UrlResult.NotModified(n.task(), n.finalUrl(), n.status(), n.attempts(),
+          shift(n.timings(), nanos, run), n.file(), n.served(), n.found());
       case UrlResult.Failed f -> new UrlResult.Failed(f.task(), f.finalUrl(), f.status(), f.reason(), f.attempts(),
           shift(f.timings(), nanos, run), f.keptPath(), f.keptBytes());
       case UrlResult.Skipped k -> new UrlResult.Skipped(k.task(), k.finalUrl(), k.status(), k.reason(), k.attempts(),

@@ -167,12 +167,13 @@ public final class ResultsFile {
   static UrlResult result(UrlRecord r) {
     String outcome = Objects.requireNonNull(r.outcome, "a line without an outcome");
     return switch (outcome) {
-      case SAVED -> new UrlResult.Saved(task(r), uri(r.finalUrl), orZero(r.status), orMinus(r.bytes),
-          r.path, r.crc32, orZero(r.attempts), timings(r), r.contentType, titled(r), r.protocol,
-          validators(r));
-      case NOT_MODIFIED -> new UrlResult.NotModified(task(r), uri(r.finalUrl), orZero(r.status),
-          orMinus(r.bytes), r.path, r.crc32, orZero(r.attempts), timings(r), r.contentType, titled(r),
-          r.protocol, validators(r));
+      case SAVED -> new UrlResult.Saved(task(r), uri(r.finalUrl), orZero(r.status), orZero(r.attempts), timings(r),
+          new UrlResult.StoredFile(orMinus(r.bytes), r.path, r.crc32),
+          new UrlResult.Served(r.contentType, r.protocol, validators(r)), titled(r));
+      case NOT_MODIFIED -> new UrlResult.NotModified(task(r), uri(r.finalUrl), orZero(r.status), orZero(r.attempts),
+          timings(r),
+          new UrlResult.StoredFile(orMinus(r.bytes), r.path, r.crc32),
+          new UrlResult.Served(r.contentType, r.protocol, validators(r)), titled(r));
       case FAILED -> new UrlResult.Failed(task(r), uri(r.finalUrl), orZero(r.status), r.error,
           orZero(r.attempts), timings(r), r.path, orMinus(r.bytes));
       case SKIPPED -> new UrlResult.Skipped(task(r), uri(r.finalUrl), orZero(r.status), r.error,

@@ -33,8 +33,10 @@ class LinkConverterTest {
     Path file = out.resolve(path);
     Files.createDirectories(file.getParent());
     Files.write(file, body);
-    results.add(new UrlResult.Saved(new Task(results.size() + 1, URI.create(url), "s", 0), null, 200, body.length,
-        path, "0", 1, new FetchTimings(0, 0, 0, 0, "t"), contentType, Discovered.NONE, null, dev.crawl.core.Validators.NONE));
+    results.add(new UrlResult.Saved(new Task(results.size() + 1, URI.create(url), "s", 0), null, 200, 1,
+        new FetchTimings(0, 0, 0, 0, "t"),
+        new UrlResult.StoredFile(body.length, path, "0"),
+        new UrlResult.Served(contentType, null, dev.crawl.core.Validators.NONE), Discovered.NONE));
   }
 
   private int convert() throws Exception {

@@ -69,8 +69,10 @@ class SpillingFrontierTest {
   }
 
   private static FetchResult saved(Task t, List<String> links) {
-    return new UrlResult.Saved(t, t.url(), 200, 1, "p", "0", 1, new FetchTimings(0, 0, 0, 0, "main"), "text/html",
-        new Discovered(null, links, List.of()), null, dev.crawl.core.Validators.NONE);
+    return new UrlResult.Saved(t, t.url(), 200, 1, new FetchTimings(0, 0, 0, 0, "main"),
+        new UrlResult.StoredFile(1, "p", "0"),
+        new UrlResult.Served("text/html", null, dev.crawl.core.Validators.NONE),
+        new Discovered(null, links, List.of()));
   }
 
   /** 0, 1, ..., n-1 as a list of longs. */

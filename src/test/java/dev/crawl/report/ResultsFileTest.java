@@ -96,15 +96,18 @@ class ResultsFileTest {
   @Test
   void aSavedResultReadsBackAsItWasWritten() throws Exception {
     Task task = new Task(7, URI.create("http://h/p.html"), "link from http://h/", 1_500_000, 2, URI.create("http://h/"));
-    UrlResult.Saved saved = new UrlResult.Saved(task, URI.create("http://h/q.html"), 200, 1234, "h/q.html", "0badf00d",
-        2, new FetchTimings(1_500_000, 2_000_000, 3_000_000, 4_000_000, "slot-3", 500_000), "text/html; charset=utf-8",
-        new Discovered("Q", List.of(), List.of()), "h2", dev.crawl.core.Validators.NONE);
+    UrlResult.Saved saved = new UrlResult.Saved(task, URI.create("http://h/q.html"), 200, 2,
+        new FetchTimings(1_500_000, 2_000_000, 3_000_000, 4_000_000, "slot-3", 500_000),
+        new UrlResult.StoredFile(1234, "h/q.html", "0badf00d"),
+        new UrlResult.Served("text/html; charset=utf-8", "h2", dev.crawl.core.Validators.NONE),
+        new Discovered("Q", List.of(), List.of()));
 
     UrlResult back = ResultsFile.parse(ResultsFile.line(saved));
 
     UrlResult.Saved s = assertInstanceOf(UrlResult.Saved.class, back);
-    assertEquals(saved.withFound(s.found()), new UrlResult.Saved(task, s.finalUrl(), s.status(), s.bytes(), s.path(),
-        s.crc32(), s.attempts(), s.timings(), s.contentType(), s.found(), s.protocol(), dev.crawl.core.Validators.NONE));
+    assertEquals(saved.withFound(s.found()), new UrlResult.Saved(task, s.finalUrl(), s.status(), s.attempts(),
+        s.timings(), s.file(), new UrlResult.Served(s.contentType(), s.protocol(), dev.crawl.core.Validators.NONE),
+        s.found()));
     // the id was a position in the run that wrote it
     assertEquals(new Task(0, task.url(), task.origin(), task.queuedNanos(), 2, task.referrer()), s.task());
     assertEquals(saved.timings(), s.timings());
@@ -116,9 +119,12 @@ class ResultsFileTest {
   @Test
   void aFileFoundUnchangedReadsBackAsNotModifiedWithItsValidators() throws Exception {
     Task task = new Task(3, URI.create("http://h/a.bin"), "list.txt:3", 0);
-    UrlResult.NotModified kept = new UrlResult.NotModified(task, task.url(), 304, 5000, "h/a.bin", "0badf00d", 1,
-        new FetchTimings(0, 1_000_000, 2_000_000, 2_500_000, "slot-1", 0), "application/octet-stream",
-        Discovered.NONE, "http/1.1", new dev.crawl.core.Validators("W/\"x\"", "Tue, 03 Jun 2008 11:05:30 GMT"));
+    UrlResult.NotModified kept = new UrlResult.NotModified(task, task.url(), 304, 1,
+        new FetchTimings(0, 1_000_000, 2_000_000, 2_500_000, "slot-1", 0),
+        new UrlResult.StoredFile(5000, "h/a.bin", "0badf00d"),
+        new UrlResult.Served("application/octet-stream", "http/1.1",
+            new dev.crawl.core.Validators("W/\"x\"", "Tue, 03 Jun 2008 11:05:30 GMT")),
+        Discovered.NONE);
 
     String line = ResultsFile.line(kept);
     UrlResult back = ResultsFile.parse(line);

@@ -97,7 +97,9 @@ class RunRecorderTest {
       Task task = task(1);
       // started at 0, waited 500 ms for a slot, finished at 600 ms: 100 ms on the wire
       FetchTimings waited = new FetchTimings(0, 0, 550_000_000, 600_000_000, "slot-1", 500_000_000);
-      recorder.accept(new UrlResult.Saved(task, task.url(), 200, 10, "h/1", "00000001", 1, waited, null, Discovered.NONE, null, dev.crawl.core.Validators.NONE));
+      recorder.accept(new UrlResult.Saved(task, task.url(), 200, 1, waited,
+          new UrlResult.StoredFile(10, "h/1", "00000001"),
+          new UrlResult.Served(null, null, dev.crawl.core.Validators.NONE), Discovered.NONE));
 
       Latency latency = recorder.totals().latency();
 
@@ -125,7 +127,9 @@ class RunRecorderTest {
 
   private static FetchResult saved(int i) {
     Task task = task(i);
-    return new UrlResult.Saved(task, task.url(), 200, 10, "h/" + i, "0000000" + (i % 10), 1, timings(), null, Discovered.NONE, null, dev.crawl.core.Validators.NONE);
+    return new UrlResult.Saved(task, task.url(), 200, 1, timings(),
+        new UrlResult.StoredFile(10, "h/" + i, "0000000" + (i % 10)),
+        new UrlResult.Served(null, null, dev.crawl.core.Validators.NONE), Discovered.NONE);
   }
 
   private static Task task(int i) {

@@ -135,7 +135,9 @@ class HtmlReportTest {
       FetchTimings t = new FetchTimings(0, ms(start), ms(start + 50), ms(start + 90), "lane-" + (i % lanes + 1));
       UrlResult r = failed
           ? new UrlResult.Failed(task, null, 503, "HTTP 503 (after 3 attempts)", 1, t)
-          : new UrlResult.Saved(task, null, 200, 100, "h/" + i, null, 1, t, null, Discovered.NONE, null, dev.crawl.core.Validators.NONE);
+          : new UrlResult.Saved(task, null, 200, 1, t,
+              new UrlResult.StoredFile(100, "h/" + i, null),
+              new UrlResult.Served(null, null, dev.crawl.core.Validators.NONE), Discovered.NONE);
       lines.append(ResultsFile.line(r)).append('\n');
     }
     lines.append(ResultsFile.line(new UrlResult.Invalid("ftp://x", "list:999", "unsupported scheme"))).append('\n');
