@@ -319,8 +319,8 @@ public final class CrawlCommand implements Callable<Integer>, OutputOptions.Hold
             Display.detect(messages.quiet),
             resume ? EarlierFiles.SKIP : timestamping ? EarlierFiles.REFRESH : EarlierFiles.REPLACE,
             fetch.settings().withContinuePartials(continuePartials).withWarc(warcOptions()),
-            crawlOptions(),
-            new Fleet(shard(), frontier, lease))
+            crawlOptions())
+        .sharing(new Fleet(shard(), frontier, lease))
         .storing(storeOptions());
     OutputDirectory.create(output);
     fetch.warn(io.err());

@@ -120,7 +120,7 @@ final class RunFixture {
     Files.write(list, urls, StandardCharsets.UTF_8);
     List<InputSource> inputs = urls.isEmpty() ? List.of() : List.of(InputSource.of(list.toString()));
     RunPlan plan = new RunPlan(mode, 4, inputs, out, null, StdoutFormat.NONE, Display.NONE, EarlierFiles.REPLACE, settings,
-        options, new dev.crawl.run.Fleet(Shard.ALL, frontier, java.time.Duration.ofSeconds(30)));
+        options).sharing(new dev.crawl.run.Fleet(Shard.ALL, frontier, java.time.Duration.ofSeconds(30)));
     Runner.Outcome outcome = new Runner(new ByteArrayInputStream(new byte[0]),
         new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
         new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)).run(plan);
@@ -149,8 +149,9 @@ final class RunFixture {
     Files.write(list, urls, StandardCharsets.UTF_8);
     RunPlan plan =
         new RunPlan(mode, concurrency, List.of(InputSource.of(list.toString())), out, null,
-            StdoutFormat.NONE, Display.NONE, earlier, TestTransport.chosen(settings), options,
-            dev.crawl.run.Fleet.ALONE.withShard(shard)).storing(store);
+            StdoutFormat.NONE, Display.NONE, earlier, TestTransport.chosen(settings), options)
+            .sharing(dev.crawl.run.Fleet.ALONE.withShard(shard))
+            .storing(store);
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     Runner.Outcome outcome =
         new Runner(

@@ -72,8 +72,11 @@ class WarcInEveryModeTest {
   }
 
   /** What a test looks at of one record, read while the reader is on it (bodies stream once). */
+  /** A revisit record's pointer to what it repeats; null for any other record. */
+  record Revisit(URI refersTo, URI refersToTarget, URI profile) {}
+
   record Archived(String type, URI id, URI target, List<URI> concurrentTo, WarcDigest payloadDigest, int status,
-      Map<String, List<String>> headers, byte[] body, URI refersTo, URI refersToTarget, URI profile) {
+      Map<String, List<String>> headers, byte[] body, Revisit revisit) {
     String header(String name) {
       return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
           .map(e -> e.getValue().get(0)).findFirst().orElse(null);
@@ -119,8 +122,8 @@ class WarcInEveryModeTest {
         records.add(new Archived(r.type(), r.id(), t == null ? null : t.targetURI(),
             r instanceof WarcCaptureRecord c ? c.concurrentTo() : List.of(),
             t == null ? null : t.payloadDigest().orElse(null), status, headers, body,
-            rev == null ? null : rev.refersTo().orElse(null), rev == null ? null : rev.refersToTargetURI().orElse(null),
-            rev == null ? null : rev.profile()));
+            rev == null ? null
+                : new Revisit(rev.refersTo().orElse(null), rev.refersToTargetURI().orElse(null), rev.profile())));
       }
     }
     assertEquals("warcinfo", records.get(0).type(), "every file starts with its warcinfo");
@@ -176,9 +179,9 @@ class WarcInEveryModeTest {
     List<Archived> pair = List.of(answers.get("/a.txt"), answers.get("/b.txt"));
     Archived revisit = pair.stream().filter(r -> r.type().equals("revisit")).findFirst().orElseThrow();
     Archived original = pair.stream().filter(r -> r.type().equals("response")).findFirst().orElseThrow();
-    assertEquals(WarcRevisit.IDENTICAL_PAYLOAD_DIGEST_1_1, revisit.profile());
-    assertEquals(original.id(), revisit.refersTo());
-    assertEquals(original.target(), revisit.refersToTarget());
+    assertEquals(WarcRevisit.IDENTICAL_PAYLOAD_DIGEST_1_1, revisit.revisit().profile());
+    assertEquals(original.id(), revisit.revisit().refersTo());
+    assertEquals(original.target(), revisit.revisit().refersToTarget());
     assertEquals(original.payloadDigest(), revisit.payloadDigest());
     assertEquals(0, revisit.body().length, "a revisit holds the headers alone");
     assertEquals(200, revisit.status());
