@@ -22,7 +22,6 @@ import org.junit.jupiter.params.provider.EnumSource;
  * once than the server's limit, every URL must still be saved.
  */
 class Http2StreamLimitInEveryModeTest {
-  @TempDir static Path certs;
   @TempDir Path tmp;
 
   private static final int STREAMS = 4;
@@ -32,7 +31,7 @@ class Http2StreamLimitInEveryModeTest {
 
   @BeforeAll
   static void start() throws Exception {
-    tls = TestCertificates.makeIn(certs);
+    tls = TestCertificates.shared();
     server = StreamLimitedServer.start(tls.good, STREAMS);
     // slow enough that many requests are open at once on the one connection
     server.stubFor(get(urlPathMatching("/f/.*")).willReturn(aResponse().withBody("x".repeat(1000)).withFixedDelay(50)));

@@ -25,7 +25,6 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /** HTTPS in every mode: a server of our own CA, saved when that CA is trusted; refused, once, with a reason otherwise. */
 class HttpsInEveryModeTest {
-  @TempDir static Path certs;
   @TempDir Path tmp;
 
   private static TestCertificates tls;
@@ -35,7 +34,7 @@ class HttpsInEveryModeTest {
   @BeforeAll
   static void startServers() throws Exception {
     new Random(7).nextBytes(BODY);
-    tls = TestCertificates.makeIn(certs);
+    tls = TestCertificates.shared();
     for (Map.Entry<String, Path> e : Map.of("good", tls.good, "expired", tls.expired, "other", tls.otherHost).entrySet()) {
       WireMockServer wm = new WireMockServer(wireMockConfig().bindAddress("127.0.0.1").httpDisabled(true)
           .dynamicHttpsPort().keystorePath(e.getValue().toString()).keystoreType("PKCS12")

@@ -72,7 +72,7 @@ class MirrorInEveryModeTest {
       }
     }
     assertEquals(new TreeSet<>(SITE.paths()), saved);
-    assertEquals(List.of("/docs/s0/missing-0.html HTTP 404"), failed, "only the site's broken link fails");
+    assertEquals(List.of("/docs/s0/missing-0.html HTTP 404 Not Found"), failed, "only the site's broken link fails");
   }
 
   @ParameterizedTest

@@ -24,7 +24,6 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /** Requests through a forward proxy started here: http as absolute-form requests, https through CONNECT. */
 class ProxyInEveryModeTest {
-  @TempDir static Path certs;
   @TempDir Path tmp;
 
   private static final byte[] BODY = new byte[50_000];
@@ -35,7 +34,7 @@ class ProxyInEveryModeTest {
   @BeforeAll
   static void startServers() throws Exception {
     new Random(3).nextBytes(BODY);
-    tls = TestCertificates.makeIn(certs);
+    tls = TestCertificates.shared();
     plain = new WireMockServer(wireMockConfig().bindAddress("127.0.0.1").dynamicPort());
     secure = new WireMockServer(wireMockConfig().bindAddress("127.0.0.1").httpDisabled(true)
         .dynamicHttpsPort().keystorePath(tls.good.toString()).keystoreType("PKCS12")
@@ -114,7 +113,8 @@ class ProxyInEveryModeTest {
 
       for (String url : List.of(httpUrl(), httpsUrl())) {
         UrlResult.Failed failed = (UrlResult.Failed) run.byUrl().get(url);
-        assertTrue(failed.reason().contains("407: the proxy asks for credentials"), url + ": " + failed.reason());
+        assertTrue(failed.reason().contains("407 Proxy Authentication Required: the proxy asks for credentials"),
+            url + ": " + failed.reason());
       }
     }
   }

@@ -61,6 +61,32 @@ public final class TestCertificates {
     return new TestCertificates(dir);
   }
 
+  /**
+   * One set for every test class of the JVM: none changes them, and each set costs about fifteen
+   * keytool runs (seconds on a busy machine). Removed when the JVM ends.
+   */
+  public static synchronized TestCertificates shared() throws Exception {
+    if (shared == null) {
+      Path dir = Files.createTempDirectory("crawl-test-certificates");
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        try (var files = Files.walk(dir)) {
+          files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (IOException ignored) {
+          // a temporary directory left behind
+        }
+      }));
+      shared = new TestCertificates(dir);
+    }
+    return shared;
+  }
+
+  private static TestCertificates shared;
+
+  /** The PEM certificate of one of the servers ({@code good}, {@code expired}, {@code other}), the CA's not included. */
+  public Path certificateOf(String server) {
+    return dir.resolve(server + ".pem");
+  }
+
   /** A PKCS12 keystore holding a server key and its certificate, signed by the CA as told. */
   private Path server(String name, List<String> signing) throws Exception {
     String store = name + ".p12";

@@ -17,14 +17,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ClientIdentityTest {
-  @TempDir static Path certs;
   @TempDir Path tmp;
 
   private static TestCertificates tls;
 
   @BeforeAll
   static void makeCertificates() throws Exception {
-    tls = TestCertificates.makeIn(certs);
+    tls = TestCertificates.shared();
   }
 
   @Test
