@@ -92,7 +92,7 @@ public final class Store {
       case FLAT -> {
         // the name or the alias this URL had, whichever URL of the earlier run asks first
         String name = PathMapper.segments(url).getLast();
-        boolean its = path.equals(name) || path.equals(PathMapper.withQueryHash(name, url.toString()));
+        boolean its = path.equals(name) || path.equals(flatAliasOf(url));
         if (its) {
           adopt(url, path);
         }
@@ -132,6 +132,11 @@ public final class Store {
     };
   }
 
+  /** {@code -nd}: the name {@code url} gets when another URL holds its plain name. */
+  String flatAliasOf(URI url) {
+    return PathMapper.withQueryHash(PathMapper.segments(url).getLast(), url.toString());
+  }
+
   /**
    * {@code -nd}: the file's own name for the first URL that asks for it, {@code NAME@HASH.EXT} for
    * any other; the hash is of the URL, so a URL's alias is the same in every run.
@@ -146,7 +151,7 @@ public final class Store {
     if (owner == null || owner.equals(u)) {
       return name;
     }
-    String alias = PathMapper.withQueryHash(name, u);
+    String alias = flatAliasOf(url);
     flatNames.putIfAbsent(alias, u);
     return alias;
   }
