@@ -44,4 +44,35 @@ public final class HttpHeads {
       }
     });
   }
+
+  /** The status code of a response head ({@code HTTP/1.1 200 OK}), or 0 when it has none. */
+  static int status(byte[] head) {
+    String first = firstLine(head);
+    String[] parts = first.split(" ", 3);
+    try {
+      return parts.length >= 2 ? Integer.parseInt(parts[1]) : 0;
+    } catch (NumberFormatException e) {
+      return 0;
+    }
+  }
+
+  /** A response head's Content-Type without its parameters ({@code text/html}), or null. */
+  static String mediaType(byte[] head) {
+    for (String line : new String(head, StandardCharsets.ISO_8859_1).split("\r\n")) {
+      int colon = line.indexOf(':');
+      if (colon > 0 && line.substring(0, colon).trim().equalsIgnoreCase("content-type")) {
+        String value = line.substring(colon + 1);
+        int semicolon = value.indexOf(';');
+        String type = (semicolon >= 0 ? value.substring(0, semicolon) : value).trim();
+        return type.isEmpty() ? null : type;
+      }
+    }
+    return null;
+  }
+
+  private static String firstLine(byte[] head) {
+    String text = new String(head, StandardCharsets.ISO_8859_1);
+    int end = text.indexOf("\r\n");
+    return end < 0 ? text : text.substring(0, end);
+  }
 }

@@ -49,6 +49,8 @@ public final class WarcArchive implements AutoCloseable {
   private OutputStream file;
   private int fileNumber;
   private String fileName;
+  // the index of the file being written, with --warc-cdx; null without
+  private CdxjIndex index;
 
   private WarcArchive(WarcOptions options, Map<String, List<String>> info) {
     this.options = options;
@@ -75,6 +77,7 @@ public final class WarcArchive implements AutoCloseable {
     channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
         StandardOpenOption.TRUNCATE_EXISTING);
     file = Channels.newOutputStream(channel);
+    index = options.cdx() ? new CdxjIndex() : null;
     GzipMembers.write(new Warcinfo.Builder().version(WARC).date(Instant.now()).filename(path.getFileName().toString())
         .fields(info).build(), Deflater.DEFAULT_COMPRESSION, file);
   }
@@ -116,11 +119,14 @@ public final class WarcArchive implements AutoCloseable {
                 .body(MediaType.HTTP_RESPONSE, block, r.head().length + r.length())
                 .build();
         int level = GzipMembers.levelFor(r.start());
+        String mime = original != null ? "warc/revisit" : HttpHeads.mediaType(r.head());
         if (r.spool() != null) {
           synchronized (this) {
             rollIfFull();
             GzipMembers.write(request, Deflater.DEFAULT_COMPRESSION, file);
+            long at = channel.position();
             GzipMembers.write(answer, level, file);
+            indexed(c, mime, r, at, channel.position() - at);
           }
           return;
         }
@@ -129,6 +135,7 @@ public final class WarcArchive implements AutoCloseable {
         synchronized (this) {
           rollIfFull();
           file.write(requestMember);
+          indexed(c, mime, r, channel.position(), answerMember.length);
           file.write(answerMember);
         }
       }
@@ -137,11 +144,26 @@ public final class WarcArchive implements AutoCloseable {
     }
   }
 
+  /** Notes the response or revisit just written (or about to be) at {@code offset} in the index. */
+  private void indexed(Capture c, String mime, RawCopy.Body r, long offset, long length) {
+    if (index != null) {
+      index.add(c.url(), c.date(), mime, HttpHeads.status(r.head()), r.sha1().base32(), offset, length,
+          Path.of(fileName).getFileName().toString());
+    }
+  }
+
   private void rollIfFull() throws IOException {
     if (options.maxBytes() > 0 && channel.position() >= options.maxBytes()) {
-      channel.close();
+      endFile();
       fileNumber++;
       startFile();
+    }
+  }
+
+  private void endFile() throws IOException {
+    channel.close();
+    if (index != null) {
+      index.write(CdxjIndex.fileFor(fileName));
     }
   }
 
@@ -159,6 +181,6 @@ public final class WarcArchive implements AutoCloseable {
 
   @Override
   public synchronized void close() throws IOException {
-    channel.close();
+    endFile();
   }
 }

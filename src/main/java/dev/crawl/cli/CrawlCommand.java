@@ -235,6 +235,12 @@ public final class CrawlCommand implements Callable<Integer>, OutputOptions.Hold
       defaultValue = "0")
   long warcMaxSize;
 
+  @Option(
+      names = "--warc-cdx",
+      description = "With --warc: beside each WARC file, its CDXJ index (NAME.cdxj, sorted, as pywb and"
+          + " warcio.js's cdx-index write it), for replay tools to find each capture.")
+  boolean warcCdx;
+
   @Mixin OutputOptions messages;
 
   @Mixin JobOptions job;
@@ -277,15 +283,15 @@ public final class CrawlCommand implements Callable<Integer>, OutputOptions.Hold
 
   private WarcOptions warcOptions() {
     if (warc == null) {
-      if (warcMaxSize != 0) {
-        throw new ExitException(ExitException.USAGE, "--warc-max-size needs --warc FILE");
+      if (warcMaxSize != 0 || warcCdx) {
+        throw new ExitException(ExitException.USAGE, (warcCdx ? "--warc-cdx" : "--warc-max-size") + " needs --warc FILE");
       }
       return null;
     }
     if (warcMaxSize < 0) {
       throw new ExitException(ExitException.USAGE, "--warc-max-size cannot be negative");
     }
-    return new WarcOptions(warc.toAbsolutePath().toString(), warcMaxSize);
+    return new WarcOptions(warc.toAbsolutePath().toString(), warcMaxSize, warcCdx);
   }
 
   private Shard shard() {

@@ -180,6 +180,7 @@ final class WorkerWire {
     if (s.warc() != null) {
       writeString(out, s.warc().file());
       out.writeLong(s.warc().maxBytes());
+      out.writeBoolean(s.warc().cdx());
     }
   }
 
@@ -197,7 +198,7 @@ final class WorkerWire {
             readString(in)),
         new FetchSettings.CookieOptions(in.readBoolean(), readString(in), readString(in)),
         in.readBoolean(),
-        in.readBoolean() ? new WarcOptions(readString(in), in.readLong()) : null);
+        in.readBoolean() ? new WarcOptions(readString(in), in.readLong(), in.readBoolean()) : null);
   }
 
   private static void writeRequest(DataOutputStream out, WorkerMessages.Request r) throws IOException {

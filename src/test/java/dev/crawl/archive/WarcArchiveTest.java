@@ -116,4 +116,68 @@ class WarcArchiveTest {
     assertTrue(records.stream().allMatch(r -> r.id() != null));
     assertFalse(records.isEmpty());
   }
+
+  @Test
+  void theIndexPointsEveryEntryAtItsOwnResponseOrRevisitRecord() throws Exception {
+    Path file = tmp.resolve("indexed.warc.gz");
+    try (WarcArchive archive = WarcArchive.open(new WarcOptions(file.toString(), 0, true), "test")) {
+      archive.record(capture(1, random(50_000, 1)));
+      archive.record(capture(2, random(2_000_000, 2))); // spooled: compressed straight into the file
+      archive.record(capture(3, random(50_000, 1))); // the first one's payload again: a revisit
+    }
+
+    List<String> lines = Files.readAllLines(tmp.resolve("indexed.cdxj"));
+
+    assertEquals(3, lines.size(), lines.toString());
+    assertEquals(lines.stream().sorted().toList(), lines, "sorted");
+    for (String line : lines) {
+      String[] parts = line.split(" ", 3);
+      com.fasterxml.jackson.databind.JsonNode entry = new com.fasterxml.jackson.databind.ObjectMapper().readTree(parts[2]);
+      assertEquals(CdxjIndex.surt(entry.get("url").asText()), parts[0]);
+      assertTrue(parts[1].matches("\\d{14}"), parts[1]);
+      assertEquals("indexed.warc.gz", entry.get("filename").asText());
+      long offset = Long.parseLong(entry.get("offset").asText());
+      long length = Long.parseLong(entry.get("length").asText());
+      WarcRecord at = recordAt(file, offset);
+      assertEquals(entry.get("url").asText(), ((org.netpreserve.jwarc.WarcTargetRecord) at).target());
+      // these captures send no Content-Type: a response has no mime, a revisit is warc/revisit
+      assertEquals(entry.has("mime") ? "revisit" : "response", at.type());
+      assertEquals("sha1:" + entry.get("digest").asText(),
+          ((org.netpreserve.jwarc.WarcTargetRecord) at).payloadDigest().orElseThrow().prefixedBase32());
+      assertTrue(offset + length == Files.size(file) || recordAt(file, offset + length).type().equals("request"),
+          "the next member starts where this one ends");
+    }
+    assertEquals(1, lines.stream().filter(l -> l.contains("warc/revisit")).count());
+  }
+
+  @Test
+  void aRolledOverArchiveHasAnIndexForEachFile() throws Exception {
+    Path file = tmp.resolve("run.warc.gz");
+    try (WarcArchive archive = WarcArchive.open(new WarcOptions(file.toString(), 150_000, true), "test")) {
+      for (int i = 0; i < 3; i++) {
+        archive.record(capture(i, random(200_000, i)));
+      }
+    }
+
+    for (int n = 0; n < 3; n++) {
+      List<String> lines = Files.readAllLines(tmp.resolve(String.format("run-%05d.cdxj", n)));
+      assertEquals(1, lines.size());
+      assertTrue(lines.get(0).contains("\"filename\": \"" + String.format("run-%05d.warc.gz", n) + "\""), lines.get(0));
+    }
+  }
+
+  @Test
+  void theSurtKeyIsWarcioJsKey() {
+    assertEquals("org,example:8443)/a?a=1&b=2", CdxjIndex.surt("https://www.Example.org:8443/a?b=2&a=1"));
+    assertEquals("1,0,0,127:8080)/docs/index.html", CdxjIndex.surt("http://127.0.0.1:8080/docs/index.html"));
+    assertEquals("org,example)/", CdxjIndex.surt("http://example.org"));
+    assertEquals("org,example)/x", CdxjIndex.surt("https://www2.example.org:443/x"));
+  }
+
+  private static WarcRecord recordAt(Path file, long offset) throws IOException {
+    FileChannel channel = FileChannel.open(file);
+    channel.position(offset);
+    WarcReader reader = new WarcReader(channel);
+    return reader.next().orElseThrow();
+  }
 }

@@ -154,6 +154,36 @@ class WarcInEveryModeTest {
 
   @ParameterizedTest
   @EnumSource(Mode.class)
+  void eachWarcFileHasAnIndexWhoseEveryEntryPointsAtItsRecord(Mode mode) throws Exception {
+    Path warc = tmp.resolve("warc").resolve("run.warc.gz");
+    RunFixture.run(mode, 2, List.of(url("/a.txt"), url("/b.txt"), url("/moved"), url("/missing")),
+        tmp.resolve("out"), TestSettings.fast().withWarc(new WarcOptions(warc.toString(), 0, true)));
+
+    java.util.Set<String> indexed = new java.util.HashSet<>();
+    List<Path> warcs;
+    try (Stream<Path> files = Files.list(warc.getParent())) {
+      warcs = files.filter(f -> f.toString().endsWith(".warc.gz")).sorted().toList();
+    }
+    for (Path file : warcs) {
+      Path index = file.resolveSibling(file.getFileName().toString().replace(".warc.gz", ".cdxj"));
+      for (String line : Files.readAllLines(index)) {
+        com.fasterxml.jackson.databind.JsonNode entry =
+            new com.fasterxml.jackson.databind.ObjectMapper().readTree(line.split(" ", 3)[2]);
+        assertEquals(file.getFileName().toString(), entry.get("filename").asText());
+        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(file)) {
+          channel.position(Long.parseLong(entry.get("offset").asText()));
+          WarcRecord at = new WarcReader(channel).next().orElseThrow();
+          assertEquals(entry.get("url").asText(), ((WarcTargetRecord) at).target(), line);
+          assertTrue(at.type().equals("response") || at.type().equals("revisit"), line);
+        }
+        indexed.add(URI.create(entry.get("url").asText()).getPath());
+      }
+    }
+    assertEquals(java.util.Set.of("/a.txt", "/b.txt", "/moved", "/c.bin", "/missing"), indexed);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
   void aResponseHoldsTheBodyAsTransferredWithItsPayloadDigest(Mode mode) throws Exception {
     Map<String, Archived> answers = answers(archived(mode, 2));
 
