@@ -26,6 +26,7 @@ import org.netpreserve.jwarc.WarcRecord;
 import org.netpreserve.jwarc.WarcRequest;
 import org.netpreserve.jwarc.WarcResponse;
 import org.netpreserve.jwarc.WarcRevisit;
+import org.netpreserve.jwarc.WarcTruncationReason;
 import org.netpreserve.jwarc.Warcinfo;
 
 /**
@@ -93,7 +94,8 @@ public final class WarcArchive implements AutoCloseable {
     try {
       URI responseId = URI.create("urn:uuid:" + UUID.randomUUID());
       Original original = null;
-      if (r.length() > 0) {
+      // a cut body is no original for later revisits: they would point at half a payload
+      if (r.length() > 0 && c.truncated() == null) {
         synchronized (payloads) {
           original = payloads.putIfAbsent(r.sha1().toString(), new Original(responseId, c.url(), c.date()));
         }
@@ -112,7 +114,8 @@ public final class WarcArchive implements AutoCloseable {
                 .blockDigest(digest(r.head()))
                 .body(MediaType.HTTP_RESPONSE, r.head())
                 .build()
-            : new WarcResponse.Builder(c.url()).version(WARC).date(c.date()).recordId(responseId)
+            : truncated(new WarcResponse.Builder(c.url()), c.truncated()).version(WARC).date(c.date())
+                .recordId(responseId)
                 .concurrentTo(request.id())
                 .payloadDigest(r.sha1())
                 .blockDigest(r.blockSha1())
@@ -142,6 +145,10 @@ public final class WarcArchive implements AutoCloseable {
     } finally {
       r.release();
     }
+  }
+
+  private static WarcResponse.Builder truncated(WarcResponse.Builder b, String why) {
+    return why == null ? b : b.truncated(WarcTruncationReason.valueOf(why.toUpperCase(java.util.Locale.ROOT)));
   }
 
   /** Notes the response or revisit just written (or about to be) at {@code offset} in the index. */

@@ -198,7 +198,7 @@ final class Download {
           RawCopy raw = receiving.raw;
           if (error != null) {
             if (raw != null) {
-              raw.discard();
+              archiveCut(url, receiving, request, raw, error);
             }
             throw error instanceof CompletionException ce ? ce : new CompletionException(error);
           }
@@ -213,6 +213,23 @@ final class Download {
           }
           return new Exchange(head.status(), head.headers(), body, head.protocol());
         });
+  }
+
+  /**
+   * A body that stopped short is archived as what arrived, marked with WARC-Truncated, as archives
+   * keep it; it is never saved. A WARC that cannot be written here leaves the download's own failure
+   * to be reported.
+   */
+  private void archiveCut(URI url, Receiving receiving, Request request, RawCopy raw, Throwable error) {
+    Throwable cause = unwrap(error);
+    String why = cause instanceof FetchException fe
+        ? (fe.truncation() != null ? fe.truncation() : "unspecified")
+        : cause instanceof java.io.IOException ? "disconnect" : "unspecified";
+    try {
+      f.archive.record(new Capture(url, receiving.date, HttpHeads.request(url, request.headerMap()), raw.finish(), why));
+    } catch (IOException | RuntimeException e) {
+      raw.discard();
+    }
   }
 
   private Request request(URI url) {

@@ -143,9 +143,8 @@ public final class Fetcher implements AutoCloseable {
 
   @Override
   public void close() {
-    transport.close();
-    executor.shutdownNow();
-    timer.shutdownNow();
+    // the archive first: its index is written on close, and a worker may be stopped while the
+    // transport's event loops wind down
     if (archive != null) {
       try {
         archive.close();
@@ -154,6 +153,9 @@ public final class Fetcher implements AutoCloseable {
         // the records written so far are whole; the last may not be, and readers stop before it
       }
     }
+    transport.close();
+    executor.shutdownNow();
+    timer.shutdownNow();
     try {
       // let the threads end, so the next run in this JVM (compare) starts from a clean count
       executor.awaitTermination(1, TimeUnit.SECONDS);

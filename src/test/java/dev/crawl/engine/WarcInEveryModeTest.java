@@ -5,6 +5,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.crawl.archive.WarcOptions;
@@ -180,6 +181,59 @@ class WarcInEveryModeTest {
       }
     }
     assertEquals(java.util.Set.of("/a.txt", "/b.txt", "/moved", "/c.bin", "/missing"), indexed);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void aBodyCutByTheServerIsArchivedAsWhatArrivedMarkedDisconnectAndIsNotSaved(Mode mode) throws Exception {
+    byte[] body = new byte[300_000];
+    new Random(9).nextBytes(body);
+    Path warc = tmp.resolve("warc").resolve("cut.warc.gz");
+    try (RangeServer cutting = new RangeServer(body, "\"c1\"").cutNextAfter(100_000)) {
+      RunFixture.Result run = RunFixture.run(mode, 1, List.of(cutting.url()), tmp.resolve("out"),
+          TestSettings.fast().withRetries(0).withWarc(new WarcOptions(warc.toString(), 0)));
+
+      run.failed("/file.bin");
+    }
+
+    Cut cut = onlyResponse(warc.getParent());
+    assertEquals("disconnect", cut.truncated());
+    byte[] arrived = cut.payload();
+    assertTrue(arrived.length > 0 && arrived.length <= 100_000, arrived.length + " bytes");
+    assertArrayEquals(java.util.Arrays.copyOf(body, arrived.length), arrived);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void aBodyStoppedAtMaxSizeIsArchivedMarkedLength(Mode mode) throws Exception {
+    Path warc = tmp.resolve("warc").resolve("long.warc.gz");
+
+    RunFixture.run(mode, 1, List.of(url("/c.bin")), tmp.resolve("out"),
+        TestSettings.fast().withMaxBytes(10_000).withWarc(new WarcOptions(warc.toString(), 0))).failed("/c.bin");
+
+    assertEquals("length", onlyResponse(warc.getParent()).truncated());
+  }
+
+  /** A response record's WARC-Truncated (null when whole) and its payload. */
+  private record Cut(String truncated, byte[] payload) {}
+
+  /** The one response record the run archived (no retries here), from any of its files. */
+  private static Cut onlyResponse(Path dir) throws IOException {
+    List<Cut> found = new ArrayList<>();
+    try (Stream<Path> files = Files.list(dir)) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".warc.gz")).toList()) {
+        try (WarcReader reader = new WarcReader(file)) {
+          for (WarcRecord r : reader) {
+            if (r instanceof WarcResponse response) {
+              found.add(new Cut(response.headers().first("WARC-Truncated").orElse(null),
+                  response.http().body().stream().readAllBytes()));
+            }
+          }
+        }
+      }
+    }
+    assertEquals(1, found.size(), found.toString());
+    return found.get(0);
   }
 
   @ParameterizedTest

@@ -144,7 +144,7 @@ public final class BodyReader implements BodySubscriber<BodyReader.Body> {
       // a discarded body (an error page) just stops being read; a saved one fails the download
       throw channel == null
           ? new Enough()
-          : new FetchException("body exceeds --max-size " + limits.maxBytes() + " bytes" + limits.sizeHint(), false);
+          : FetchException.tooLong("body exceeds --max-size " + limits.maxBytes() + " bytes" + limits.sizeHint());
     }
     // CRC-32 reads a direct buffer in place; the write below moves the buffer's position
     crc.update(data.duplicate());

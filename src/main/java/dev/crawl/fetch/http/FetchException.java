@@ -15,24 +15,42 @@ public final class FetchException extends IOException {
 
   private final boolean retryable;
   private final Kind kind;
+  // why a body stopped short, in WARC-Truncated's words: "length" or "time"; null when it did not
+  private final String truncation;
 
   public FetchException(String message, boolean retryable) {
-    this(message, retryable, Kind.OTHER);
+    this(message, retryable, Kind.OTHER, null);
   }
 
-  private FetchException(String message, boolean retryable, Kind kind) {
+  private FetchException(String message, boolean retryable, Kind kind, String truncation) {
     super(message);
     this.retryable = retryable;
     this.kind = kind;
+    this.truncation = truncation;
   }
 
-  /** A timeout of any kind, or a body below --min-rate. */
+  /** A timeout of any kind, or a body below --min-rate: a body it stops is cut for time. */
   public static FetchException silence(String message) {
-    return new FetchException(message, true, Kind.SILENCE);
+    return new FetchException(message, true, Kind.SILENCE, "time");
+  }
+
+  /** A body past a length we allow (--max-size): what arrived is cut for length. */
+  public static FetchException tooLong(String message) {
+    return new FetchException(message, false, Kind.OTHER, "length");
+  }
+
+  /** The connection ended before the body did: what arrived is cut by a disconnect; tried again. */
+  public static FetchException disconnected(String message) {
+    return new FetchException(message, true, Kind.OTHER, "disconnect");
+  }
+
+  /** Why a body this stopped was cut, as WARC-Truncated says it ({@code length}, {@code time}), or null. */
+  public String truncation() {
+    return truncation;
   }
 
   public static FetchException outOfScope(String message) {
-    return new FetchException(message, false, Kind.OUT_OF_SCOPE);
+    return new FetchException(message, false, Kind.OUT_OF_SCOPE, null);
   }
 
   public boolean retryable() {

@@ -69,12 +69,13 @@ final class Failures {
 
   static FetchException closedDuringBody(long received, long declared, boolean chunked) {
     if (chunked) {
-      return new FetchException("malformed chunked body from the server: the connection closed before its last chunk", true);
+      return FetchException.disconnected(
+          "malformed chunked body from the server: the connection closed before its last chunk");
     }
     return declared >= 0
-        ? new FetchException("connection closed after " + received + " of " + declared
-            + " bytes: the body is shorter than its Content-Length", true)
-        : new FetchException("the server closed the connection before the response was complete", true);
+        ? FetchException.disconnected("connection closed after " + received + " of " + declared
+            + " bytes: the body is shorter than its Content-Length")
+        : FetchException.disconnected("the server closed the connection before the response was complete");
   }
 
   private static final java.util.regex.Pattern OPENSSL_ALERT =
