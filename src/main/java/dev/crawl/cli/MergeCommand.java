@@ -1,5 +1,6 @@
 package dev.crawl.cli;
 
+import dev.crawl.archive.CdxjMerge;
 import dev.crawl.input.InputException;
 import dev.crawl.input.InputLine;
 import dev.crawl.input.InputSource;
@@ -48,6 +49,13 @@ final class MergeCommand implements Callable<Integer> {
           + " DIR/" + UNACCOUNTED + ", and the exit status is 1.")
   List<Path> lists = new ArrayList<>();
 
+  @Option(names = "--cdx", paramLabel = "INDEX",
+      description = "CDXJ indexes the runs wrote (--warc-cdx; repeatable, or a shell glob): merged, sorted, into"
+          + " DIR/" + MERGED_INDEX + ", for a replay tool to read beside the runs' WARC files.")
+  List<Path> indexes = new ArrayList<>();
+
+  static final String MERGED_INDEX = "index.cdxj";
+
   @Parameters(paramLabel = "RUN", arity = "1..*",
       description = "Output directories of runs (their .crawl reports are read), or report directories.")
   List<Path> runs;
@@ -58,6 +66,12 @@ final class MergeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    for (Path index : indexes) {
+      if (!Files.isRegularFile(index)) {
+        throw new ExitException(ExitException.USAGE, "merge: --cdx " + index + " is not a file; give the .cdxj"
+            + " indexes --warc-cdx wrote");
+      }
+    }
     List<FleetReport.Run> found = new ArrayList<>();
     for (Path dir : runs) {
       // a run killed before its summary still has its results.jsonl
@@ -73,6 +87,11 @@ final class MergeCommand implements Callable<Integer> {
     FleetReport.Merged merged = FleetReport.merge(found, output, timeline::add);
     RunSummary s = merged.summary();
     HtmlReports.writeRun(output, s, timeline.timeline());
+    if (!indexes.isEmpty()) {
+      long entries = CdxjMerge.merge(indexes, output.resolve(MERGED_INDEX));
+      io.err().printf("crawl merge: %d index entries from %d CDXJ files in %s%n", entries, indexes.size(),
+          output.resolve(MERGED_INDEX));
+    }
     io.err().printf("crawl merge: %d runs: saved %d of %d URLs (%d failed), %.1f MB; %.2f s from the first start"
             + " to the last end, %.1f files/s; reports in %s%n",
         found.size(), s.counts().saved(), s.counts().total(), s.counts().failed(), s.bytes() / 1e6,

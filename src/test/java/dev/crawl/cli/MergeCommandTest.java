@@ -95,6 +95,40 @@ class MergeCommandTest {
   }
 
   @Test
+  void theRunsCdxjIndexesMergeIntoOneSortedIndexOfEveryEntry() throws Exception {
+    Path one = tmp.resolve("one");
+    Path two = tmp.resolve("two");
+    crawl("-q", "-o", one.toString(), "--warc", tmp.resolve("one.warc.gz").toString(), "--warc-cdx",
+        url("/ok/2"), url("/ok/1"));
+    crawl("-q", "-o", two.toString(), "--warc", tmp.resolve("two.warc.gz").toString(), "--warc-cdx",
+        url("/ok/3"), url("/gone/4"));
+    List<String> all = new java.util.ArrayList<>(Files.readAllLines(tmp.resolve("one.cdxj")));
+    all.addAll(Files.readAllLines(tmp.resolve("two.cdxj")));
+
+    Path merged = tmp.resolve("merged");
+    Ran r = crawl("merge", "-o", merged.toString(), "--cdx", tmp.resolve("one.cdxj").toString(),
+        "--cdx", tmp.resolve("two.cdxj").toString(), one.toString(), two.toString());
+
+    assertEquals(1, r.status(), r.err()); // the 404 is a failure of the fleet
+    List<String> index = Files.readAllLines(merged.resolve(MergeCommand.MERGED_INDEX));
+    assertEquals(4, index.size(), index.toString());
+    assertEquals(all.stream().sorted().toList(), index);
+    assertTrue(r.err().contains("4 index entries from 2 CDXJ files"), r.err());
+  }
+
+  @Test
+  void aCdxThatIsNotAFileIsOneLineWithStatusTwo() throws Exception {
+    Path one = tmp.resolve("one");
+    crawl("-q", "-o", one.toString(), url("/ok/1"));
+
+    Ran r = crawl("merge", "-o", tmp.resolve("m").toString(), "--cdx", tmp.resolve("nope.cdxj").toString(),
+        one.toString());
+
+    assertEquals(2, r.status(), r.err());
+    assertTrue(r.err().contains("--cdx"), r.err());
+  }
+
+  @Test
   void aRunKilledBeforeItsSummaryIsMergedFromItsResults() throws Exception {
     Path one = tmp.resolve("one");
     Path killed = tmp.resolve("killed");
