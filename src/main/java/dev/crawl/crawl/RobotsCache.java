@@ -19,12 +19,19 @@ public final class RobotsCache implements AutoCloseable {
 
   private final HttpClient client;
   private final String userAgent;
+  private final SideArchive archive;
   private final Map<String, Robots> byHost = new ConcurrentHashMap<>();
 
   /** @param client the run's side client: its TLS trust and proxies; closed with this cache */
   public RobotsCache(HttpClient client, String userAgent) {
+    this(client, userAgent, SideArchive.NONE);
+  }
+
+  /** @param archive where each robots.txt is archived ({@code --warc}) */
+  public RobotsCache(HttpClient client, String userAgent, SideArchive archive) {
     this.userAgent = userAgent;
     this.client = client;
+    this.archive = archive;
   }
 
   public Robots forUrl(URI url) {
@@ -39,7 +46,7 @@ public final class RobotsCache implements AutoCloseable {
               .header("User-Agent", userAgent)
               .build();
       HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
-      try (InputStream in = response.body()) {
+      try (InputStream in = archive.tee(request, response, response.body())) {
         int status = response.statusCode();
         if (status >= 500) {
           return Robots.DISALLOW_ALL;

@@ -30,11 +30,18 @@ public final class Sitemaps implements AutoCloseable {
 
   private final HttpClient client;
   private final String userAgent;
+  private final SideArchive archive;
 
   /** @param client the run's side client (its TLS trust and proxies); closed with this */
   public Sitemaps(HttpClient client, String userAgent) {
+    this(client, userAgent, SideArchive.NONE);
+  }
+
+  /** @param archive where each sitemap is archived as it is read ({@code --warc}) */
+  public Sitemaps(HttpClient client, String userAgent, SideArchive archive) {
     this.client = client;
     this.userAgent = userAgent;
+    this.archive = archive;
   }
 
   /**
@@ -98,7 +105,7 @@ public final class Sitemaps implements AutoCloseable {
     HttpRequest request = HttpRequest.newBuilder(sitemap).timeout(Duration.ofSeconds(30)).header("User-Agent", userAgent).build();
     try {
       HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
-      try (InputStream in = response.body()) {
+      try (InputStream in = archive.tee(request, response, response.body())) {
         if (response.statusCode() == 200) {
           SitemapReader.read(new CappedStream(in, MAX_BYTES), listing);
         }

@@ -104,8 +104,11 @@ public final class WorkerMain {
           throw new IllegalStateException(e.getCause());
         }
         List<CookieJar.Learned> learned = jar == null ? List.of() : jar.since(heard);
-        WorkerWire.send(replies, WorkerMessages.Reply.of(result, received, learned));
+        // answered before the reply goes: the parent closes our input once it has every reply, and
+        // an input that ends while a request is unanswered means the parent is gone (an exit
+        // without closing the archive, whose index would then be lost)
         unanswered.decrementAndGet();
+        WorkerWire.send(replies, WorkerMessages.Reply.of(result, received, learned));
       }
     }
     return 0;

@@ -63,6 +63,8 @@ public final class Fetcher implements AutoCloseable {
   // where every exchange is archived (--warc), or null
   final WarcArchive archive;
   final Path spool;
+  // false when the run's archive was handed in: its owner closes it
+  private final boolean ownsArchive;
   private volatile boolean aborting;
 
   /**
@@ -71,16 +73,25 @@ public final class Fetcher implements AutoCloseable {
    */
   public Fetcher(
       FetchSettings settings, Store store, RunClock clock, RedirectGate gate, InFlight inFlight) throws IOException {
+    this(settings, store, clock, gate, inFlight, null);
+  }
+
+  /**
+   * @param shared the run's archive, which its owner closes, for the downloads to be archived in
+   *     beside what the run fetches for itself; null to open the settings' own ({@code --warc})
+   */
+  public Fetcher(FetchSettings settings, Store store, RunClock clock, RedirectGate gate, InFlight inFlight,
+      WarcArchive shared) throws IOException {
     // first: these read files and may fail, and nothing is started yet
     this.auth = BasicAuth.of(settings.credentials(), settings.netrcFile());
     this.cookies = settings.cookies() ? new CookieJar() : null;
     if (cookies != null && settings.loadCookies() != null) {
       cookies.load(Path.of(settings.loadCookies()));
     }
-    this.archive = settings.warc() == null ? null : WarcArchive.open(settings.warc(), settings.userAgent());
-    // bodies past a megabyte wait here for their turn in the archive, beside it (not in a tmpfs /tmp)
-    this.spool = settings.warc() == null ? null
-        : Path.of(settings.warc().file()).toAbsolutePath().resolveSibling("." + Path.of(settings.warc().file()).getFileName() + ".spool");
+    this.ownsArchive = shared == null;
+    this.archive = shared != null ? shared
+        : settings.warc() == null ? null : WarcArchive.open(settings.warc(), settings.userAgent());
+    this.spool = settings.warc() == null ? null : settings.warc().spool();
     this.inFlight = inFlight;
     this.gate = gate;
     this.settings = settings;
@@ -145,7 +156,7 @@ public final class Fetcher implements AutoCloseable {
   public void close() {
     // the archive first: its index is written on close, and a worker may be stopped while the
     // transport's event loops wind down
-    if (archive != null) {
+    if (archive != null && ownsArchive) {
       try {
         archive.close();
         Files.deleteIfExists(spool);

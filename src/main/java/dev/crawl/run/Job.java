@@ -1,5 +1,7 @@
 package dev.crawl.run;
 
+import dev.crawl.archive.WarcArchive;
+import dev.crawl.archive.WarcOptions;
 import dev.crawl.core.LinkCounts;
 import dev.crawl.core.ResultSink;
 import dev.crawl.core.RunClock;
@@ -8,6 +10,7 @@ import dev.crawl.core.UrlResult;
 import dev.crawl.crawl.PageReader;
 import dev.crawl.crawl.RobotsCache;
 import dev.crawl.crawl.Scope;
+import dev.crawl.crawl.SideArchive;
 import dev.crawl.crawl.Sitemaps;
 import dev.crawl.engine.Engine;
 import dev.crawl.engine.EngineContext;
@@ -56,6 +59,9 @@ final class Job implements AutoCloseable {
   private RedisFrontier shared;
   private HandoffFile handoff;
   private RobotsCache robots;
+  // the run's WARC (--warc), shared by the fetcher and robots.txt and sitemaps; in processes mode
+  // the parent's own, for what it fetches itself (the workers archive the downloads); or null
+  private WarcArchive archive;
   private CrawlFrontier crawl;
   // a crawl's scope, from its frontier (local or shared); null for a list
   private Scope scope;
@@ -80,7 +86,16 @@ final class Job implements AutoCloseable {
           earlier == null ? task -> null : earlier::skipIfSaved, plan.fleet().shard(),
           // a crawl's scope is the whole list's; a list run needs only their number
           crawls && !plan.fleet().shard().isAll() ? otherShards::add : url -> {});
-      job.robots = crawls && plan.crawl().robots() ? new RobotsCache(SideClient.of(plan.fetch()), plan.fetch().userAgent()) : null;
+      WarcOptions warc = plan.fetch().warc();
+      boolean processes = plan.mode() == Mode.PROCESSES;
+      if (warc != null && (!processes || crawls)) {
+        job.archive = WarcArchive.open(processes ? warc.forParent() : warc, plan.fetch().userAgent());
+      }
+      SideArchive side = job.archive == null ? SideArchive.NONE
+          : new SideWarc(job.archive, (processes ? warc.forParent() : warc).spool());
+      job.robots = crawls && plan.crawl().robots()
+          ? new RobotsCache(SideClient.of(plan.fetch()), plan.fetch().userAgent(), side)
+          : null;
       if (plan.fleet().frontier() != null) {
         job.shared = RedisFrontier.connect(plan.fleet().frontier(), plan.fleet().lease(),
             new RedisFrontier.HostLimits(plan.fetch().perHost(), plan.fetch().rate()), job.clock);
@@ -94,12 +109,12 @@ final class Job implements AutoCloseable {
             plan.reportDir().resolve("frontier.spill"), new CrawlFrontier.Sharding(plan.fleet().shard(), otherShards, job.handoff));
         job.scope = job.crawl.scope();
         if (plan.crawl().sitemaps()) {
-          job.crawl.readSitemaps(new Sitemaps(SideClient.of(plan.fetch()), plan.fetch().userAgent()), job.robots);
+          job.crawl.readSitemaps(new Sitemaps(SideClient.of(plan.fetch()), plan.fetch().userAgent(), side), job.robots);
         }
       }
       // in processes mode the workers fetch, and archive, each into a WARC of its own
-      job.fetcher = new Fetcher(plan.mode() == Mode.PROCESSES ? plan.fetch().withWarc(null) : plan.fetch(), store, job.clock,
-          job.scope == null ? RedirectGate.ANY : job.scope::refuseRedirect, job.inFlight);
+      job.fetcher = new Fetcher(processes ? plan.fetch().withWarc(null) : plan.fetch(), store, job.clock,
+          job.scope == null ? RedirectGate.ANY : job.scope::refuseRedirect, job.inFlight, processes ? null : job.archive);
       job.engine = plan.mode().create(new EngineContext(job.fetcher, plan.effectiveConcurrency(), job.workers(),
           job.clock, job.inFlight, crawls ? new PageReader(store, plan.crawl().requisites()) : UnaryOperator.identity(),
           kept));
@@ -227,7 +242,8 @@ final class Job implements AutoCloseable {
       // in processes mode too: the parent's jar heard from every worker
       fetcher.cookies().save(java.nio.file.Path.of(cookieFile));
     }
-    try (RobotsCache r = robots;
+    try (WarcArchive a = archive;
+        RobotsCache r = robots;
         HandoffFile h = handoff;
         RedisFrontier s = shared;
         CrawlFrontier c = crawl;

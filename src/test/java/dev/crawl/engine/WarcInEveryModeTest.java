@@ -238,6 +238,31 @@ class WarcInEveryModeTest {
 
   @ParameterizedTest
   @EnumSource(Mode.class)
+  void whatACrawlFetchesForItselfIsArchivedToo(Mode mode) throws Exception {
+    Path warc = tmp.resolve("warc").resolve("crawl.warc.gz");
+    dev.crawl.crawl.CrawlOptions robotsAndSitemaps =
+        new dev.crawl.crawl.CrawlOptions(1, false, List.of(), false, List.of(), List.of(), true, false, true);
+
+    RunFixture.crawl(mode, 2, List.of(url("/a.txt")), tmp.resolve("out"),
+        TestSettings.fast().withWarc(new WarcOptions(warc.toString(), 0, true)), robotsAndSitemaps);
+
+    List<Archived> records = new ArrayList<>();
+    try (Stream<Path> files = Files.list(warc.getParent())) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".warc.gz")).sorted().toList()) {
+        records.addAll(read(file));
+      }
+    }
+    Map<String, Archived> answers = answers(records);
+    assertTrue(answers.containsKey("/robots.txt"), answers.keySet().toString());
+    assertTrue(answers.containsKey("/sitemap.xml"), answers.keySet().toString());
+    assertEquals(404, answers.get("/robots.txt").status());
+    assertEquals(records.stream().filter(r -> r.type().equals("request")).count(),
+        records.stream().filter(r -> r.type().equals("response") || r.type().equals("revisit")).count(),
+        "each a request and its response");
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
   void aResponseHoldsTheBodyAsTransferredWithItsPayloadDigest(Mode mode) throws Exception {
     Map<String, Archived> answers = answers(archived(mode, 2));
 
