@@ -186,8 +186,10 @@ public final class WarcArchive implements AutoCloseable {
     return fileName;
   }
 
+  /** Ends the last file (and writes its index), and removes the spool directory once it is empty. */
   @Override
   public synchronized void close() throws IOException {
     endFile();
+    Files.deleteIfExists(options.spool());
   }
 }

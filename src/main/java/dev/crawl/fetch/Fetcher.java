@@ -12,7 +12,6 @@ import dev.crawl.fetch.transport.Transport;
 import dev.crawl.fetch.transport.TransportSettings;
 import dev.crawl.store.Store;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -159,7 +158,6 @@ public final class Fetcher implements AutoCloseable {
     if (archive != null && ownsArchive) {
       try {
         archive.close();
-        Files.deleteIfExists(spool);
       } catch (IOException e) {
         // the records written so far are whole; the last may not be, and readers stop before it
       }
