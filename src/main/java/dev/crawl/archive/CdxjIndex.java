@@ -1,5 +1,7 @@
 package dev.crawl.archive;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.net.URI;
@@ -27,6 +29,7 @@ final class CdxjIndex {
   private static final DateTimeFormatter TIMESTAMP =
       DateTimeFormatter.ofPattern("yyyyMMddHHmmss", Locale.ROOT).withZone(ZoneOffset.UTC);
   private static final Pattern WWW = Pattern.compile("^(https?://)www\\d*\\.");
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final List<String> lines = new ArrayList<>();
 
@@ -37,15 +40,13 @@ final class CdxjIndex {
    */
   synchronized void add(URI url, Instant date, String mime, int status, String digest, long offset, long length,
       String filename) {
-    StringBuilder json = new StringBuilder("{\"url\": ").append(quote(url.toString()));
+    // the field order pywb and warcio.js write; status, length and offset as text, as pywb has them
+    ObjectNode json = JSON.createObjectNode().put("url", url.toString());
     if (mime != null) {
-      json.append(", \"mime\": ").append(quote(mime));
+      json.put("mime", mime);
     }
-    json.append(", \"status\": \"").append(status).append('"');
-    json.append(", \"digest\": ").append(quote(digest));
-    json.append(", \"length\": \"").append(length).append('"');
-    json.append(", \"offset\": \"").append(offset).append('"');
-    json.append(", \"filename\": ").append(quote(filename)).append('}');
+    json.put("status", Integer.toString(status)).put("digest", digest).put("length", Long.toString(length))
+        .put("offset", Long.toString(offset)).put("filename", filename);
     lines.add(surt(url.toString()) + " " + TIMESTAMP.format(date) + " " + json);
   }
 
@@ -103,24 +104,5 @@ final class CdxjIndex {
     } catch (URISyntaxException e) {
       return url;
     }
-  }
-
-  private static String quote(String s) {
-    StringBuilder b = new StringBuilder(s.length() + 2).append('"');
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '"' -> b.append("\\\"");
-        case '\\' -> b.append("\\\\");
-        default -> {
-          if (c < 0x20) {
-            b.append(String.format("\\u%04x", (int) c));
-          } else {
-            b.append(c);
-          }
-        }
-      }
-    }
-    return b.append('"').toString();
   }
 }

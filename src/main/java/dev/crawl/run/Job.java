@@ -88,11 +88,10 @@ final class Job implements AutoCloseable {
           crawls && !plan.fleet().shard().isAll() ? otherShards::add : url -> {});
       WarcOptions warc = plan.fetch().warc();
       boolean processes = plan.mode() == Mode.PROCESSES;
-      if (warc != null && (!processes || crawls)) {
-        job.archive = WarcArchive.open(processes ? warc.forParent() : warc, plan.fetch().userAgent());
-      }
-      SideArchive side = job.archive == null ? SideArchive.NONE
-          : new SideWarc(job.archive, (processes ? warc.forParent() : warc).spool());
+      // in processes mode the workers archive the downloads; the parent, what it fetches itself
+      WarcOptions own = warc == null || (processes && !crawls) ? null : processes ? warc.forParent() : warc;
+      job.archive = own == null ? null : WarcArchive.open(own, plan.fetch().userAgent());
+      SideArchive side = own == null ? SideArchive.NONE : new SideWarc(job.archive, own.spool());
       job.robots = crawls && plan.crawl().robots()
           ? new RobotsCache(SideClient.of(plan.fetch()), plan.fetch().userAgent(), side)
           : null;
