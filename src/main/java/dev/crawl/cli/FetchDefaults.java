@@ -26,6 +26,8 @@ final class FetchDefaults implements IDefaultValueProvider {
       Map.entry("--max-retry-wait", time(D.maxRetryWait())),
       Map.entry("--max-redirects", String.valueOf(D.maxRedirects())),
       Map.entry("--max-size", size(D.maxBytes())),
+      Map.entry("--max-decoded", size(D.maxDecoded())),
+      Map.entry("--max-url-length", String.valueOf(D.maxUrlLength())),
       Map.entry("--rate", BigDecimal.valueOf(D.rate()).stripTrailingZeros().toPlainString()),
       Map.entry("--user-agent", D.userAgent()),
       Map.entry("--transport", D.transport().id()));
@@ -44,6 +46,15 @@ final class FetchDefaults implements IDefaultValueProvider {
   }
 
   static String size(long bytes) {
-    return bytes != 0 && bytes % 1024 == 0 ? bytes / 1024 + "k" : String.valueOf(bytes);
+    if (bytes == 0) {
+      return "0";
+    }
+    for (String unit : new String[] {"G", "M", "k"}) {
+      long scale = 1L << (10 * ("kMG".indexOf(unit) + 1));
+      if (bytes % scale == 0) {
+        return bytes / scale + unit;
+      }
+    }
+    return String.valueOf(bytes);
   }
 }

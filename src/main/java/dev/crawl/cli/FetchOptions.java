@@ -100,6 +100,20 @@ final class FetchOptions {
   long maxBytes;
 
   @Option(
+      names = "--max-decoded",
+      paramLabel = "SIZE",
+      converter = Converters.SizeConverter.class,
+      description = "Without --max-size, abort a compressed body (any Content-Encoding) that decodes to more than SIZE:"
+          + " a decompression bomb; 0 = no limit (default: ${DEFAULT-VALUE}). Bodies sent uncompressed are not limited.")
+  long maxDecoded;
+
+  @Option(
+      names = "--max-url-length",
+      paramLabel = "N",
+      description = "Follow no link or redirect to a URL longer than N characters, a crawler trap's mark (default: ${DEFAULT-VALUE}).")
+  int maxUrlLength;
+
+  @Option(
       names = "--per-host",
       paramLabel = "N",
       description = "At most N downloads in flight per host; 0 = only --concurrency limits"
@@ -210,15 +224,19 @@ final class FetchOptions {
    */
   FetchSettings settings(int perHostDefault) {
     int cap = perHost == null ? perHostDefault : perHost;
-    if (retries < 0 || timeoutRetries < 0 || maxRedirects < 0 || cap < 0 || maxBytes < 0 || minRate < 0 || rate < 0) {
-      throw new ExitException(
-          ExitException.USAGE, "--retries, --timeout-retries, --max-redirects, --per-host, --max-size, --min-rate and --rate cannot be negative");
+    if (retries < 0 || timeoutRetries < 0 || maxRedirects < 0 || cap < 0 || maxBytes < 0 || maxDecoded < 0 || minRate < 0
+        || rate < 0) {
+      throw new ExitException(ExitException.USAGE,
+          "--retries, --timeout-retries, --max-redirects, --per-host, --max-size, --max-decoded, --min-rate and --rate cannot be negative");
+    }
+    if (maxUrlLength < 1) {
+      throw new ExitException(ExitException.USAGE, "--max-url-length must be at least 1");
     }
     checkClientIdentity();
     return new FetchSettings(
         new FetchSettings.Timeouts(connectTimeout, responseTimeout, idleTimeout, minRate, totalTimeout),
         new FetchSettings.RetryPolicy(retries, timeoutRetries, retryDelay, maxRetryWait),
-        new FetchSettings.Limits(maxRedirects, maxBytes, cap, rate),
+        new FetchSettings.Limits(maxRedirects, maxBytes, maxDecoded, maxUrlLength, cap, rate),
         new FetchSettings.RequestOptions(userAgent, headers(), http11),
         new TlsOptions(caCertificate(), insecure,
             clientCertificate == null ? null : clientCertificate.toAbsolutePath().toString(),

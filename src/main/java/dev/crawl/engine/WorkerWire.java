@@ -153,6 +153,8 @@ final class WorkerWire {
     writeDuration(out, s.maxRetryWait());
     out.writeInt(s.maxRedirects());
     out.writeLong(s.maxBytes());
+    out.writeLong(s.maxDecoded());
+    out.writeInt(s.maxUrlLength());
     out.writeInt(s.perHost());
     out.writeDouble(s.rate());
     writeString(out, s.userAgent());
@@ -189,7 +191,7 @@ final class WorkerWire {
     return new FetchSettings(
         new FetchSettings.Timeouts(readDuration(in), readDuration(in), readDuration(in), in.readLong(), readDuration(in)),
         new FetchSettings.RetryPolicy(in.readInt(), in.readInt(), readDuration(in), readDuration(in)),
-        new FetchSettings.Limits(in.readInt(), in.readLong(), in.readInt(), in.readDouble()),
+        new FetchSettings.Limits(in.readInt(), in.readLong(), in.readLong(), in.readInt(), in.readInt(), in.readDouble()),
         new FetchSettings.RequestOptions(readString(in), readStrings(in), in.readBoolean()),
         new TlsOptions(readString(in), in.readBoolean(), readString(in), readString(in)),
         new FetchSettings.Network(new Proxies(readString(in), readString(in), readStrings(in)),

@@ -336,7 +336,7 @@ final class Download {
     }
     if (info.status() / 100 != 2) {
       return BodyReader.discarding(
-          new BodyReader.Limits(DISCARD_LIMIT, idle, f.settings.minRate(), deadline, ""), f.timer);
+          new BodyReader.Limits(DISCARD_LIMIT, 0, idle, f.settings.minRate(), deadline, ""), f.timer);
     }
     if (max > 0 && declared > max && (encoding == null || encoding.isBlank())) {
       return BodyReader.failing(
@@ -368,11 +368,13 @@ final class Download {
         p.keepIfCut(temp.path(), meta);
       }
       String hint = declared >= 0 ? " (Content-Length " + declared + ")" : "";
+      // --max-size bounds every body; without it only a compressed one is bounded, by what it decodes to
+      long maxDecoded = max == 0 && !(decoder instanceof BodyDecoder.Identity) ? f.settings.maxDecoded() : 0;
       return BodyReader.toFile(
           temp.path(),
           temp.channel(),
           decoder,
-          new BodyReader.Limits(max, idle, f.settings.minRate(), deadline, hint),
+          new BodyReader.Limits(max, maxDecoded, idle, f.settings.minRate(), deadline, hint),
           f.timer);
     } catch (IOException | RuntimeException e) {
       return BodyReader.failing(
@@ -404,7 +406,7 @@ final class Download {
       CRC32 crc = Crc.over(p.file());
       Pending.Temp temp = pend.continuing(p);
       return BodyReader.appending(temp.path(), temp.channel(), p.bytes(), crc,
-          new BodyReader.Limits(f.settings.maxBytes(), f.settings.idleTimeout().toNanos(), f.settings.minRate(),
+          new BodyReader.Limits(f.settings.maxBytes(), 0, f.settings.idleTimeout().toNanos(), f.settings.minRate(),
               deadline, " (Content-Range " + header + ")"),
           f.timer);
     } catch (IOException | RuntimeException e) {

@@ -43,13 +43,26 @@ public record FetchSettings(
   public static final int DEFAULT_PER_HOST = 8;
 
   /**
+   * The most a content-coded body may decode to when no {@code --max-size} is given: Scrapy's
+   * {@code DOWNLOAD_MAXSIZE}. A body sent as it is (an ISO) is never limited by default; one that
+   * the server compressed can decode to a thousand times what was sent (a decompression bomb).
+   */
+  public static final long DEFAULT_MAX_DECODED = 1L << 30;
+
+  /**
+   * The longest URL followed, from a link or a {@code Location}: Heritrix's and Internet Explorer's
+   * 2,083 characters. Longer ones are almost always a crawler trap growing a URL step by step.
+   */
+  public static final int DEFAULT_MAX_URL_LENGTH = 2083;
+
+  /**
    * The one place defaults live: the command line shows and applies these, the tests start from
    * them, and the workers receive a copy of whatever the run settled on.
    */
   public static final FetchSettings DEFAULTS = new FetchSettings(
       new Timeouts(Duration.ofSeconds(10), Duration.ofSeconds(15), Duration.ofSeconds(15), 1024, Duration.ZERO),
       new RetryPolicy(2, 1, Duration.ofMillis(250), Duration.ofSeconds(30)),
-      new Limits(10, 0, DEFAULT_PER_HOST, 0),
+      new Limits(10, 0, DEFAULT_MAX_DECODED, DEFAULT_MAX_URL_LENGTH, DEFAULT_PER_HOST, 0),
       new RequestOptions(DEFAULT_USER_AGENT, List.of(), false),
       new TlsOptions(null, false, null, null),
       new Network(Proxies.NONE, TransportKind.NETTY),
@@ -88,10 +101,13 @@ public record FetchSettings(
    *
    * @param maxRedirects the longest redirect chain followed
    * @param maxBytes the largest body kept (after decoding); zero for no limit
+   * @param maxDecoded the largest a content-coded body may decode to when {@code maxBytes} is zero;
+   *     zero for no limit
+   * @param maxUrlLength the longest URL a redirect may lead to
    * @param perHost downloads in flight to one host; zero for no limit beyond the concurrency
    * @param rate requests per second to one host; zero for no limit
    */
-  public record Limits(int maxRedirects, long maxBytes, int perHost, double rate) {}
+  public record Limits(int maxRedirects, long maxBytes, long maxDecoded, int maxUrlLength, int perHost, double rate) {}
 
   /**
    * What every request says of itself.
@@ -174,6 +190,14 @@ public record FetchSettings(
 
   public long maxBytes() {
     return limits.maxBytes();
+  }
+
+  public long maxDecoded() {
+    return limits.maxDecoded();
+  }
+
+  public int maxUrlLength() {
+    return limits.maxUrlLength();
   }
 
   public int perHost() {
@@ -317,19 +341,27 @@ public record FetchSettings(
   }
 
   public FetchSettings withMaxRedirects(int v) {
-    return withLimits(new Limits(v, limits.maxBytes(), limits.perHost(), limits.rate()));
+    return withLimits(new Limits(v, limits.maxBytes(), limits.maxDecoded(), limits.maxUrlLength(), limits.perHost(), limits.rate()));
   }
 
   public FetchSettings withMaxBytes(long v) {
-    return withLimits(new Limits(limits.maxRedirects(), v, limits.perHost(), limits.rate()));
+    return withLimits(new Limits(limits.maxRedirects(), v, limits.maxDecoded(), limits.maxUrlLength(), limits.perHost(), limits.rate()));
+  }
+
+  public FetchSettings withMaxDecoded(long v) {
+    return withLimits(new Limits(limits.maxRedirects(), limits.maxBytes(), v, limits.maxUrlLength(), limits.perHost(), limits.rate()));
+  }
+
+  public FetchSettings withMaxUrlLength(int v) {
+    return withLimits(new Limits(limits.maxRedirects(), limits.maxBytes(), limits.maxDecoded(), v, limits.perHost(), limits.rate()));
   }
 
   public FetchSettings withPerHost(int v) {
-    return withLimits(new Limits(limits.maxRedirects(), limits.maxBytes(), v, limits.rate()));
+    return withLimits(new Limits(limits.maxRedirects(), limits.maxBytes(), limits.maxDecoded(), limits.maxUrlLength(), v, limits.rate()));
   }
 
   public FetchSettings withRate(double v) {
-    return withLimits(new Limits(limits.maxRedirects(), limits.maxBytes(), limits.perHost(), v));
+    return withLimits(new Limits(limits.maxRedirects(), limits.maxBytes(), limits.maxDecoded(), limits.maxUrlLength(), limits.perHost(), v));
   }
 
   public FetchSettings withUserAgent(String v) {

@@ -1,5 +1,6 @@
 package dev.crawl.report;
 
+import dev.crawl.core.Sizes;
 import dev.crawl.core.UrlResult;
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
@@ -108,19 +109,7 @@ public final class FailureLog implements Consumer<UrlResult> {
       return null;
     }
     return String.format(Locale.US, "kept %d cut bod%s (%s) for -C; --no-keep-partial drops them",
-        keptBodies, keptBodies == 1 ? "y" : "ies", size(keptBytes));
+        keptBodies, keptBodies == 1 ? "y" : "ies", Sizes.human(keptBytes));
   }
 
-  static String size(long bytes) {
-    if (bytes >= 1L << 30) {
-      return String.format(Locale.US, "%.1f GiB", bytes / (double) (1L << 30));
-    }
-    if (bytes >= 1L << 20) {
-      return String.format(Locale.US, "%.1f MiB", bytes / (double) (1L << 20));
-    }
-    if (bytes >= 1L << 10) {
-      return String.format(Locale.US, "%.1f KiB", bytes / 1024.0);
-    }
-    return bytes + " B";
-  }
 }

@@ -3,6 +3,8 @@ package dev.crawl.fetch.body;
 import dev.crawl.fetch.http.FetchException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -31,15 +33,47 @@ public interface BodyDecoder {
   /** The body was abandoned (failure, timeout): frees native memory now, not at some later GC. */
   default void close() {}
 
-  /** The decoder for a Content-Encoding header value (null or identity: bytes pass through). */
   /** True when a Content-Encoding leaves the body as sent: none, empty, or identity. */
   static boolean isIdentity(String encoding) {
     String enc = encoding == null ? "" : encoding.trim().toLowerCase(Locale.ROOT);
     return enc.isEmpty() || enc.equals("identity");
   }
 
+  /**
+   * The decoder for a Content-Encoding header value (null or identity: bytes pass through). A list
+   * ({@code gzip, br}) names codings in the order they were applied, so they are undone in reverse.
+   */
   static BodyDecoder forEncoding(String encoding) throws FetchException {
     String enc = encoding == null ? "identity" : encoding.trim().toLowerCase(Locale.ROOT);
+    if (enc.indexOf(',') < 0) {
+      return forCoding(enc);
+    }
+    List<String> codings = new ArrayList<>();
+    for (String c : enc.split(",")) {
+      if (!isIdentity(c)) {
+        codings.add(c.trim());
+      }
+    }
+    if (codings.size() > StackedDecoder.MAX_LAYERS) {
+      throw new FetchException("Content-Encoding with " + codings.size() + " codings (at most "
+          + StackedDecoder.MAX_LAYERS + " are undone)", false);
+    }
+    if (codings.size() <= 1) {
+      return forCoding(codings.isEmpty() ? "identity" : codings.get(0));
+    }
+    List<BodyDecoder> layers = new ArrayList<>();
+    try {
+      for (int i = codings.size() - 1; i >= 0; i--) {
+        layers.add(forCoding(codings.get(i)));
+      }
+    } catch (FetchException e) {
+      layers.forEach(BodyDecoder::close); // a native decoder made before the unknown coding holds memory
+      throw e;
+    }
+    return new StackedDecoder(layers);
+  }
+
+  private static BodyDecoder forCoding(String enc) throws FetchException {
     return switch (enc) {
       case "", "identity" -> new Identity();
       case "gzip", "x-gzip" -> new GzipDecoder();

@@ -1,6 +1,7 @@
 package dev.crawl.fetch.body;
 
 import dev.crawl.archive.RawCopy;
+import dev.crawl.core.Sizes;
 import dev.crawl.fetch.http.FetchException;
 import java.io.IOException;
 import java.net.http.HttpResponse.BodySubscriber;
@@ -29,8 +30,9 @@ public final class BodyReader implements BodySubscriber<BodyReader.Body> {
   /**
    * Limits for one body. {@code deadlineNanos} is absolute on {@link System#nanoTime()}; 0 = none.
    * {@code minRate} is bytes per second on the wire, checked over each idle window.
+   * {@code maxDecoded} bounds what a compressed body decodes to when {@code maxBytes} does not; 0 = none.
    */
-  public record Limits(long maxBytes, long idleNanos, long minRate, long deadlineNanos, String sizeHint) {}
+  public record Limits(long maxBytes, long maxDecoded, long idleNanos, long minRate, long deadlineNanos, String sizeHint) {}
 
   private final Path file;
   private final FileChannel channel;
@@ -82,7 +84,7 @@ public final class BodyReader implements BodySubscriber<BodyReader.Body> {
 
   /** A reader that refuses the body outright, e.g. when Content-Length already exceeds the cap. */
   public static BodyReader failing(IOException reason, ScheduledExecutorService timer) {
-    BodyReader r = discarding(new Limits(0, 0, 0, 0, ""), timer);
+    BodyReader r = discarding(new Limits(0, 0, 0, 0, 0, ""), timer);
     r.fail(reason);
     return r;
   }
@@ -145,6 +147,10 @@ public final class BodyReader implements BodySubscriber<BodyReader.Body> {
       throw channel == null
           ? new Enough()
           : FetchException.tooLong("body exceeds --max-size " + limits.maxBytes() + " bytes" + limits.sizeHint());
+    }
+    if (limits.maxDecoded() > 0 && bytes > limits.maxDecoded()) {
+      throw FetchException.tooLong("decoded body over " + Sizes.human(limits.maxDecoded()) + " from "
+          + Sizes.human(wireBytes) + " sent: decompression bomb? --max-decoded SIZE raises the limit");
     }
     // CRC-32 reads a direct buffer in place; the write below moves the buffer's position
     crc.update(data.duplicate());

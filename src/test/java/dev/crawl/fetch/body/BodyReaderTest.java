@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The body path as the JDK client drives it: several buffers per delivery, slices of shared arrays. */
 class BodyReaderTest {
-  private static final BodyReader.Limits NO_LIMITS = new BodyReader.Limits(0, 0, 0, 0, "");
+  private static final BodyReader.Limits NO_LIMITS = new BodyReader.Limits(0, 0, 0, 0, 0, "");
 
   @TempDir Path tmp;
   private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
@@ -64,7 +64,7 @@ class BodyReaderTest {
     Path file = tmp.resolve("capped");
     FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
     BodyReader reader = BodyReader.toFile(
-        file, channel, new BodyDecoder.Identity(), new BodyReader.Limits(50_000, 0, 0, 0, ""), timer);
+        file, channel, new BodyDecoder.Identity(), new BodyReader.Limits(50_000, 0, 0, 0, 0, ""), timer);
     drive(reader, deliveries(body, new SplittableRandom(3)));
 
     Throwable failure = reader.getBody().toCompletableFuture().handle((b, e) -> e).get(30, TimeUnit.SECONDS);
