@@ -2,6 +2,7 @@ package dev.crawl.cli;
 
 import dev.crawl.archive.WarcOptions;
 import dev.crawl.core.Shard;
+import dev.crawl.core.TrapCounts;
 import dev.crawl.crawl.CrawlOptions;
 import dev.crawl.engine.Mode;
 import dev.crawl.frontier.RedisFrontier;
@@ -247,6 +248,8 @@ public final class CrawlCommand implements Callable<Integer>, OutputOptions.Hold
 
   @Mixin FetchOptions fetch;
 
+  @Mixin BoundsOptions bounds;
+
   public CrawlCommand(Io io) {
     this.io = io;
   }
@@ -324,7 +327,8 @@ public final class CrawlCommand implements Callable<Integer>, OutputOptions.Hold
             format,
             Display.detect(messages.quiet),
             resume ? EarlierFiles.SKIP : timestamping ? EarlierFiles.REFRESH : EarlierFiles.REPLACE,
-            fetch.settings().withContinuePartials(continuePartials).withWarc(warcOptions()),
+            fetch.settings().withContinuePartials(continuePartials).withWarc(warcOptions())
+                .withMaxUrlLength(bounds.maxUrlLength),
             crawlOptions())
         .sharing(new Fleet(shard(), frontier, lease))
         .storing(storeOptions());
@@ -382,7 +386,29 @@ public final class CrawlCommand implements Callable<Integer>, OutputOptions.Hold
     if (depth < 0) {
       throw new ExitException(ExitException.USAGE, "--depth cannot be negative");
     }
-    return new CrawlOptions(depth, requisites, domains, noParent, include, exclude, !noRobots, convertLinks, sitemaps);
+    return new CrawlOptions(depth, requisites, domains, noParent, include, exclude, !noRobots, convertLinks, sitemaps,
+        bounds.bounds());
+  }
+
+  /** {@code not followed as crawler traps: 3 URLs over --max-url-length, …}; null when none was. */
+  static String trapLine(TrapCounts t) {
+    if (t == null || t.total() == 0) {
+      return null;
+    }
+    List<String> parts = new java.util.ArrayList<>();
+    if (t.longUrl() > 0) {
+      parts.add(t.longUrl() + " over --max-url-length");
+    }
+    if (t.deepPath() > 0) {
+      parts.add(t.deepPath() + " over --max-path-segments");
+    }
+    if (t.repeatedSegment() > 0) {
+      parts.add(t.repeatedSegment() + " over --max-segment-repeats");
+    }
+    if (t.pageLinks() > 0) {
+      parts.add(t.pageLinks() + " past --max-page-links of their page");
+    }
+    return "links not followed as crawler traps: " + String.join(", ", parts);
   }
 
   private void printSummary(RunSummary s, FailureLog failures) {
@@ -422,6 +448,10 @@ public final class CrawlCommand implements Callable<Integer>, OutputOptions.Hold
                   + " %d disallowed by robots.txt (%s)%n",
               l.found(), l.fromSitemaps() > 0 ? " (" + l.fromSitemaps() + " from sitemaps)" : "", l.queued(),
               l.duplicate(), l.outOfScope(), l.tooDeep(), l.robots(), l.robotsTxt());
+      String traps = trapLine(l.traps());
+      if (traps != null) {
+        io.err().println("crawl: " + traps);
+      }
     }
     if (failures.grouped() != null) {
       io.err().println("crawl: " + failures.grouped());

@@ -27,7 +27,6 @@ final class FetchDefaults implements IDefaultValueProvider {
       Map.entry("--max-redirects", String.valueOf(D.maxRedirects())),
       Map.entry("--max-size", size(D.maxBytes())),
       Map.entry("--max-decoded", size(D.maxDecoded())),
-      Map.entry("--max-url-length", String.valueOf(D.maxUrlLength())),
       Map.entry("--rate", BigDecimal.valueOf(D.rate()).stripTrailingZeros().toPlainString()),
       Map.entry("--user-agent", D.userAgent()),
       Map.entry("--transport", D.transport().id()));

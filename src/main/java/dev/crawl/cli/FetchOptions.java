@@ -1,5 +1,6 @@
 package dev.crawl.cli;
 
+import dev.crawl.core.UrlBound;
 import dev.crawl.fetch.FetchSettings;
 import dev.crawl.fetch.TransportKind;
 import dev.crawl.fetch.auth.Credentials;
@@ -106,12 +107,6 @@ final class FetchOptions {
       description = "Without --max-size, abort a compressed body (any Content-Encoding) that decodes to more than SIZE:"
           + " a decompression bomb; 0 = no limit (default: ${DEFAULT-VALUE}). Bodies sent uncompressed are not limited.")
   long maxDecoded;
-
-  @Option(
-      names = "--max-url-length",
-      paramLabel = "N",
-      description = "Follow no link or redirect to a URL longer than N characters, a crawler trap's mark (default: ${DEFAULT-VALUE}).")
-  int maxUrlLength;
 
   @Option(
       names = "--per-host",
@@ -229,14 +224,11 @@ final class FetchOptions {
       throw new ExitException(ExitException.USAGE,
           "--retries, --timeout-retries, --max-redirects, --per-host, --max-size, --max-decoded, --min-rate and --rate cannot be negative");
     }
-    if (maxUrlLength < 1) {
-      throw new ExitException(ExitException.USAGE, "--max-url-length must be at least 1");
-    }
     checkClientIdentity();
     return new FetchSettings(
         new FetchSettings.Timeouts(connectTimeout, responseTimeout, idleTimeout, minRate, totalTimeout),
         new FetchSettings.RetryPolicy(retries, timeoutRetries, retryDelay, maxRetryWait),
-        new FetchSettings.Limits(maxRedirects, maxBytes, maxDecoded, maxUrlLength, cap, rate),
+        new FetchSettings.Limits(maxRedirects, maxBytes, maxDecoded, UrlBound.DEFAULT, cap, rate),
         new FetchSettings.RequestOptions(userAgent, headers(), http11),
         new TlsOptions(caCertificate(), insecure,
             clientCertificate == null ? null : clientCertificate.toAbsolutePath().toString(),

@@ -5,7 +5,8 @@ package dev.crawl.core;
  *
  * @param handedOff links to servers of other shards, written to handoff.jsonl ({@code --shard})
  * @param fromSitemaps of those found, the URLs the start servers' sitemaps listed ({@code --sitemaps})
+ * @param traps of those found, the ones not followed as crawler traps, by reason
  */
 public record LinkCounts(
     long found, long queued, long duplicate, long outOfScope, long tooDeep, long robots, String robotsTxt,
-    long handedOff, long fromSitemaps) {}
+    long handedOff, long fromSitemaps, TrapCounts traps) {}

@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
  * @param robots respect robots.txt (and its Crawl-delay) for discovered links
  * @param convertLinks rewrite saved pages' links to the saved files, for offline browsing
  * @param sitemaps also crawl what the start servers' sitemaps list
+ * @param bounds how much of a page is read, and which links are traps
  */
 public record CrawlOptions(
     int depth,
@@ -21,19 +22,24 @@ public record CrawlOptions(
     List<Pattern> exclude,
     boolean robots,
     boolean convertLinks,
-    boolean sitemaps) {
+    boolean sitemaps,
+    CrawlBounds bounds) {
 
   public static final CrawlOptions NONE = new CrawlOptions(0, false, List.of(), false, List.of(), List.of(), true, false);
 
-  /** Options without sitemaps. */
+  /** Options without sitemaps, within the default bounds. */
   public CrawlOptions(
       int depth, boolean requisites, List<String> domains, boolean noParent, List<Pattern> include,
       List<Pattern> exclude, boolean robots, boolean convertLinks) {
-    this(depth, requisites, domains, noParent, include, exclude, robots, convertLinks, false);
+    this(depth, requisites, domains, noParent, include, exclude, robots, convertLinks, false, CrawlBounds.DEFAULTS);
   }
 
   public CrawlOptions withSitemaps(boolean v) {
-    return new CrawlOptions(depth, requisites, domains, noParent, include, exclude, robots, convertLinks, v);
+    return new CrawlOptions(depth, requisites, domains, noParent, include, exclude, robots, convertLinks, v, bounds);
+  }
+
+  public CrawlOptions withBounds(CrawlBounds v) {
+    return new CrawlOptions(depth, requisites, domains, noParent, include, exclude, robots, convertLinks, sitemaps, v);
   }
 
   /** Options without link conversion. */

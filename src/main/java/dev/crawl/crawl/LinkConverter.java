@@ -26,16 +26,22 @@ import java.util.stream.Stream;
  */
 public final class LinkConverter {
   private final Store store;
+  private final long maxParse;
   private final Map<String, String> savedPaths = new HashMap<>();
   private final List<UrlResult.Saved> pages = new ArrayList<>();
 
-  private LinkConverter(Store store) {
+  private LinkConverter(Store store, long maxParse) {
     this.store = store;
+    this.maxParse = maxParse;
   }
 
-  /** Converts every saved HTML page and stylesheet among {@code results}; returns how many were rewritten. */
-  public static int convertAll(Store store, Stream<UrlResult> results) throws IOException {
-    LinkConverter c = new LinkConverter(store);
+  /**
+   * Converts every saved HTML page and stylesheet among {@code results}; returns how many were
+   * rewritten. Of a page over {@code maxParse} bytes, the links in that prefix are converted, as
+   * those were the ones followed; the rest is copied as it is.
+   */
+  public static int convertAll(Store store, Stream<UrlResult> results, long maxParse) throws IOException {
+    LinkConverter c = new LinkConverter(store, maxParse);
     results.forEach(r -> {
       if (r instanceof UrlResult.Saved s) {
         c.add(s);
@@ -72,7 +78,7 @@ public final class LinkConverter {
     Path file = store.file(page.path());
     URI url = page.finalUrl() != null ? page.finalUrl() : page.task().url();
     boolean html = !LinkExtractor.isCss(page.contentType(), page.path());
-    ReadPage read = ReadPage.of(file, page.contentType(), url, html);
+    ReadPage read = ReadPage.of(file, page.contentType(), url, html, maxParse);
     if (read == null) {
       return false;
     }

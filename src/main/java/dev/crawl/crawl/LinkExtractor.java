@@ -41,9 +41,17 @@ public final class LinkExtractor {
   }
 
   private final boolean requisites;
+  private final long maxParse;
 
-  public LinkExtractor(boolean requisites) {
+  /** @param maxParse the most bytes of a page read for links */
+  public LinkExtractor(boolean requisites, long maxParse) {
     this.requisites = requisites;
+    this.maxParse = maxParse;
+  }
+
+  /** Whether a saved file is read for links: a page, or with requisites a stylesheet too. */
+  public boolean reads(String contentType, String path) {
+    return isHtml(contentType, path) || (requisites && isCss(contentType, path));
   }
 
   /**
@@ -51,11 +59,10 @@ public final class LinkExtractor {
    * @param path the saved file's name, which decides what it is when there is no Content-Type
    */
   public Discovered extract(Path file, String path, URI finalUrl, String contentType) throws IOException {
-    boolean html = isHtml(contentType, path);
-    if (!html && !(requisites && isCss(contentType, path))) {
+    if (!reads(contentType, path)) {
       return Discovered.NONE;
     }
-    ReadPage page = ReadPage.of(file, contentType, finalUrl, html);
+    ReadPage page = ReadPage.of(file, contentType, finalUrl, isHtml(contentType, path), maxParse);
     if (page == null) {
       return Discovered.NONE;
     }
@@ -71,6 +78,6 @@ public final class LinkExtractor {
       }
     }
     links.removeAll(loads); // what a page loads is a requisite, however else it is linked
-    return new Discovered(page.title(), List.copyOf(links), List.copyOf(loads));
+    return new Discovered(page.title(), List.copyOf(links), List.copyOf(loads), page.note());
   }
 }

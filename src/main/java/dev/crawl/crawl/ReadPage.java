@@ -1,5 +1,6 @@
 package dev.crawl.crawl;
 
+import dev.crawl.core.Sizes;
 import dev.crawl.crawl.HtmlScanner.Ref;
 import dev.crawl.crawl.HtmlScanner.Syntax;
 import dev.crawl.input.UrlParser;
@@ -19,13 +20,16 @@ import org.jsoup.parser.Parser;
  */
 record ReadPage(PageText page, HtmlScanner.Scan scan, List<Ref> refs, LinkResolver resolver) {
 
-  /** @return null when the page's URL is not one we can resolve against */
-  static ReadPage of(Path file, String contentType, URI pageUrl, boolean html) throws IOException {
+  /**
+   * @param limit the most bytes of the page read
+   * @return null when the page's URL is not one we can resolve against
+   */
+  static ReadPage of(Path file, String contentType, URI pageUrl, boolean html, long limit) throws IOException {
     URI base = UrlParser.parse(pageUrl.toString()).url();
     if (base == null) {
       return null;
     }
-    PageText page = PageText.read(file, contentType);
+    PageText page = PageText.read(file, contentType, limit);
     if (!html) {
       List<Ref> refs = new ArrayList<>();
       CssScanner.scan(page.text(), 0, page.text().length(), Syntax.CSS, refs);
@@ -48,6 +52,13 @@ record ReadPage(PageText page, HtmlScanner.Scan scan, List<Ref> refs, LinkResolv
   private static String value(PageText page, Ref r) {
     String v = page.decode(r.start(), r.end());
     return r.syntax() == Syntax.ATTRIBUTE && v.indexOf('&') >= 0 ? Parser.unescapeEntities(v, true) : v;
+  }
+
+  /** Why the page's links may be incomplete, or null when it was read whole. */
+  String note() {
+    return page.cut()
+        ? "links read from the first " + Sizes.human(page.limit()) + " of " + Sizes.human(page.size()) + " (--max-parse)"
+        : null;
   }
 
   /** The title as a browser shows it, or null. */

@@ -39,25 +39,41 @@ public final class SitemapReader {
 
   private SitemapReader() {}
 
+  /** Reads {@code body} to its end, or until {@code listing} throws. */
+  public static void read(InputStream body, Listing listing) throws IOException {
+    read(body, listing, Long.MAX_VALUE);
+  }
+
   /**
-   * Reads {@code body} to its end, or until {@code listing} throws.
+   * Reads {@code body} to its end, to {@code maxDecoded} bytes of it once un-gzipped, or until
+   * {@code listing} throws.
    *
+   * @return whether the body went on past {@code maxDecoded}
    * @throws IOException when it cannot be read or is neither XML nor text, with a line for the report
    */
-  public static void read(InputStream body, Listing listing) throws IOException {
+  static boolean read(InputStream body, Listing listing, long maxDecoded) throws IOException {
     BufferedInputStream in = new BufferedInputStream(body, 64 * 1024);
     in.mark(2);
     boolean gzipped = in.read() == 0x1f && in.read() == 0x8b;
     in.reset();
-    InputStream plain = gzipped ? new BufferedInputStream(new GZIPInputStream(in, 64 * 1024)) : in;
+    CappedStream capped = new CappedStream(gzipped ? new GZIPInputStream(in, 64 * 1024) : in, maxDecoded);
+    InputStream plain = new BufferedInputStream(capped, 64 * 1024);
     plain.mark(1024);
     byte[] head = plain.readNBytes(1024);
     plain.reset();
-    if (new String(head, StandardCharsets.UTF_8).stripLeading().replace("\uFEFF", "").startsWith("<")) {
-      readXml(plain, listing);
-    } else {
-      readText(plain, listing);
+    try {
+      if (new String(head, StandardCharsets.UTF_8).stripLeading().replace("\uFEFF", "").startsWith("<")) {
+        readXml(plain, listing);
+      } else {
+        readText(plain, listing);
+      }
+    } catch (IOException e) {
+      if (!capped.reached()) {
+        throw e;
+      }
+      // XML cut at the cap does not parse to its end: what was listed before the cut stands
     }
+    return capped.reached();
   }
 
   private static void readXml(InputStream in, Listing listing) throws IOException {

@@ -1,6 +1,7 @@
 package dev.crawl.crawl;
 
 import dev.crawl.core.Origin;
+import dev.crawl.core.Sizes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -15,33 +16,42 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 /**
  * {@code --sitemaps}: the sitemaps of a crawl's start servers — robots.txt's Sitemap lines and
  * {@code /sitemap.xml} — read one at a time as they stream in, sitemap indexes followed. Each page
  * URL goes to the crawl as a link of the sitemap that listed it, where the crawl's scope, depth and
- * robots.txt apply as to any link. Bounded: {@value #MAX_SITEMAPS} sitemaps and {@value #MAX_URLS}
- * URLs a run, {@value #MAX_BYTES} bytes a sitemap (the protocol's own limit).
+ * robots.txt apply as to any link. Bounded as the protocol bounds one sitemap, {@value #MAX_SITEMAP_URLS}
+ * URLs and {@value #MAX_BYTES} bytes (decoded), so that one sitemap over them is read to the cap and
+ * the next is still read; and a run reads at most {@value #MAX_SITEMAPS} sitemaps and {@value #MAX_URLS}
+ * URLs from all of them. Each cap reached is said, once.
  */
 public final class Sitemaps implements AutoCloseable {
   static final int MAX_SITEMAPS = 1_000;
   static final long MAX_URLS = 1_000_000;
+  static final long MAX_SITEMAP_URLS = 50_000;
   static final long MAX_BYTES = 50L * 1024 * 1024;
 
   private final HttpClient client;
   private final String userAgent;
   private final SideArchive archive;
+  private final Consumer<String> notices;
 
   /** @param client the run's side client (its TLS trust and proxies); closed with this */
   public Sitemaps(HttpClient client, String userAgent) {
-    this(client, userAgent, SideArchive.NONE);
+    this(client, userAgent, SideArchive.NONE, notice -> {});
   }
 
-  /** @param archive where each sitemap is archived as it is read ({@code --warc}) */
-  public Sitemaps(HttpClient client, String userAgent, SideArchive archive) {
+  /**
+   * @param archive where each sitemap is archived as it is read ({@code --warc})
+   * @param notices hears, in a line, each sitemap read only up to a cap
+   */
+  public Sitemaps(HttpClient client, String userAgent, SideArchive archive, Consumer<String> notices) {
     this.client = client;
     this.userAgent = userAgent;
     this.archive = archive;
+    this.notices = notices;
   }
 
   /**
@@ -65,27 +75,49 @@ public final class Sitemaps implements AutoCloseable {
     }
     Set<String> asked = new HashSet<>();
     long[] urls = {0};
-    while (!todo.isEmpty() && asked.size() < MAX_SITEMAPS && urls[0] < MAX_URLS) {
+    while (!todo.isEmpty() && urls[0] < MAX_URLS) {
       URI sitemap = todo.poll();
-      if (!asked.add(sitemap.toString())) {
+      if (asked.contains(sitemap.toString())) {
         continue;
       }
+      if (asked.size() == MAX_SITEMAPS) {
+        notices.accept("sitemaps: " + MAX_SITEMAPS + " read, the most a run reads; " + (todo.size() + 1)
+            + " more not read");
+        return;
+      }
+      asked.add(sitemap.toString());
+      long[] listed = {0};
       SitemapReader.Listing listing = new SitemapReader.Listing() {
         @Override
         public void page(String url) {
-          if (urls[0] >= MAX_URLS) {
+          if (listed[0] == MAX_SITEMAP_URLS || urls[0] == MAX_URLS) {
             throw new Enough();
           }
+          listed[0]++;
           urls[0]++;
           page.accept(sitemap, url);
         }
 
         @Override
         public void sitemap(String url) {
+          if (listed[0] == MAX_SITEMAP_URLS) {
+            throw new Enough();
+          }
+          listed[0]++;
           add(todo, sitemap, url);
         }
       };
-      readOne(sitemap, listing);
+      String cut = readOne(sitemap, listing);
+      if (cut == null && listed[0] == MAX_SITEMAP_URLS) {
+        cut = "listed more than " + MAX_SITEMAP_URLS + " URLs";
+      }
+      if (cut == null && urls[0] == MAX_URLS) {
+        cut = "reached the run's " + MAX_URLS + " URLs from sitemaps";
+      }
+      if (cut != null) {
+        notices.accept("sitemap " + sitemap + ": " + cut + "; read up to the cap (sitemaps.org's limits: "
+            + MAX_SITEMAP_URLS + " URLs, " + Sizes.human(MAX_BYTES) + "), the rest not followed");
+      }
     }
   }
 
@@ -100,61 +132,34 @@ public final class Sitemaps implements AutoCloseable {
     }
   }
 
-  /** Reads one sitemap to its end or to the cap; one that is not there or not readable adds nothing. */
-  private void readOne(URI sitemap, SitemapReader.Listing listing) throws InterruptedException {
+  /**
+   * Reads one sitemap to its end or to a cap; one that is not there or not readable adds nothing.
+   *
+   * @return which byte cap cut it, or null
+   */
+  private String readOne(URI sitemap, SitemapReader.Listing listing) throws InterruptedException {
     HttpRequest request = HttpRequest.newBuilder(sitemap).timeout(Duration.ofSeconds(30)).header("User-Agent", userAgent).build();
     try {
       HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
       try (InputStream in = archive.tee(request, response, response.body())) {
         if (response.statusCode() == 200) {
-          SitemapReader.read(new CappedStream(in, MAX_BYTES), listing);
+          CappedStream wire = new CappedStream(in, MAX_BYTES);
+          boolean decodedCut = SitemapReader.read(wire, listing, MAX_BYTES);
+          return decodedCut || wire.reached() ? "over " + Sizes.human(MAX_BYTES) : null;
         }
       } catch (Enough e) {
-        // the run's cap on URLs is reached
+        // a cap on URLs is reached: the caller says which
       }
     } catch (IOException e) {
       // not there, or not a sitemap: nothing from it
     }
+    return null;
   }
 
-  /** The cap on URLs was reached in the middle of a sitemap. */
+  /** A cap on URLs was reached in the middle of a sitemap. */
   private static final class Enough extends RuntimeException {
     Enough() {
       super(null, null, false, false);
-    }
-  }
-
-  /** Ends a body at {@code max} bytes, as if the server had sent no more. */
-  private static final class CappedStream extends java.io.FilterInputStream {
-    private long left;
-
-    CappedStream(InputStream in, long max) {
-      super(in);
-      this.left = max;
-    }
-
-    @Override
-    public int read() throws IOException {
-      if (left <= 0) {
-        return -1;
-      }
-      int b = super.read();
-      if (b >= 0) {
-        left--;
-      }
-      return b;
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-      if (left <= 0) {
-        return -1;
-      }
-      int n = super.read(b, off, (int) Math.min(len, left));
-      if (n > 0) {
-        left -= n;
-      }
-      return n;
     }
   }
 

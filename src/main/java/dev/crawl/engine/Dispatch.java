@@ -24,7 +24,19 @@ final class Dispatch {
   CompletableFuture<FetchResult> start(Task task, String lane) {
     return context.fetcher().fetch(task, lane, context.kept().of(task.url()))
         .thenApply(context.afterSave())
-        .whenComplete((result, error) -> sink.accept(result));
+        .whenComplete((result, error) -> sink.accept(result != null ? result : outsideTheFetchPath(task, error)));
+  }
+
+  /**
+   * A download that failed where nothing should: still one result for its URL, saying what went
+   * wrong, so that the report holds every URL and the frontier is not left waiting for it.
+   */
+  private FetchResult outsideTheFetchPath(Task task, Throwable error) {
+    long now = context.clock().now();
+    Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+        ? error.getCause() : error;
+    return new UrlResult.Failed(task, task.url(), 0, "internal error: " + cause, 0,
+        new FetchTimings(task.queuedNanos(), now, -1, now, "internal"));
   }
 
   /** A task taken from the frontier that a stop signal kept from starting. */

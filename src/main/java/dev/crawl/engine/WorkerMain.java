@@ -83,7 +83,7 @@ public final class WorkerMain {
     AtomicInteger unanswered = new AtomicInteger();
     BlockingQueue<Object> messages = watchParent(requests, unanswered);
     UnaryOperator<FetchResult> afterSave =
-        setup.links() ? new PageReader(store, setup.requisites()) : UnaryOperator.identity();
+        setup.links() ? new PageReader(store, setup.requisites(), setup.maxParse()) : UnaryOperator.identity();
     FetchSettings settings = setup.fetch().warc() == null ? setup.fetch()
         : setup.fetch().withWarc(setup.fetch().warc().forWorker(ProcessHandle.current().pid()));
     try (Fetcher fetcher = new Fetcher(settings, store, clock, setup.redirectGate(), new InFlight())) {

@@ -59,7 +59,8 @@ final class WorkerMessages {
       String protocol, Validators validators) {}
 
   /** What a saved page holds for the crawl; null for anything else. */
-  record Page(String contentType, String title, java.util.List<String> links, java.util.List<String> requisites) {}
+  record Page(
+      String contentType, String title, java.util.List<String> links, java.util.List<String> requisites, String note) {}
 
   /**
    * A worker's answer. {@code cookies}: the Set-Cookie headers its servers sent for this task, for
@@ -74,7 +75,7 @@ final class WorkerMessages {
             s instanceof UrlResult.Saved ? Outcome.SAVED : Outcome.NOT_MODIFIED,
             new Exchange(s.finalUrl().toString(), s.status(), s.bytes(), s.path(), s.crc32(), null, s.attempts(), fb,
                 s.protocol(), s.validators()),
-            new Page(s.contentType(), s.title(), s.found().links(), s.found().requisites()),
+            new Page(s.contentType(), s.title(), s.found().links(), s.found().requisites(), s.found().note()),
             cookies);
         case UrlResult.Failed f -> new Reply(f.task().id(), Outcome.FAILED,
             new Exchange(String.valueOf(f.finalUrl()), f.status(), f.keptBytes(), f.keptPath(), null, f.reason(),
@@ -97,9 +98,9 @@ final class WorkerMessages {
           finished, lane, sent - asked);
       URI fin = e.finalUrl() == null ? task.url() : URI.create(e.finalUrl());
       Validators v = e.validators() == null ? Validators.NONE : e.validators();
-      Page p = page == null ? new Page(null, null, null, null) : page;
+      Page p = page == null ? new Page(null, null, null, null, null) : page;
       Discovered found = new Discovered(p.title(), p.links() == null ? java.util.List.of() : p.links(),
-          p.requisites() == null ? java.util.List.of() : p.requisites());
+          p.requisites() == null ? java.util.List.of() : p.requisites(), p.note());
       UrlResult.StoredFile file = new UrlResult.StoredFile(e.bytes(), e.path(), e.crc32());
       UrlResult.Served served = new UrlResult.Served(p.contentType(), e.protocol(), v);
       return switch (outcome) {

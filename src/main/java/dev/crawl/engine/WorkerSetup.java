@@ -13,15 +13,17 @@ import dev.crawl.store.StoreOptions;
  *
  * @param fetch the run's settings, without the per-host cap and pacing: the parent enforces those
  *     across all workers
+ * @param maxParse the most bytes of a page read for links
  * @param scope the crawl's scope, or null for a list
  * @param store the parent store's layout and keep rules
  */
 public record WorkerSetup(
-    FetchSettings fetch, String outputDir, boolean links, boolean requisites, Scope.Rules scope, StoreOptions store) {
+    FetchSettings fetch, String outputDir, boolean links, boolean requisites, long maxParse, Scope.Rules scope,
+    StoreOptions store) {
 
   static WorkerSetup of(FetchSettings s, Store store, CrawlOptions crawl, Scope.Rules scope) {
     return new WorkerSetup(s.withPerHost(0).withRate(0), store.root().toString(), crawl.crawls(), crawl.requisites(),
-        scope, store.options());
+        crawl.bounds().maxParse(), scope, store.options());
   }
 
   RedirectGate redirectGate() {

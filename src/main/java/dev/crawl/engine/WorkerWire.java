@@ -110,6 +110,7 @@ final class WorkerWire {
     writeString(out, s.outputDir());
     out.writeBoolean(s.links());
     out.writeBoolean(s.requisites());
+    out.writeLong(s.maxParse());
     Scope.Rules r = s.scope();
     out.writeBoolean(r != null);
     if (r != null) {
@@ -133,12 +134,13 @@ final class WorkerWire {
     String outputDir = readString(in);
     boolean links = in.readBoolean();
     boolean requisites = in.readBoolean();
+    long maxParse = in.readLong();
     Scope.Rules scope = in.readBoolean()
         ? new Scope.Rules(readStrings(in), readStrings(in), in.readBoolean(), readStrings(in), readStrings(in))
         : null;
     Layout layout = new Layout(Layout.Kind.valueOf(in.readUTF()), in.readBoolean(), in.readInt());
     StoreOptions store = new StoreOptions(layout, in.readBoolean(), in.readLong());
-    return new WorkerSetup(fetch, outputDir, links, requisites, scope, store);
+    return new WorkerSetup(fetch, outputDir, links, requisites, maxParse, scope, store);
   }
 
   private static void writeSettings(DataOutputStream out, FetchSettings s) throws IOException {
@@ -256,6 +258,7 @@ final class WorkerWire {
       writeString(out, p.title());
       writeStrings(out, p.links());
       writeStrings(out, p.requisites());
+      writeString(out, p.note());
     }
     writeLearned(out, r.cookies());
   }
@@ -268,7 +271,7 @@ final class WorkerWire {
         new WorkerMessages.Exchange(readString(in), in.readInt(), in.readLong(), readString(in), readString(in),
             readString(in), in.readInt(), in.readLong(), readString(in), readValidators(in)),
         in.readBoolean()
-            ? new WorkerMessages.Page(readString(in), readString(in), readStrings(in), readStrings(in))
+            ? new WorkerMessages.Page(readString(in), readString(in), readStrings(in), readStrings(in), readString(in))
             : null,
         readLearned(in));
   }

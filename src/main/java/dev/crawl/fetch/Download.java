@@ -160,6 +160,11 @@ final class Download {
           "too many redirects (more than " + f.settings.maxRedirects() + ", --max-redirects)",
           false);
     }
+    if (location.length() > f.settings.maxUrlLength()) {
+      // checked before parsing: a Location of megabytes is a trap or an attack, not an address
+      throw new FetchException("redirect to a URL of " + location.length() + " characters, over --max-url-length "
+          + f.settings.maxUrlLength(), false);
+    }
     URI next;
     try {
       next = from.resolve(new URI(location.trim()));

@@ -1,6 +1,7 @@
 package dev.crawl.fetch;
 
 import dev.crawl.archive.WarcOptions;
+import dev.crawl.core.UrlBound;
 import dev.crawl.fetch.auth.Credentials;
 import dev.crawl.fetch.net.Proxies;
 import dev.crawl.fetch.tls.TlsOptions;
@@ -49,11 +50,6 @@ public record FetchSettings(
    */
   public static final long DEFAULT_MAX_DECODED = 1L << 30;
 
-  /**
-   * The longest URL followed, from a link or a {@code Location}: Heritrix's and Internet Explorer's
-   * 2,083 characters. Longer ones are almost always a crawler trap growing a URL step by step.
-   */
-  public static final int DEFAULT_MAX_URL_LENGTH = 2083;
 
   /**
    * The one place defaults live: the command line shows and applies these, the tests start from
@@ -62,7 +58,7 @@ public record FetchSettings(
   public static final FetchSettings DEFAULTS = new FetchSettings(
       new Timeouts(Duration.ofSeconds(10), Duration.ofSeconds(15), Duration.ofSeconds(15), 1024, Duration.ZERO),
       new RetryPolicy(2, 1, Duration.ofMillis(250), Duration.ofSeconds(30)),
-      new Limits(10, 0, DEFAULT_MAX_DECODED, DEFAULT_MAX_URL_LENGTH, DEFAULT_PER_HOST, 0),
+      new Limits(10, 0, DEFAULT_MAX_DECODED, UrlBound.DEFAULT, DEFAULT_PER_HOST, 0),
       new RequestOptions(DEFAULT_USER_AGENT, List.of(), false),
       new TlsOptions(null, false, null, null),
       new Network(Proxies.NONE, TransportKind.NETTY),

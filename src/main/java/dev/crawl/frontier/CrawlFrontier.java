@@ -7,10 +7,12 @@ import dev.crawl.core.RunClock;
 import dev.crawl.core.Shard;
 import dev.crawl.core.Task;
 import dev.crawl.core.UrlResult;
+import dev.crawl.crawl.CrawlBounds;
 import dev.crawl.crawl.CrawlOptions;
 import dev.crawl.crawl.RobotsCache;
 import dev.crawl.crawl.Scope;
 import dev.crawl.crawl.Sitemaps;
+import dev.crawl.crawl.Traps;
 import dev.crawl.input.SeenSet;
 import dev.crawl.input.UrlParser;
 import java.net.URI;
@@ -41,6 +43,7 @@ public final class CrawlFrontier implements Frontier, AutoCloseable {
   private final SeenSet seen = new SeenSet();
   private final Scope scope;
   private final LinkRules rules;
+  private final TrapTally traps;
   private final RunClock clock;
   private long nextId = 1;
   private long inFlight;
@@ -64,13 +67,14 @@ public final class CrawlFrontier implements Frontier, AutoCloseable {
    * @param spillFile where tasks beyond {@code inMemory} wait
    */
   public CrawlFrontier(
-      List<Task> starts, Scope scope, int maxDepth, RunClock clock, RobotsCache robots, Consumer<UrlResult.Skipped> disallowed,
-      int inMemory, Path spillFile, Sharding sharding) {
+      List<Task> starts, Scope scope, int maxDepth, CrawlBounds bounds, RunClock clock, RobotsCache robots,
+      Consumer<UrlResult.Skipped> disallowed, int inMemory, Path spillFile, Sharding sharding) {
     this.sharding = sharding;
     this.queue = new SpillingQueue(inMemory, spillFile);
     this.gate = new RobotsGate(robots, disallowed);
     this.scope = scope;
-    this.rules = new LinkRules(scope, maxDepth);
+    this.rules = new LinkRules(scope, maxDepth, new Traps(bounds));
+    this.traps = new TrapTally(bounds.maxPageLinks());
     this.clock = clock;
     for (Task t : starts) {
       startUrls.add(t.url());
@@ -93,7 +97,7 @@ public final class CrawlFrontier implements Frontier, AutoCloseable {
     listed.addAll(sharding.otherStarts());
     Scope scope = new Scope(listed, options.domains(), options.noParent(), options.include(), options.exclude());
     return new CrawlFrontier(
-        starts, scope, options.depth(), clock, robots, disallowed, IN_MEMORY, spillFile, sharding);
+        starts, scope, options.depth(), options.bounds(), clock, robots, disallowed, IN_MEMORY, spillFile, sharding);
   }
 
   /**
@@ -129,11 +133,13 @@ public final class CrawlFrontier implements Frontier, AutoCloseable {
   public synchronized void finished(FetchResult result) {
     inFlight--;
     if (result instanceof UrlResult.OnDisk saved) {
-      for (String link : saved.found().links()) {
-        offer(link, saved.task(), false);
-      }
-      for (String link : saved.found().requisites()) {
-        offer(link, saved.task(), true);
+      List<String> links = saved.found().links();
+      List<String> requisites = saved.found().requisites();
+      int taken = traps.taken(links.size() + requisites.size());
+      found += links.size() + requisites.size() - taken;
+      for (int i = 0; i < taken; i++) {
+        boolean requisite = i >= links.size();
+        offer(requisite ? requisites.get(i - links.size()) : links.get(i), saved.task(), requisite);
       }
     }
     notifyAll();
@@ -162,6 +168,9 @@ public final class CrawlFrontier implements Frontier, AutoCloseable {
     }
     if (refused == LinkRules.Refused.OUT_OF_SCOPE) {
       outOfScope++;
+      return;
+    }
+    if (refused != null && traps.count(refused)) {
       return;
     }
     seen.add(url.toString());
@@ -241,6 +250,6 @@ public final class CrawlFrontier implements Frontier, AutoCloseable {
 
   public synchronized LinkCounts links() {
     return new LinkCounts(found, queued, duplicate, outOfScope, tooDeep, robotsSkipped,
-        gate.respected() ? "respected" : "ignored (--no-robots)", handedOff, fromSitemaps);
+        gate.respected() ? "respected" : "ignored (--no-robots)", handedOff, fromSitemaps, traps.counts());
   }
 }

@@ -11,6 +11,7 @@ import dev.crawl.core.UrlResult;
 import dev.crawl.crawl.CrawlOptions;
 import dev.crawl.crawl.RobotsCache;
 import dev.crawl.crawl.Scope;
+import dev.crawl.crawl.Traps;
 import dev.crawl.input.SeenSet;
 import dev.crawl.input.UrlParser;
 import java.net.URI;
@@ -103,6 +104,7 @@ public final class RedisFrontier implements Frontier, AutoCloseable {
   /** A crawl's part: its rules, and the counts of its links (this process's pages' links). */
   private static final class Crawling {
     final LinkRules rules;
+    final TrapTally traps;
     final RobotsGate gate;
     final SeenSet offered = new SeenSet();
     // hosts whose Crawl-delay this process has told the fleet
@@ -114,8 +116,9 @@ public final class RedisFrontier implements Frontier, AutoCloseable {
     long tooDeep;
     long robotsSkipped;
 
-    Crawling(LinkRules rules, RobotsGate gate) {
+    Crawling(LinkRules rules, TrapTally traps, RobotsGate gate) {
       this.rules = rules;
+      this.traps = traps;
       this.gate = gate;
     }
   }
@@ -211,7 +214,8 @@ public final class RedisFrontier implements Frontier, AutoCloseable {
     }
     List<URI> listed = redis.smembers(starts).stream().map(URI::create).toList();
     Scope scope = new Scope(listed, options.domains(), options.noParent(), options.include(), options.exclude());
-    crawling = new Crawling(new LinkRules(scope, options.depth()), new RobotsGate(robots, disallowed));
+    crawling = new Crawling(new LinkRules(scope, options.depth(), new Traps(options.bounds())),
+        new TrapTally(options.bounds().maxPageLinks()), new RobotsGate(robots, disallowed));
     return scope;
   }
 
@@ -223,7 +227,7 @@ public final class RedisFrontier implements Frontier, AutoCloseable {
     }
     synchronized (c) {
       return new LinkCounts(c.found, c.queued, c.duplicate, c.outOfScope, c.tooDeep, c.robotsSkipped,
-          c.gate.respected() ? "respected" : "ignored (--no-robots)", 0, 0);
+          c.gate.respected() ? "respected" : "ignored (--no-robots)", 0, 0, c.traps.counts());
     }
   }
 
@@ -367,11 +371,13 @@ public final class RedisFrontier implements Frontier, AutoCloseable {
     args.add(member);
     int candidates = 0;
     synchronized (c) {
-      for (String link : saved.found().links()) {
-        candidates += follow(c, link, saved.task(), false, args);
-      }
-      for (String link : saved.found().requisites()) {
-        candidates += follow(c, link, saved.task(), true, args);
+      List<String> links = saved.found().links();
+      List<String> requisites = saved.found().requisites();
+      int taken = c.traps.taken(links.size() + requisites.size());
+      c.found += links.size() + requisites.size() - taken;
+      for (int i = 0; i < taken; i++) {
+        boolean requisite = i >= links.size();
+        candidates += follow(c, requisite ? requisites.get(i - links.size()) : links.get(i), saved.task(), requisite, args);
       }
     }
     long added = (Long) redis.evalsha(finish, prefix, args);
@@ -399,7 +405,7 @@ public final class RedisFrontier implements Frontier, AutoCloseable {
     if (refused != null) {
       if (refused == LinkRules.Refused.TOO_DEEP) {
         c.tooDeep++;
-      } else {
+      } else if (!c.traps.count(refused)) {
         c.outOfScope++;
       }
       return 0;

@@ -3,6 +3,7 @@ package dev.crawl.report;
 import dev.crawl.core.FetchResult;
 import dev.crawl.core.FetchTimings;
 import dev.crawl.core.LinkCounts;
+import dev.crawl.core.TrapCounts;
 import dev.crawl.core.UrlResult;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -147,7 +148,9 @@ public final class FleetReport {
         crawled.stream().mapToLong(LinkCounts::robots).sum(),
         crawled.get(0).robotsTxt(),
         crawled.stream().mapToLong(LinkCounts::handedOff).sum(),
-        crawled.stream().mapToLong(LinkCounts::fromSitemaps).sum());
+        crawled.stream().mapToLong(LinkCounts::fromSitemaps).sum(),
+        // a summary written before traps were counted has none
+        crawled.stream().map(LinkCounts::traps).filter(java.util.Objects::nonNull).reduce(TrapCounts.NONE, TrapCounts::plus));
   }
 
   private static double round(double v) {

@@ -108,8 +108,8 @@ public final class ResultsFile {
     String outcome = outcome(r);
     return switch (r) {
       case UrlResult.OnDisk s ->
-          fetched(outcome, s.task(), s.finalUrl(), s.status(), s.bytes(), s.path(), s.crc32(), s.attempts(),
-              null, s.timings(), s.title(), s.contentType(), s.protocol(), s.validators());
+          noted(fetched(outcome, s.task(), s.finalUrl(), s.status(), s.bytes(), s.path(), s.crc32(), s.attempts(),
+              null, s.timings(), s.title(), s.contentType(), s.protocol(), s.validators()), s.found().note());
       case UrlResult.Failed f ->
           fetched(outcome, f.task(), f.finalUrl(), f.status(), f.keptBytes(), f.keptPath(), null, f.attempts(), f.reason(),
               f.timings(), null, null, null, Validators.NONE);
@@ -131,6 +131,11 @@ public final class ResultsFile {
         yield u;
       }
     };
+  }
+
+  private static UrlRecord noted(UrlRecord u, String note) {
+    u.note = note;
+    return u;
   }
 
   private static UrlRecord fetched(String outcome, Task task, URI finalUrl, int status, long bytes, String path,
@@ -186,7 +191,7 @@ public final class ResultsFile {
   }
 
   private static Discovered titled(UrlRecord r) {
-    return r.title == null ? Discovered.NONE : new Discovered(r.title, List.of(), List.of());
+    return r.title == null && r.note == null ? Discovered.NONE : new Discovered(r.title, List.of(), List.of(), r.note);
   }
 
   private static Validators validators(UrlRecord r) {

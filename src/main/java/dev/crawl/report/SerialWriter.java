@@ -43,7 +43,8 @@ final class SerialWriter implements AutoCloseable {
   /**
    * Returns once every job handed in before this call has run and been flushed.
    *
-   * @throws RuntimeException the first one a job threw; the jobs after it still ran
+   * @throws RuntimeException the first one a job threw since the last drain, once; the jobs after
+   *     it still ran
    */
   void drain() {
     CountDownLatch done = new CountDownLatch(1);
@@ -55,8 +56,11 @@ final class SerialWriter implements AutoCloseable {
       }
     });
     uninterruptibly(done::await);
-    if (failure != null) {
-      throw failure;
+    RuntimeException f = failure;
+    if (f != null) {
+      // once: a later drain (at close) throwing the same exception again would suppress it into itself
+      failure = null;
+      throw f;
     }
   }
 

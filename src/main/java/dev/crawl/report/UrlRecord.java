@@ -11,7 +11,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 @JsonPropertyOrder({
   "outcome", "url", "finalUrl", "status", "bytes", "path", "crc32", "attempts", "error",
   "queuedMs", "startedMs", "firstByteMs", "finishedMs", "lane", "source", "depth", "referrer", "title", "waitMs",
-  "contentType", "protocol", "etag", "lastModified"
+  "contentType", "protocol", "etag", "lastModified", "note"
 })
 final class UrlRecord {
   /** {@code saved}, {@code not-modified}, {@code failed}, {@code invalid}, {@code duplicate},
@@ -46,6 +46,8 @@ final class UrlRecord {
   public String etag;
   /** the file's Last-Modified, as the server sent it (added last) */
   public String lastModified;
+  /** what else the user should know of this line: that a page's links were read from a prefix (added last) */
+  public String note;
 
   /** A record of {@code outcome} for {@code url}, every other field unset. */
   static UrlRecord of(String outcome, String url) {

@@ -108,14 +108,15 @@ final class Job implements AutoCloseable {
             plan.reportDir().resolve("frontier.spill"), new CrawlFrontier.Sharding(plan.fleet().shard(), otherShards, job.handoff));
         job.scope = job.crawl.scope();
         if (plan.crawl().sitemaps()) {
-          job.crawl.readSitemaps(new Sitemaps(SideClient.of(plan.fetch()), plan.fetch().userAgent(), side), job.robots);
+          job.crawl.readSitemaps(new Sitemaps(SideClient.of(plan.fetch()), plan.fetch().userAgent(), side,
+              notice -> stderr.println("crawl: " + notice)), job.robots);
         }
       }
       // in processes mode the workers fetch, and archive, each into a WARC of its own
       job.fetcher = new Fetcher(processes ? plan.fetch().withWarc(null) : plan.fetch(), store, job.clock,
           job.scope == null ? RedirectGate.ANY : job.scope::refuseRedirect, job.inFlight, processes ? null : job.archive);
       job.engine = plan.mode().create(new EngineContext(job.fetcher, plan.effectiveConcurrency(), job.workers(),
-          job.clock, job.inFlight, crawls ? new PageReader(store, plan.crawl().requisites()) : UnaryOperator.identity(),
+          job.clock, job.inFlight, crawls ? new PageReader(store, plan.crawl().requisites(), plan.crawl().bounds().maxParse()) : UnaryOperator.identity(),
           kept));
       return job;
     } catch (IOException | InterruptedException | RuntimeException e) {

@@ -160,7 +160,7 @@ public final class Runner {
   private void convertLinks(RunPlan plan, Store store) throws IOException {
     int pages;
     try (Stream<UrlResult> results = ResultsFile.read(plan.reportDir().resolve(ResultsFile.NAME))) {
-      pages = LinkConverter.convertAll(store, results);
+      pages = LinkConverter.convertAll(store, results, plan.crawl().bounds().maxParse());
     }
     stderr.printf("crawl: --convert-links: rewrote the links of %d pages for offline browsing%n", pages);
   }

@@ -40,7 +40,7 @@ class LinkConverterTest {
   }
 
   private int convert() throws Exception {
-    return LinkConverter.convertAll(new Store(out), results.stream());
+    return LinkConverter.convertAll(new Store(out), results.stream(), CrawlBounds.DEFAULT_MAX_PARSE);
   }
 
   /** The page with every link value and base tag taken out: what -k must leave alone. */

@@ -18,7 +18,7 @@ class LinkExtractorTest {
 
   private Discovered extract(String html, String url, boolean requisites) throws Exception {
     Path file = Files.writeString(tmp.resolve("page.html"), html);
-    return new LinkExtractor(requisites).extract(file, "page.html", URI.create(url), "text/html");
+    return new LinkExtractor(requisites, CrawlBounds.DEFAULT_MAX_PARSE).extract(file, "page.html", URI.create(url), "text/html");
   }
 
   /** Everything a crawl would fetch from the page: links and requisites. */
@@ -89,10 +89,10 @@ class LinkExtractorTest {
     Path css = Files.writeString(tmp.resolve("style.css"),
         "@import url(\"a.css\");\n@import 'b.css' screen;\n@font-face { src: url(../f/t.woff2) format('woff2') }\n"
             + "/* @import 'commented.css'; */ .x::before { content: \"url(not.png)\"; background: url(icons.svg#x) }");
-    Discovered d = new LinkExtractor(true).extract(css, "style.css", URI.create("http://h/s/style.css"), "text/css");
+    Discovered d = new LinkExtractor(true, CrawlBounds.DEFAULT_MAX_PARSE).extract(css, "style.css", URI.create("http://h/s/style.css"), "text/css");
     assertEquals(List.of("http://h/s/a.css", "http://h/s/b.css", "http://h/f/t.woff2", "http://h/s/icons.svg"),
         d.requisites());
-    assertEquals(Discovered.NONE, new LinkExtractor(false).extract(css, "style.css", URI.create("http://h/s/style.css"),
+    assertEquals(Discovered.NONE, new LinkExtractor(false, CrawlBounds.DEFAULT_MAX_PARSE).extract(css, "style.css", URI.create("http://h/s/style.css"),
         "text/css"), "stylesheets are read only for requisites");
   }
 
@@ -116,7 +116,7 @@ class LinkExtractorTest {
     Path latin1 = tmp.resolve("latin1.html");
     Files.write(latin1, "<meta charset=iso-8859-1><a href='caf\u00e9.html'>caf\u00e9</a>".getBytes(StandardCharsets.ISO_8859_1));
     assertEquals(List.of("http://h/caf%C3%A9.html"),
-        new LinkExtractor(false).extract(latin1, "latin1.html", URI.create("http://h/"), "text/html").links());
+        new LinkExtractor(false, CrawlBounds.DEFAULT_MAX_PARSE).extract(latin1, "latin1.html", URI.create("http://h/"), "text/html").links());
   }
 
   @Test

@@ -2,12 +2,17 @@ package dev.crawl.engine;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.crawl.core.TrapCounts;
 import dev.crawl.core.UrlResult;
+import dev.crawl.crawl.CrawlBounds;
+import dev.crawl.crawl.CrawlOptions;
 import dev.crawl.fetch.FetchSettings;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -92,6 +97,83 @@ class HostileServersInEveryModeTest {
     RunFixture.Result run = run(mode, List.of(url("/big.gz")), TestSettings.fast().withMaxDecoded(MiB).withMaxBytes(4 * MiB));
 
     assertEquals(2 * MiB, run.saved("/big.gz").bytes());
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void aHugePageIsSavedWholeAndItsLinksAreReadFromAPrefix(Mode mode) throws Exception {
+    String filler = "<p>" + "x".repeat(1000) + "</p>\n";
+    String huge = "<title>huge</title><a href='/near'>near</a>" + filler.repeat(3 * 1024) + "<a href='/far'>far</a>";
+    page("/huge.html", huge);
+    page("/near", "near");
+    page("/far", "far");
+
+    RunFixture.Result run = crawl(mode, "/huge.html", CrawlBounds.DEFAULTS.withMaxParse(MiB));
+
+    UrlResult.Saved page = run.saved("/huge.html");
+    assertEquals(huge.length(), page.bytes());
+    assertEquals("links read from the first 1.0 MiB of 3.0 MiB (--max-parse)", page.found().note());
+    run.saved("/near");
+    assertEquals(0, wm.findAll(getRequestedFor(urlEqualTo("/far"))).size(), "a link past the prefix");
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void trapLinksAreNotFollowedAndAreCountedByReason(Mode mode) throws Exception {
+    String longUrl = "/long/" + "y".repeat(200);
+    page("/start.html", "<a href='" + longUrl + "'>long</a>"
+        + "<a href='/1/2/3/4/5/6'>deep</a>"
+        + "<a href='/a/b/b/b/c'>repeated</a>"
+        + "<a href='/a/b/b/c'>twice is fine</a>"
+        + "<a href='/1/2/3/4/5'>five is fine</a>");
+    page("/a/b/b/c", "ok");
+    page("/1/2/3/4/5", "ok");
+
+    RunFixture.Result run = crawl(mode, "/start.html", new CrawlBounds(MiB, 150, 5, 2, 6000));
+
+    run.saved("/a/b/b/c");
+    run.saved("/1/2/3/4/5");
+    assertEquals(new TrapCounts(1, 1, 1, 0), run.outcome().summary().links().traps());
+    assertEquals(3, wm.getAllServeEvents().size(), "only the start page and the two pages within the bounds");
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void linksPastThePageLinkCapAreCountedNotFollowed(Mode mode) throws Exception {
+    StringBuilder links = new StringBuilder();
+    for (int i = 0; i < 10; i++) {
+      links.append("<a href='/p").append(i).append("'>").append(i).append("</a>");
+      page("/p" + i, "page " + i);
+    }
+    page("/many.html", links.toString());
+
+    RunFixture.Result run = crawl(mode, "/many.html", new CrawlBounds(MiB, 2083, 20, 2, 4));
+
+    for (int i = 0; i < 4; i++) {
+      run.saved("/p" + i);
+    }
+    assertEquals(5, run.outcome().summary().counts().saved(), "the page and its first 4 links");
+    assertEquals(6, run.outcome().summary().links().traps().pageLinks());
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void aRedirectToAUrlOverTheBoundFailsThatUrl(Mode mode) throws Exception {
+    wm.stubFor(get("/away").willReturn(aResponse().withStatus(302).withHeader("Location", "/" + "z".repeat(3000))));
+
+    RunFixture.Result run = run(mode, List.of(url("/away"), url("/neighbour")), TestSettings.fast());
+
+    assertEquals("redirect to a URL of 3001 characters, over --max-url-length 2083", run.failed("/away").reason());
+    run.saved("/neighbour");
+  }
+
+  private void page(String path, String html) {
+    wm.stubFor(get(path).willReturn(aResponse().withHeader("Content-Type", "text/html").withBody(html)));
+  }
+
+  private RunFixture.Result crawl(Mode mode, String start, CrawlBounds bounds) throws Exception {
+    CrawlOptions options = new CrawlOptions(1, false, List.of(), false, List.of(), List.of(), false, false).withBounds(bounds);
+    return RunFixture.crawl(mode, 2, List.of(url(start)), tmp.resolve("out"), TestSettings.fast(), options);
   }
 
   private void assertOnlyTheNeighbourOnDisk() throws Exception {

@@ -241,7 +241,7 @@ class WarcInEveryModeTest {
   void whatACrawlFetchesForItselfIsArchivedToo(Mode mode) throws Exception {
     Path warc = tmp.resolve("warc").resolve("crawl.warc.gz");
     dev.crawl.crawl.CrawlOptions robotsAndSitemaps =
-        new dev.crawl.crawl.CrawlOptions(1, false, List.of(), false, List.of(), List.of(), true, false, true);
+        new dev.crawl.crawl.CrawlOptions(1, false, List.of(), false, List.of(), List.of(), true, false).withSitemaps(true);
 
     RunFixture.crawl(mode, 2, List.of(url("/a.txt")), tmp.resolve("out"),
         TestSettings.fast().withWarc(new WarcOptions(warc.toString(), 0, true)), robotsAndSitemaps);

@@ -70,7 +70,7 @@ class WorkerWireTest {
     String title = "t".repeat(100_000) + "ü";
     WorkerMessages.Reply sent = new WorkerMessages.Reply(7, WorkerMessages.Outcome.SAVED,
         new WorkerMessages.Exchange("http://x/", 200, 1, "x", "0", null, 1, 5, "http/1.1", null),
-        new WorkerMessages.Page("text/html", title, List.of(), List.of()), List.of());
+        new WorkerMessages.Page("text/html", title, List.of(), List.of(), null), List.of());
 
     assertEquals(title, roundTrip(out -> WorkerWire.send(out, sent), WorkerWire::receiveReply).page().title());
   }

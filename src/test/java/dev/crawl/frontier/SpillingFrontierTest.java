@@ -48,7 +48,7 @@ class SpillingFrontierTest {
     URI start = URI.create("http://h/0");
     Path spill = tmp.resolve("frontier.spill");
     CrawlFrontier f = new CrawlFrontier(List.of(new Task(1, start, "list:1", 0)),
-        new Scope(List.of(start), List.of(), false, List.of(), List.of()), 3, new RunClock(), null, skipped -> {}, 2, spill, CrawlFrontier.Sharding.NONE);
+        new Scope(List.of(start), List.of(), false, List.of(), List.of()), 3, dev.crawl.crawl.CrawlBounds.DEFAULTS, new RunClock(), null, skipped -> {}, 2, spill, CrawlFrontier.Sharding.NONE);
 
     List<Task> handedOut = new ArrayList<>();
     for (Task t; (t = f.next()) != null; ) {

@@ -27,9 +27,10 @@ import java.util.function.LongSupplier;
  *
  * <p>It keeps at most {@value #PER_DOMAIN} cookies a domain and {@value #IN_ALL} in all, the oldest going first.
  * What changes the jar is also kept in order ({@link #since}), so that worker processes can pass
- * on what their servers set and hear what others' did. There is no public suffix list: a server may
- * set a cookie for a registrable suffix such as {@code co.uk} of its own name, which a browser
- * would refuse; domains without a dot are refused.
+ * on what their servers set and hear what others' did. A cookie for a public suffix ({@code co.uk},
+ * {@code github.io}: the public suffix list) is refused, as browsers and curl refuse it: one site
+ * could otherwise set cookies every other site under the suffix receives; domains without a dot are
+ * refused too.
  */
 public final class CookieJar {
   /** More than a browser keeps for one domain (Chrome: 180); a bound on what a server can make us hold. */
@@ -184,6 +185,13 @@ public final class CookieJar {
       domain = host;
     } else if (!domainMatches(host, domain) || (domain.indexOf('.') < 0 && !domain.equals(host))) {
       return null; // another site's domain, or a top-level one
+    } else if (PublicSuffixes.is(domain)) {
+      // RFC 6265 5.3 step 5: a suffix anyone can register under is no cookie domain, unless it is
+      // the very host (a site at github.io itself), which then gets a host-only cookie
+      if (!domain.equals(host)) {
+        return null;
+      }
+      hostOnly = true;
     }
     long now = nowSeconds.getAsLong();
     long expiry = maxAge != null ? (maxAge <= 0 ? Long.MIN_VALUE : now + maxAge)

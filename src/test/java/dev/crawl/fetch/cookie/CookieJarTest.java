@@ -49,6 +49,25 @@ class CookieJarTest {
   }
 
   @Test
+  void refusesACookieForAPublicSuffixWhichEverySiteUnderItWouldReceive() {
+    set("http://shop.example.co.uk/", "uk=1; Domain=co.uk; Path=/", "site=2; Domain=example.co.uk; Path=/");
+    set("http://alice.github.io/", "pages=3; Domain=github.io; Path=/");
+
+    assertNull(sent("http://bank.co.uk/"));
+    assertNull(sent("http://mallory.github.io/"));
+    assertEquals("site=2", sent("http://shop.example.co.uk/"));
+    assertEquals("site=2", sent("http://www.example.co.uk/"));
+  }
+
+  @Test
+  void aPublicSuffixThatIsTheHostItselfGetsAHostOnlyCookie() {
+    set("http://github.io/", "own=1; Domain=github.io; Path=/");
+
+    assertEquals("own=1", sent("http://github.io/"));
+    assertNull(sent("http://alice.github.io/"));
+  }
+
+  @Test
   void refusesCookiesForAnotherSitesDomainOrATopLevelOne() {
     set("http://www.example.com/", "a=1; Domain=other.com", "b=2; Domain=com", "c=3; Domain=ww.example.com");
 

@@ -177,8 +177,9 @@ final class Connector {
    */
   private void http2(Channel ch, CompletableFuture<Link> linked) {
     Http2FrameCodec codec = Http2FrameCodecBuilder.forClient()
-        // a client takes no pushes; the rest of the settings are the codec's
-        .initialSettings(Http2Settings.defaultSettings().pushEnabled(false))
+        // a client takes no pushes; a header block is bounded as on HTTP/1.1 (Netty's own default
+        // is 8 KiB, which real responses with long policies exceed); the rest are the codec's
+        .initialSettings(Http2Settings.defaultSettings().pushEnabled(false).maxHeaderListSize(ResponseDecoder.MAX_HEADERS))
         .build();
     H2Connection connection = new H2Connection(ch, codec);
     ch.pipeline().addLast(codec, new Http2MultiplexHandler(new ChannelInboundHandlerAdapter()),
