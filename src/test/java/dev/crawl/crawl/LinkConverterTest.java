@@ -40,7 +40,24 @@ class LinkConverterTest {
   }
 
   private int convert() throws Exception {
-    return LinkConverter.convertAll(new Store(out), results.stream(), CrawlBounds.DEFAULT_MAX_PARSE);
+    return convert(CrawlBounds.DEFAULT_MAX_PARSE);
+  }
+
+  private int convert(long maxParse) throws Exception {
+    return LinkConverter.convertAll(new Store(out), results.stream(), maxParse);
+  }
+
+  @Test
+  void ofAPageOverMaxParseTheLinksInThePrefixAreConvertedAndTheRestIsCopiedAsItIs() throws Exception {
+    String tail = "<p>" + "z".repeat(5000) + "</p><a href=\"http://h/x.html\">past the prefix</a>";
+    String page = "<a href=\"http://h/x.html\">x</a><p>" + "y".repeat(100) + "</p>" + tail;
+    saved("http://h/index.html", "h/index.html", page.getBytes(StandardCharsets.UTF_8), "text/html");
+    saved("http://h/x.html", "h/x.html", "x".getBytes(StandardCharsets.UTF_8), "text/html");
+
+    assertEquals(1, convert(1000));
+
+    assertEquals("<a href=\"x.html\">x</a><p>" + "y".repeat(100) + "</p>" + tail,
+        Files.readString(out.resolve("h/index.html")));
   }
 
   /** The page with every link value and base tag taken out: what -k must leave alone. */
