@@ -40,6 +40,19 @@ class BodyDecoderTest {
   }
 
   @Test
+  void undoesStackedCodingsInReverseOrderOfTheirListing() throws IOException {
+    byte[] gzipThenBrotli = compress("br", gzip(TEXT));
+    assertArrayEquals(TEXT, decode("gzip, br", gzipThenBrotli, 1000));
+    assertArrayEquals(TEXT, decode("gzip, identity, gzip", gzip(gzip(TEXT)), 333));
+  }
+
+  @Test
+  void refusesMoreStackedCodingsThanCurlUndoes() {
+    FetchException e = assertThrows(FetchException.class, () -> BodyDecoder.forEncoding("gzip, gzip, gzip, gzip, gzip, gzip"));
+    assertEquals("Content-Encoding with 6 codings (at most 5 are undone)", e.getMessage());
+  }
+
+  @Test
   void decodesConcatenatedGzipMembers() throws IOException {
     byte[] a = gzip("first ".getBytes(StandardCharsets.US_ASCII));
     byte[] b = gzip("second".getBytes(StandardCharsets.US_ASCII));
