@@ -6,7 +6,10 @@ import java.io.OutputStream;
 import java.util.zip.DeflaterOutputStream;
 import java.util.zip.GZIPOutputStream;
 
-/** Bodies that decode to far more than is sent: zeros, compressed once or in stacked codings. */
+/**
+ * Bodies in content codings, and bombs among them: bodies that decode to far more than is sent,
+ * zeros compressed once or in stacked codings.
+ */
 final class Bombs {
   private Bombs() {}
 
@@ -22,6 +25,7 @@ final class Bombs {
     return body;
   }
 
+  /** {@code raw} in one coding: gzip, deflate (zlib-wrapped, as HTTP's is), br or zstd. */
   static byte[] encode(String coding, byte[] raw) throws IOException {
     return switch (coding) {
       case "gzip" -> stream(raw, GZIPOutputStream::new);
@@ -30,6 +34,8 @@ final class Bombs {
         com.aayushatharva.brotli4j.Brotli4jLoader.ensureAvailability();
         yield com.aayushatharva.brotli4j.encoder.Encoder.compress(raw);
       }
+      // with the checksum the zstd tool writes by default: without one, bytes changed in the middle
+      // may decode to other bytes of the right length, which no decoder can tell
       case "zstd" -> {
         try (var ctx = new com.github.luben.zstd.ZstdCompressCtx()) {
           yield ctx.setLevel(3).setChecksum(true).compress(raw);

@@ -19,7 +19,6 @@ import dev.crawl.core.FetchTimings;
 import dev.crawl.core.UrlResult;
 import dev.crawl.fetch.FetchSettings;
 import dev.crawl.fetch.auth.Credentials;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +27,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -480,29 +478,10 @@ abstract class EngineContractTest {
 
   /** The text in a content coding: gzip, br or zstd. */
   static byte[] encode(String coding, String text) throws Exception {
-    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-    return switch (coding) {
-      case "gzip" -> gzip(text);
-      case "br" -> {
-        com.aayushatharva.brotli4j.Brotli4jLoader.ensureAvailability();
-        yield com.aayushatharva.brotli4j.encoder.Encoder.compress(bytes);
-      }
-      // with the checksum the zstd tool writes by default: without one, bytes changed in the middle
-      // may decode to other bytes of the right length, which no decoder can tell
-      case "zstd" -> {
-        try (var ctx = new com.github.luben.zstd.ZstdCompressCtx()) {
-          yield ctx.setLevel(3).setChecksum(true).compress(bytes);
-        }
-      }
-      default -> throw new IllegalArgumentException(coding);
-    };
+    return Bombs.encode(coding, text.getBytes(StandardCharsets.UTF_8));
   }
 
   static byte[] gzip(String text) throws Exception {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
-      gz.write(text.getBytes(StandardCharsets.UTF_8));
-    }
-    return out.toByteArray();
+    return Bombs.encode("gzip", text.getBytes(StandardCharsets.UTF_8));
   }
 }
