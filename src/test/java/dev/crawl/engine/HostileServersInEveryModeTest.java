@@ -167,6 +167,22 @@ class HostileServersInEveryModeTest {
     run.saved("/neighbour");
   }
 
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void aHeaderBlockOverTheBoundFailsWithANamedReasonAndIsNotTriedAgain(Mode mode) throws Exception {
+    try (RawServer raw = RawServer.withHealthyFile()) {
+      raw.respond("/header-bomb", "HTTP/1.1 200 OK\r\nX-Big: " + "z".repeat(500_000) + "\r\nContent-Length: 0\r\n\r\n");
+
+      RunFixture.Result run = run(mode, List.of(raw.url("/header-bomb"), raw.url("/healthy")),
+          TestSettings.fast().withRetries(2));
+
+      UrlResult.Failed r = run.failed("/header-bomb");
+      assertTrue(r.reason().startsWith("the server's status line or headers are too long ("), r.reason());
+      assertEquals(1, raw.requests("/header-bomb"));
+      run.saved("/healthy");
+    }
+  }
+
   private void page(String path, String html) {
     wm.stubFor(get(path).willReturn(aResponse().withHeader("Content-Type", "text/html").withBody(html)));
   }

@@ -34,6 +34,14 @@ public final class FetchException extends IOException {
     return new FetchException(message, true, Kind.SILENCE, "time");
   }
 
+  /**
+   * A response head over the bounds a transport keeps (384 KiB, the JDK client's), said the same
+   * on every transport and not tried again: the same server sends the same head.
+   */
+  public static FetchException headTooLong(String detail) {
+    return new FetchException("the server's status line or headers are too long (" + detail + ")", false);
+  }
+
   /** A body past a length we allow (--max-size): what arrived is cut for length. */
   public static FetchException tooLong(String message) {
     return new FetchException(message, false, Kind.OTHER, "length");

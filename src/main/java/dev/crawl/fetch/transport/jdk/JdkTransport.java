@@ -1,5 +1,6 @@
 package dev.crawl.fetch.transport.jdk;
 
+import dev.crawl.fetch.http.FetchException;
 import dev.crawl.fetch.tls.LazyTls;
 import dev.crawl.fetch.tls.Tls;
 import dev.crawl.fetch.transport.Head;
@@ -118,7 +119,7 @@ public final class JdkTransport implements Transport {
             return;
           }
           if (error != null) {
-            onOurs(() -> head.completeExceptionally(unwrap(error)));
+            onOurs(() -> head.completeExceptionally(headFailure(unwrap(error))));
           } else {
             // an answer the client made up without reading a body: a proxy's 407 to CONNECT
             onOurs(() -> {
@@ -230,6 +231,14 @@ public final class JdkTransport implements Transport {
   /** As ALPN and the HTTP status line spell it. */
   static String protocol(HttpClient.Version v) {
     return v == HttpClient.Version.HTTP_2 ? Head.H2 : Head.HTTP_1_1;
+  }
+
+  /** The client's own words for a head over its bounds, put as the Netty transport puts them. */
+  private static Throwable headFailure(Throwable e) {
+    String m = e.getMessage();
+    return e instanceof java.net.ProtocolException && m != null && m.startsWith("Header size too big")
+        ? FetchException.headTooLong(m)
+        : e;
   }
 
   private static Throwable unwrap(Throwable e) {

@@ -44,8 +44,7 @@ final class Failures {
       return new FetchException("the server closed the connection without sending a response", true);
     }
     if (cause instanceof TooLongFrameException) {
-      return new FetchException("the server's status line or headers are too long ("
-          + cause.getMessage() + ")", false);
+      return FetchException.headTooLong(cause.getMessage());
     }
     if (headersSoFar != null) {
       try {
