@@ -119,6 +119,34 @@ class HostileServersInEveryModeTest {
 
   @ParameterizedTest
   @EnumSource(Mode.class)
+  void aPageNestedTwoHundredThousandDeepIsReadToItsEnd(Mode mode) throws Exception {
+    page("/deep.html", "<div>".repeat(200_000) + "<a href='/neighbour'>n</a>" + "</div>".repeat(200_000));
+
+    RunFixture.Result run = crawl(mode, "/deep.html", CrawlBounds.DEFAULTS);
+
+    run.saved("/deep.html");
+    run.saved("/neighbour");
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void robotsTxtIsReadOnlyToItsFirst500KiB(Mode mode) throws Exception {
+    String rules = "User-agent: *\nDisallow: /early\n" + "# padding\n".repeat(60_000) + "Disallow: /late\n";
+    wm.stubFor(get("/robots.txt").willReturn(aResponse().withBody(rules)));
+    page("/start.html", "<a href='/early'>e</a><a href='/late'>l</a>");
+    page("/late", "late");
+
+    CrawlOptions respectingRobots = new CrawlOptions(1, false, List.of(), false, List.of(), List.of(), true, false);
+    RunFixture.Result run = RunFixture.crawl(mode, 2, List.of(url("/start.html")), tmp.resolve("out"), TestSettings.fast(),
+        respectingRobots);
+
+    assertTrue(rules.length() > 500 * 1024);
+    run.skipped("/early");
+    run.saved("/late");
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
   void trapLinksAreNotFollowedAndAreCountedByReason(Mode mode) throws Exception {
     String longUrl = "/long/" + "y".repeat(200);
     page("/start.html", "<a href='" + longUrl + "'>long</a>"
