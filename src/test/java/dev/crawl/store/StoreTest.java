@@ -29,15 +29,23 @@ class StoreTest {
     return URI.create("http://127.0.0.1:8080" + path);
   }
 
-  /** Saves {@code body} for {@code url} through the store's own steps: begin, write, commit. */
-  private static String save(Store store, URI url, String body) throws Exception {
+  /** A download of {@code body} for {@code url} begun and written to its temporary file. */
+  private record Written(Pending pending, Pending.Temp temp) {}
+
+  private static Written write(Store store, URI url, String body) throws Exception {
     Pending p = store.begin(url);
     Pending.Temp t = p.newTemp();
     try (var channel = t.channel()) {
       channel.write(ByteBuffer.wrap(body.getBytes(StandardCharsets.UTF_8)));
     }
-    p.commit(t.path());
-    return p.relativePath();
+    return new Written(p, t);
+  }
+
+  /** Saves {@code body} for {@code url} through the store's own steps: begin, write, commit. */
+  private static String save(Store store, URI url, String body) throws Exception {
+    Written w = write(store, url, body);
+    w.pending().commit(w.temp().path());
+    return w.pending().relativePath();
   }
 
   private List<String> everything() throws Exception {
@@ -132,13 +140,9 @@ class StoreTest {
   }
 
   private static Pending cutPending(Store s, String path, String body) throws Exception {
-    Pending p = s.begin(url(path));
-    Pending.Temp t = p.newTemp();
-    try (var channel = t.channel()) {
-      channel.write(ByteBuffer.wrap(body.getBytes(StandardCharsets.UTF_8)));
-    }
-    p.keepIfCut(t.path(), new Partials.Meta(url(path).toString(), "\"e\"", null, 100));
-    p.abort();
-    return p;
+    Written w = write(s, url(path), body);
+    w.pending().keepIfCut(w.temp().path(), new Partials.Meta(url(path).toString(), "\"e\"", null, 100));
+    w.pending().abort();
+    return w.pending();
   }
 }
