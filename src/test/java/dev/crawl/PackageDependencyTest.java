@@ -45,10 +45,33 @@ class PackageDependencyTest {
       Map.entry("cli", Set.of("core", "input", "store", "fetch", "crawl", "report", "frontier", "engine", "run", "demo",
           "archive")));
 
-  // a class named in a class file: in a descriptor or a class entry, always with slashes
-  private static final Pattern REFERENCE = Pattern.compile("dev/crawl/([a-z]+)/");
-  // the whole package of a named class, with slashes or, in a string, with dots
-  private static final Pattern FULL_REFERENCE = Pattern.compile("dev[/.]crawl[/.]((?:[a-z0-9]+[/.])*?[a-z0-9]+)[/.][A-Z]");
+  /** How finely packages are told apart: by their top package, or whole, sub-packages apart. */
+  enum Granularity {
+    // a class named in a class file: in a descriptor or a class entry, always with slashes
+    TOP(Pattern.compile("dev/crawl/([a-z]+)/")) {
+      @Override
+      String packageOf(Path classFile) {
+        return classFile.getName(0).toString();
+      }
+    },
+    // the whole package of a named class, with slashes or, in a string, with dots
+    WHOLE(Pattern.compile("dev[/.]crawl[/.]((?:[a-z0-9]+[/.])*?[a-z0-9]+)[/.][A-Z]")) {
+      @Override
+      String packageOf(Path classFile) {
+        return classFile.getParent().toString().replace('\\', '/');
+      }
+    };
+
+    /** Its group 1 is the package of a class named in a class file. */
+    final Pattern reference;
+
+    Granularity(Pattern reference) {
+      this.reference = reference;
+    }
+
+    /** The package of a class file, given relative to {@code dev/crawl}. */
+    abstract String packageOf(Path classFile);
+  }
 
   @Test
   void noPackageUsesOneItMustNot() throws Exception {
@@ -72,7 +95,7 @@ class PackageDependencyTest {
   void noPackageAtAnyDepthReachesItselfThroughOthers() throws Exception {
     // sub-packages too (report and report.html, fetch and fetch.transport.netty), and a class
     // named in a string (a worker's main class) as much as one in an import
-    Map<String, Set<String>> uses = dependencies(FULL_REFERENCE);
+    Map<String, Set<String>> uses = dependencies(Granularity.WHOLE);
 
     assertTrue(uses.containsKey("report/html") && uses.containsKey("fetch/transport/netty"), uses.keySet().toString());
     assertEquals(List.of(), cycles(uses));
@@ -80,7 +103,7 @@ class PackageDependencyTest {
 
   @Test
   void aClassNamedInAStringCountsAsAUse() {
-    Matcher m = FULL_REFERENCE.matcher("\u0001\u0000\u0012dev.crawl.cli.Main");
+    Matcher m = Granularity.WHOLE.reference.matcher("\u0001\u0000\u0012dev.crawl.cli.Main");
 
     assertTrue(m.find());
     assertEquals("cli", m.group(1).replace('.', '/'));
@@ -135,26 +158,20 @@ class PackageDependencyTest {
 
   /** For each top package of the main classes, the other top packages its classes name. */
   static Map<String, Set<String>> dependencies() throws IOException, URISyntaxException {
-    return dependencies(REFERENCE);
+    return dependencies(Granularity.TOP);
   }
 
-  /**
-   * For each package of the main classes (as the pattern's group 1 names them), the other packages
-   * its classes name.
-   */
-  static Map<String, Set<String>> dependencies(Pattern reference) throws IOException, URISyntaxException {
+  /** For each package of the main classes, told apart as {@code granularity} says, the other packages its classes name. */
+  static Map<String, Set<String>> dependencies(Granularity granularity) throws IOException, URISyntaxException {
     Path classes = Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     Path root = classes.resolve("dev/crawl");
     Map<String, Set<String>> uses = new TreeMap<>();
     try (Stream<Path> files = Files.walk(root)) {
       for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
-        Path relative = root.relativize(file);
-        String pkg = reference == REFERENCE
-            ? relative.getName(0).toString()
-            : relative.getParent().toString().replace('\\', '/');
+        String pkg = granularity.packageOf(root.relativize(file));
         Set<String> mine = uses.computeIfAbsent(pkg, p -> new TreeSet<>());
         // ISO-8859-1 maps every byte to one char, so the constant pool's ASCII names read as written
-        Matcher m = reference.matcher(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1));
+        Matcher m = granularity.reference.matcher(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1));
         while (m.find()) {
           String used = m.group(1).replace('.', '/');
           if (!used.equals(pkg)) {
