@@ -87,10 +87,13 @@ public final class Sitemaps implements AutoCloseable {
       }
       asked.add(sitemap.toString());
       long[] listed = {0};
+      // a sitemap of exactly 50,000 URLs is whole: only a 50,001st one is over the cap
+      boolean[] over = {false};
       SitemapReader.Listing listing = new SitemapReader.Listing() {
         @Override
         public void page(String url) {
           if (listed[0] == MAX_SITEMAP_URLS || urls[0] == MAX_URLS) {
+            over[0] = listed[0] == MAX_SITEMAP_URLS;
             throw new Enough();
           }
           listed[0]++;
@@ -101,6 +104,7 @@ public final class Sitemaps implements AutoCloseable {
         @Override
         public void sitemap(String url) {
           if (listed[0] == MAX_SITEMAP_URLS) {
+            over[0] = true;
             throw new Enough();
           }
           listed[0]++;
@@ -108,7 +112,7 @@ public final class Sitemaps implements AutoCloseable {
         }
       };
       String cut = readOne(sitemap, listing);
-      if (cut == null && listed[0] == MAX_SITEMAP_URLS) {
+      if (cut == null && over[0]) {
         cut = "listed more than " + MAX_SITEMAP_URLS + " URLs";
       }
       if (cut == null && urls[0] == MAX_URLS) {

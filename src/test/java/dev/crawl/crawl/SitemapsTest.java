@@ -50,6 +50,17 @@ class SitemapsTest {
   }
 
   @Test
+  void aSitemapOfExactlyFiftyThousandUrlsIsWholeAndNothingIsSaid() throws Exception {
+    wm.stubFor(get("/full.xml").willReturn(aResponse().withBody(urlset("/full/", 50_000))));
+    index("/full.xml", "/second.xml");
+
+    read();
+
+    assertEquals(50_003, pages.size());
+    assertEquals(List.of(), notices);
+  }
+
+  @Test
   void aGzipSitemapDecodingPastFiftyMegabytesIsReadToTheCapAndTheNextIsStillRead() throws Exception {
     // a few URLs, then 64 MiB of blank lines: 64 KiB on the wire
     ByteArrayOutputStream gz = new ByteArrayOutputStream();
