@@ -133,14 +133,7 @@ public final class CrawlFrontier implements Frontier, AutoCloseable {
   public synchronized void finished(FetchResult result) {
     inFlight--;
     if (result instanceof UrlResult.OnDisk saved) {
-      List<String> links = saved.found().links();
-      List<String> requisites = saved.found().requisites();
-      int taken = traps.taken(links.size() + requisites.size());
-      found += links.size() + requisites.size() - taken;
-      for (int i = 0; i < taken; i++) {
-        boolean requisite = i >= links.size();
-        offer(requisite ? requisites.get(i - links.size()) : links.get(i), saved.task(), requisite);
-      }
+      found += traps.take(saved.found(), (link, requisite) -> offer(link, saved.task(), requisite));
     }
     notifyAll();
   }

@@ -369,22 +369,16 @@ public final class RedisFrontier implements Frontier, AutoCloseable {
     // the page's links go in before its lease ends, in one script: the fleet never sees neither
     List<String> args = new ArrayList<>();
     args.add(member);
-    int candidates = 0;
+    int[] candidates = {0};
     synchronized (c) {
-      List<String> links = saved.found().links();
-      List<String> requisites = saved.found().requisites();
-      int taken = c.traps.taken(links.size() + requisites.size());
-      c.found += links.size() + requisites.size() - taken;
-      for (int i = 0; i < taken; i++) {
-        boolean requisite = i >= links.size();
-        candidates += follow(c, requisite ? requisites.get(i - links.size()) : links.get(i), saved.task(), requisite, args);
-      }
+      c.found += c.traps.take(saved.found(),
+          (link, requisite) -> candidates[0] += follow(c, link, saved.task(), requisite, args));
     }
     long added = (Long) redis.evalsha(finish, prefix, args);
     leaseEnded();
     synchronized (c) {
       c.queued += added;
-      c.duplicate += candidates - added;
+      c.duplicate += candidates[0] - added;
     }
   }
 

@@ -1,6 +1,8 @@
 package dev.crawl.frontier;
 
+import dev.crawl.core.Discovered;
 import dev.crawl.core.TrapCounts;
+import java.util.List;
 
 /** Counts the links a frontier refused as traps, by reason; guarded by its frontier's lock. */
 final class TrapTally {
@@ -27,14 +29,27 @@ final class TrapTally {
     return true;
   }
 
+  /** Where a page's links go: the frontier's own offer. */
+  interface Offer {
+    void offer(String link, boolean requisite);
+  }
+
   /**
-   * How many of a page's {@code links} (links and requisites together) may be taken; the rest are
-   * counted as over the cap.
+   * Hands on a page's links, then its requisites, up to the cap; the rest are counted as over it.
+   *
+   * @return how many were over the cap: links found, but never offered
    */
-  int taken(int links) {
-    int taken = Math.min(links, maxPageLinks);
-    pageLinks += links - taken;
-    return taken;
+  int take(Discovered found, Offer offer) {
+    List<String> links = found.links();
+    List<String> requisites = found.requisites();
+    int all = links.size() + requisites.size();
+    int taken = Math.min(all, maxPageLinks);
+    pageLinks += all - taken;
+    for (int i = 0; i < taken; i++) {
+      boolean requisite = i >= links.size();
+      offer.offer(requisite ? requisites.get(i - links.size()) : links.get(i), requisite);
+    }
+    return all - taken;
   }
 
   TrapCounts counts() {
