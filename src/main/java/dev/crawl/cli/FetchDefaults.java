@@ -45,15 +45,12 @@ final class FetchDefaults implements IDefaultValueProvider {
   }
 
   static String size(long bytes) {
-    if (bytes == 0) {
-      return "0";
+    if (bytes != 0 && bytes % (1L << 30) == 0) {
+      return (bytes >> 30) + "G";
     }
-    for (String unit : new String[] {"G", "M", "k"}) {
-      long scale = 1L << (10 * ("kMG".indexOf(unit) + 1));
-      if (bytes % scale == 0) {
-        return bytes / scale + unit;
-      }
+    if (bytes != 0 && bytes % (1L << 20) == 0) {
+      return (bytes >> 20) + "M";
     }
-    return String.valueOf(bytes);
+    return bytes != 0 && bytes % 1024 == 0 ? bytes / 1024 + "k" : String.valueOf(bytes);
   }
 }

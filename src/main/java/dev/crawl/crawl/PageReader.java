@@ -5,7 +5,6 @@ import dev.crawl.core.FetchResult;
 import dev.crawl.core.UrlResult;
 import dev.crawl.store.Store;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Semaphore;
 import java.util.function.UnaryOperator;
@@ -46,7 +45,8 @@ public final class PageReader implements UnaryOperator<FetchResult> {
     }
     Path file = store.file(s.path());
     try {
-      int kib = (int) Math.min(BUDGET_KIB, (Math.min(Files.size(file), maxParse) + 1023) / 1024);
+      // the result knows the file's size: no stat for it
+      int kib = (int) Math.min(BUDGET_KIB, (Math.min(Math.max(0, s.bytes()), maxParse) + 1023) / 1024);
       budget.acquireUninterruptibly(kib);
       try {
         return s.withFound(extractor.extract(file, s.path(), s.finalUrl(), s.contentType()));

@@ -12,7 +12,6 @@ import dev.crawl.crawl.CrawlOptions;
 import dev.crawl.crawl.RobotsCache;
 import dev.crawl.crawl.Scope;
 import dev.crawl.crawl.Sitemaps;
-import dev.crawl.crawl.Traps;
 import dev.crawl.input.SeenSet;
 import dev.crawl.input.UrlParser;
 import java.net.URI;
@@ -73,8 +72,8 @@ public final class CrawlFrontier implements Frontier, AutoCloseable {
     this.queue = new SpillingQueue(inMemory, spillFile);
     this.gate = new RobotsGate(robots, disallowed);
     this.scope = scope;
-    this.rules = new LinkRules(scope, maxDepth, new Traps(bounds));
-    this.traps = new TrapTally(bounds.maxPageLinks());
+    this.rules = new LinkRules(scope, maxDepth);
+    this.traps = new TrapTally(bounds);
     this.clock = clock;
     for (Task t : starts) {
       startUrls.add(t.url());
@@ -163,7 +162,7 @@ public final class CrawlFrontier implements Frontier, AutoCloseable {
       outOfScope++;
       return;
     }
-    if (refused != null && traps.count(refused)) {
+    if (traps.caught(url)) {
       return;
     }
     seen.add(url.toString());

@@ -11,7 +11,6 @@ import dev.crawl.core.UrlResult;
 import dev.crawl.crawl.CrawlOptions;
 import dev.crawl.crawl.RobotsCache;
 import dev.crawl.crawl.Scope;
-import dev.crawl.crawl.Traps;
 import dev.crawl.input.SeenSet;
 import dev.crawl.input.UrlParser;
 import java.net.URI;
@@ -214,8 +213,8 @@ public final class RedisFrontier implements Frontier, AutoCloseable {
     }
     List<URI> listed = redis.smembers(starts).stream().map(URI::create).toList();
     Scope scope = new Scope(listed, options.domains(), options.noParent(), options.include(), options.exclude());
-    crawling = new Crawling(new LinkRules(scope, options.depth(), new Traps(options.bounds())),
-        new TrapTally(options.bounds().maxPageLinks()), new RobotsGate(robots, disallowed));
+    crawling = new Crawling(new LinkRules(scope, options.depth()), new TrapTally(options.bounds()),
+        new RobotsGate(robots, disallowed));
     return scope;
   }
 
@@ -399,9 +398,12 @@ public final class RedisFrontier implements Frontier, AutoCloseable {
     if (refused != null) {
       if (refused == LinkRules.Refused.TOO_DEEP) {
         c.tooDeep++;
-      } else if (!c.traps.count(refused)) {
+      } else {
         c.outOfScope++;
       }
+      return 0;
+    }
+    if (c.traps.caught(url)) {
       return 0;
     }
     Task t = LinkRules.task(0, url, from, 0);

@@ -2,29 +2,39 @@ package dev.crawl.frontier;
 
 import dev.crawl.core.Discovered;
 import dev.crawl.core.TrapCounts;
+import dev.crawl.crawl.CrawlBounds;
+import dev.crawl.crawl.Traps;
+import java.net.URI;
 import java.util.List;
 
-/** Counts the links a frontier refused as traps, by reason; guarded by its frontier's lock. */
+/**
+ * Refuses the links that look like crawler traps and counts them by reason, after the link rules
+ * (depth, scope) let them through: the counts say what the bounds saved, not what scope refused
+ * anyway. Guarded by its frontier's lock.
+ */
 final class TrapTally {
+  private final Traps traps;
   private final int maxPageLinks;
   private long longUrl;
   private long deepPath;
   private long repeatedSegment;
   private long pageLinks;
 
-  TrapTally(int maxPageLinks) {
-    this.maxPageLinks = maxPageLinks;
+  TrapTally(CrawlBounds bounds) {
+    this.traps = new Traps(bounds);
+    this.maxPageLinks = bounds.maxPageLinks();
   }
 
-  /** Counts a link {@link LinkRules} refused; false when it was not refused as a trap. */
-  boolean count(LinkRules.Refused refused) {
-    switch (refused) {
+  /** Whether {@code url} is a trap, counted by its kind if it is. */
+  boolean caught(URI url) {
+    Traps.Kind kind = traps.of(url);
+    if (kind == null) {
+      return false;
+    }
+    switch (kind) {
       case LONG_URL -> longUrl++;
       case DEEP_PATH -> deepPath++;
       case REPEATED_SEGMENT -> repeatedSegment++;
-      default -> {
-        return false;
-      }
     }
     return true;
   }
