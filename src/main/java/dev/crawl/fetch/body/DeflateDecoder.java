@@ -10,16 +10,25 @@ import java.util.zip.Inflater;
 final class DeflateDecoder implements BodyDecoder {
   private final byte[] out = new byte[OUTPUT_CHUNK];
   private Inflater inflater;
+  private byte[] firstByte; // a first chunk of one byte: the zlib header needs two to be told apart
 
   @Override
   public void feed(ByteBuffer wire, Sink sink) throws IOException {
-    byte[] in = new byte[wire.remaining()];
-    wire.get(in);
+    byte[] in = new byte[wire.remaining() + (firstByte == null ? 0 : 1)];
+    if (firstByte != null) {
+      in[0] = firstByte[0];
+      firstByte = null;
+    }
+    wire.get(in, in.length - wire.remaining(), wire.remaining());
     if (in.length == 0) {
       return;
     }
     if (inflater == null) {
-      inflater = new Inflater(!(in.length >= 2 && isZlibHeader(in[0], in[1])));
+      if (in.length == 1) {
+        firstByte = in;
+        return;
+      }
+      inflater = new Inflater(!isZlibHeader(in[0], in[1]));
     }
     if (inflater.finished()) {
       throw corrupt("data after the end of the stream");
@@ -37,6 +46,9 @@ final class DeflateDecoder implements BodyDecoder {
     } catch (DataFormatException e) {
       throw corrupt(e.getMessage());
     }
+    if (inflater.finished() && inflater.getRemaining() > 0) {
+      throw corrupt("data after the end of the stream");
+    }
   }
 
   @Override
@@ -48,7 +60,7 @@ final class DeflateDecoder implements BodyDecoder {
 
   @Override
   public void finish() throws IOException {
-    boolean complete = inflater == null || inflater.finished(); // no body at all is fine
+    boolean complete = inflater == null ? firstByte == null : inflater.finished(); // no body at all is fine
     if (inflater != null) {
       inflater.end();
     }

@@ -94,6 +94,47 @@ class BodyDecoderTest {
   }
 
   @Test
+  void decodesZlibWrappedDeflateFedOneByteAtATime() throws IOException {
+    assertArrayEquals(TEXT, decode("deflate", deflate(TEXT, false), 1));
+  }
+
+  @Test
+  void rejectsZlibWrappedDeflateWithAWrongChecksum() throws IOException {
+    byte[] z = deflate(TEXT, false);
+    z[z.length - 1] ^= 1;
+    FetchException e = assertThrows(FetchException.class, () -> decode("deflate", z, 3));
+    assertTrue(e.getMessage().startsWith("corrupt deflate body"), e.getMessage());
+  }
+
+  @Test
+  void rejectsZlibWrappedDeflateCutInItsChecksum() throws IOException {
+    byte[] z = deflate(TEXT, false);
+    byte[] cut = Arrays.copyOf(z, z.length - 2);
+    FetchException e = assertThrows(FetchException.class, () -> decode("deflate", cut, 100));
+    assertTrue(e.getMessage().contains("unexpected end"), e.getMessage());
+  }
+
+  @Test
+  void rejectsZlibWrappedDeflateThatNeedsAPresetDictionary() throws IOException {
+    Deflater withDictionary = new Deflater(6);
+    withDictionary.setDictionary("a dictionary".getBytes(StandardCharsets.US_ASCII));
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (DeflaterOutputStream d = new DeflaterOutputStream(out, withDictionary)) {
+      d.write(TEXT);
+    }
+    FetchException e = assertThrows(FetchException.class, () -> decode("deflate", out.toByteArray(), 100));
+    assertTrue(e.getMessage().contains("preset dictionary"), e.getMessage());
+  }
+
+  @Test
+  void rejectsDataAfterTheEndOfAZlibWrappedStream() throws IOException {
+    byte[] z = deflate(TEXT, false);
+    byte[] more = Arrays.copyOf(z, z.length + 4);
+    FetchException e = assertThrows(FetchException.class, () -> decode("deflate", more, 100));
+    assertTrue(e.getMessage().contains("data after the end"), e.getMessage());
+  }
+
+  @Test
   void refusesEncodingsItDidNotAskFor() {
     FetchException e = assertThrows(FetchException.class, () -> BodyDecoder.forEncoding("compress"));
     assertTrue(e.getMessage().contains("unsupported Content-Encoding 'compress'"));
